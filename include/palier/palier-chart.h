@@ -1,0 +1,124 @@
+/* palier-chart.h: charts drawn with cairo and pango
+ *
+ * Each chart kind has one function that draws onto any cairo_t, so the
+ * window, PNG, SVG and PDF files share one code path.  Coordinates are in
+ * the surface's user units (pixels for PNG, points for PDF and SVG).
+ * Numbers are formatted in the current locale.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include "palier-program.h"
+#include "palier-simulate.h"
+
+G_BEGIN_DECLS
+
+/* Axis bounds and ticks: a step of 1, 2 or 5 times a power of ten, bounds
+ * that are multiples of the step and enclose the data, and zero included
+ * when asked.  @max_ticks >= 2. */
+typedef struct {
+  double min;
+  double max;
+  double step;
+  guint  n_ticks;                   /* ticks from min to max inclusive */
+} PalierAxis;
+
+void palier_axis_compute (double      data_min,
+                          double      data_max,
+                          guint       max_ticks,
+                          gboolean    include_zero,
+                          PalierAxis *axis);
+
+typedef enum {
+  PALIER_CHART_PAYOUT_CURVE,
+  PALIER_CHART_PERIODS,
+  PALIER_CHART_DISTRIBUTION,
+} PalierChartKind;
+
+const char *palier_chart_kind_to_string   (PalierChartKind  kind);
+gboolean    palier_chart_kind_from_string (const char      *text,
+                                           PalierChartKind *out);
+
+typedef struct {
+  gboolean     dark;                /* light text on a dark background */
+  double       font_size;           /* points; 0 for the default */
+  const char  *title;               /* NULL: a title chosen by the chart */
+} PalierChartStyle;
+
+/* Payout of one partner for one period against the component's base
+ * (sales, units or attainment), with each tier boundary marked.  For an
+ * attainment basis the curve uses @quota; @segment selects overrides. */
+typedef struct {
+  const PalierProgram   *program;
+  const PalierComponent *component;
+  const char            *segment;   /* may be NULL */
+  PalierDecimal          quota;     /* used for attainment basis */
+} PalierCurveSpec;
+
+void palier_chart_draw_payout_curve (cairo_t                *cr,
+                                     double                  width,
+                                     double                  height,
+                                     const PalierCurveSpec  *spec,
+                                     const PalierChartStyle *style);
+
+/* Payouts per period, stacked by component, with a legend. */
+void palier_chart_draw_periods      (cairo_t                *cr,
+                                     double                  width,
+                                     double                  height,
+                                     const PalierResult     *result,
+                                     const PalierChartStyle *style);
+
+/* Histogram of partner payouts over the simulated range. */
+void palier_chart_draw_distribution (cairo_t                *cr,
+                                     double                  width,
+                                     double                  height,
+                                     const PalierResult     *result,
+                                     const PalierChartStyle *style);
+
+/* Where the payout curve's plot area and tier handles fall for a given
+ * size, for hit-testing and dragging.  Uses the same mapping as
+ * palier_chart_draw_payout_curve(). */
+typedef struct {
+  double  plot_x, plot_y, plot_width, plot_height;
+  double  x_min, x_max;             /* base range shown */
+  double  y_min, y_max;             /* payout range shown */
+  guint   n_handles;
+  double *handle_x;                 /* one per tier boundary after the first */
+  double *handle_y;
+} PalierCurveLayout;
+
+void palier_chart_payout_curve_layout (double                  width,
+                                       double                  height,
+                                       const PalierCurveSpec  *spec,
+                                       const PalierChartStyle *style,
+                                       PalierCurveLayout      *layout);
+void palier_curve_layout_clear        (PalierCurveLayout      *layout);
+
+typedef enum {
+  PALIER_IMAGE_PNG,
+  PALIER_IMAGE_SVG,
+  PALIER_IMAGE_PDF,
+} PalierImageFormat;
+
+/* Format from the file name's extension (.png, .svg, .pdf). */
+gboolean palier_image_format_from_path (const char        *path,
+                                        PalierImageFormat *out);
+
+typedef void (*PalierChartDrawFunc) (cairo_t *cr,
+                                     double   width,
+                                     double   height,
+                                     gpointer user_data);
+
+/* Renders @draw into a PNG, SVG or PDF file of @width x @height, written
+ * to a temporary file and renamed into place, so a failure leaves no
+ * partial file at @path. */
+gboolean palier_chart_export (const char          *path,
+                              PalierImageFormat    format,
+                              double               width,
+                              double               height,
+                              PalierChartDrawFunc  draw,
+                              gpointer             user_data,
+                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,12 @@
+/* palier-core.h: process-wide set-up of the core library */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Registers the core's resources (the program XSD) and sets up libxml2
+ * safely.  Safe to call more than once and from several threads. */
+void palier_core_init (void);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* palier-number.h: numbers and dates as spreadsheets export them
+ *
+ * The style of a column (decimal mark, date order) is decided once per
+ * column from its values, never per row, and can be forced.  Nothing here
+ * depends on the C locale and nothing goes through binary floating point.
+ */
+#pragma once
+
+#include <glib.h>
+#include "palier-decimal.h"
+#include "palier-period.h"
+
+G_BEGIN_DECLS
+
+#define PALIER_PARSE_ERROR (palier_parse_error_quark ())
+
+typedef enum {
+  PALIER_PARSE_ERROR_NUMBER,
+  PALIER_PARSE_ERROR_DATE,
+  PALIER_PARSE_ERROR_AMBIGUOUS,
+} PalierParseError;
+
+GQuark palier_parse_error_quark (void);
+
+typedef enum {
+  PALIER_DECIMAL_MARK_AUTO,
+  PALIER_DECIMAL_MARK_POINT,        /* 1,234.56  1 234.56  1'234.56 */
+  PALIER_DECIMAL_MARK_COMMA,        /* 1.234,56  1 234,56 */
+} PalierDecimalMark;
+
+const char *palier_decimal_mark_to_string   (PalierDecimalMark  mark);
+gboolean    palier_decimal_mark_from_string (const char        *text,
+                                             PalierDecimalMark *out);
+
+/* Parses a number written with @mark (not AUTO): grouping by space,
+ * U+00A0, U+202F, apostrophe, or the other mark between groups of three
+ * digits; negatives as "-12", "(12)" and "12-"; an optional currency symbol
+ * or "%"-free surrounding spaces.  More than six decimals that are not
+ * zeros is an error. */
+gboolean    palier_number_parse        (const char        *text,
+                                        gsize              len,
+                                        PalierDecimalMark  mark,
+                                        PalierDecimal     *out,
+                                        GError           **error);
+
+/* Accumulates evidence about one column's decimal mark. */
+typedef struct {
+  guint n_values;
+  guint point_votes;                /* values only readable with '.' as mark */
+  guint comma_votes;                /* values only readable with ',' as mark */
+  guint invalid;                    /* values readable with neither */
+} PalierNumberSniffer;
+
+void              palier_number_sniffer_add    (PalierNumberSniffer *sniffer,
+                                                const char          *text,
+                                                gsize                len);
+/* POINT or COMMA once the evidence decides; AUTO while every value reads
+ * the same both ways (integers, "1,234"). */
+PalierDecimalMark palier_number_sniffer_result (const PalierNumberSniffer *sniffer);
+
+typedef enum {
+  PALIER_DATE_ORDER_AUTO,
+  PALIER_DATE_ORDER_YMD,            /* 2017-03-15, 2017/03/15 */
+  PALIER_DATE_ORDER_MDY,            /* 3/15/2017 */
+  PALIER_DATE_ORDER_DMY,            /* 15/03/2017, 15.03.2017 */
+} PalierDateOrder;
+
+const char *palier_date_order_to_string   (PalierDateOrder  order);
+
+/* Accepts "YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY" (also "%d/%m/%Y"
+ * style strftime names) and "ISO", "MDY", "DMY" in any case. */
+gboolean    palier_date_order_from_string (const char      *text,
+                                           PalierDateOrder *out);
+
+/* Parses a date in @order (not AUTO), with '-', '/' or '.' separators,
+ * one- or two-digit day and month, and an optional time part that is
+ * ignored ("2/24/2003 0:00", "2017-01-03T10:00:00"). */
+gboolean    palier_date_parse_text     (const char        *text,
+                                        gsize              len,
+                                        PalierDateOrder    order,
+                                        PalierDate        *out,
+                                        GError           **error);
+
+typedef struct {
+  guint n_values;
+  guint ymd_ok, mdy_ok, dmy_ok;     /* values each order can read */
+} PalierDateSniffer;
+
+void            palier_date_sniffer_add    (PalierDateSniffer *sniffer,
+                                            const char        *text,
+                                            gsize              len);
+/* The only order that reads every value seen, YMD when several do and the
+ * values are year-first, or AUTO when the values leave MDY and DMY both
+ * possible (every day <= 12). */
+PalierDateOrder palier_date_sniffer_result (const PalierDateSniffer *sniffer);
+
+G_END_DECLS

@@ -1,0 +1,148 @@
+/* palier-simulate.h: payouts of a program on a workspace's sales
+ *
+ * A simulation sums each component's base per partner and component period
+ * with SQL, then applies the payout rules.  Every payout of one component,
+ * partner and period is rounded once; every total is a sum of those
+ * rounded payouts.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "palier-program.h"
+#include "palier-store.h"
+
+G_BEGIN_DECLS
+
+#define PALIER_SIMULATE_ERROR (palier_simulate_error_quark ())
+
+typedef enum {
+  PALIER_SIMULATE_ERROR_NO_QUOTA,       /* attainment without a quota */
+  PALIER_SIMULATE_ERROR_OVERFLOW,
+  PALIER_SIMULATE_ERROR_CANCELLED,
+} PalierSimulateError;
+
+GQuark palier_simulate_error_quark (void);
+
+typedef struct {
+  gint32          index;                /* program period index */
+  char           *label;
+  PalierDate      first;
+  PalierDate      last;
+  PalierDecimal   sales;                /* revenue of all lines in the range */
+  gboolean        has_quota;
+  PalierDecimal   quota;
+  PalierDecimal   attainment;           /* sales / quota, rounded to 6 decimals */
+  PalierDecimal   payout;
+  PalierDecimal  *component_payouts;    /* one per component, program order */
+} PalierPeriodResult;
+
+typedef struct {
+  char           *partner;              /* code as mapped at import */
+  char           *name;
+  char           *segment;              /* may be NULL */
+  PalierDecimal   sales;
+  PalierDecimal   payout;
+  PalierDecimal  *component_payouts;
+  GArray         *periods;              /* PalierPeriodResult, date order */
+} PalierPartnerResult;
+
+typedef struct {
+  gint32          index;
+  char           *label;
+  PalierDecimal   sales;
+  PalierDecimal   payout;
+  PalierDecimal  *component_payouts;
+} PalierPeriodTotal;
+
+typedef struct {
+  /*< private >*/
+  gint            ref_count;
+
+  /*< public >*/
+  PalierProgram  *program;
+  PalierDate      from;                 /* effective range: the requested */
+  PalierDate      to;                   /* bounds or the data's first/last day */
+  int             minor_digits;
+  PalierDecimal   total_sales;
+  PalierDecimal   total_payout;
+  PalierDecimal   cost_of_sales;        /* payout / sales, rounded to 6 decimals */
+  guint           n_components;
+  PalierDecimal  *component_totals;
+  GPtrArray      *partners;             /* PalierPartnerResult *, by partner code */
+  GArray         *period_totals;        /* PalierPeriodTotal, date order */
+} PalierResult;
+
+typedef struct {
+  PalierDate from;                      /* PALIER_DATE_NONE: from the first sale */
+  PalierDate to;                        /* PALIER_DATE_NONE: to the last sale */
+} PalierSimulateOptions;
+
+PalierResult *palier_simulate       (PalierStore                 *store,
+                                     const PalierProgram         *program,
+                                     const PalierSimulateOptions *options,
+                                     GCancellable                *cancellable,
+                                     GError                     **error);
+
+PalierResult *palier_result_ref     (PalierResult *result);
+void          palier_result_unref   (PalierResult *result);
+
+/* The partner's row, or NULL. */
+const PalierPartnerResult *palier_result_find_partner (const PalierResult *result,
+                                                       const char         *partner);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierResult, palier_result_unref)
+
+/* Comparison of two programs on the same sales. */
+
+typedef struct {
+  char           *partner;
+  char           *segment;
+  PalierDecimal   baseline;
+  PalierDecimal   proposal;
+  PalierDecimal   difference;           /* proposal - baseline */
+} PalierComparisonRow;
+
+typedef struct {
+  /*< private >*/
+  gint            ref_count;
+
+  /*< public >*/
+  PalierResult   *baseline;
+  PalierResult   *proposal;
+  PalierDecimal   difference;           /* proposal total - baseline total */
+  guint           n_gain;
+  guint           n_lose;
+  guint           n_same;
+  GPtrArray      *rows;                 /* PalierComparisonRow *, by difference, largest gain first */
+} PalierComparison;
+
+PalierComparison *palier_compare         (PalierStore                 *store,
+                                          const PalierProgram         *baseline,
+                                          const PalierProgram         *proposal,
+                                          const PalierSimulateOptions *options,
+                                          GCancellable                *cancellable,
+                                          GError                     **error);
+PalierComparison *palier_comparison_ref   (PalierComparison *comparison);
+void              palier_comparison_unref (PalierComparison *comparison);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierComparison, palier_comparison_unref)
+
+/* Output for people (table, aligned, locale numbers) or for files (csv and
+ * json, exact decimals, never the locale). */
+typedef enum {
+  PALIER_OUTPUT_TABLE,
+  PALIER_OUTPUT_CSV,
+  PALIER_OUTPUT_JSON,
+} PalierOutputFormat;
+
+gboolean palier_output_format_from_string (const char         *text,
+                                           PalierOutputFormat *out);
+
+void     palier_result_write      (const PalierResult     *result,
+                                   PalierOutputFormat      format,
+                                   GString                *out);
+void     palier_comparison_write  (const PalierComparison *comparison,
+                                   PalierOutputFormat      format,
+                                   GString                *out);
+
+G_END_DECLS

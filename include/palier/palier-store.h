@@ -1,0 +1,138 @@
+/* palier-store.h: the workspace file (.palier), one sqlite database
+ *
+ * The workspace holds partners, sales transactions and programs with their
+ * history.  Its schema is versioned with PRAGMA user_version and migrated
+ * forward on open; foreign keys are on and the journal is WAL.  Amounts are
+ * stored as integers of PalierDecimal (millionths) so that SQL sums are
+ * exact.  Every write is one transaction: a failed or cancelled import
+ * leaves the file as it was.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "palier-import.h"
+#include "palier-program.h"
+
+G_BEGIN_DECLS
+
+#define PALIER_STORE_SCHEMA_VERSION 1
+
+#define PALIER_STORE_ERROR (palier_store_error_quark ())
+
+typedef enum {
+  PALIER_STORE_ERROR_FAILED,
+  PALIER_STORE_ERROR_NOT_FOUND,         /* no such file, program or partner */
+  PALIER_STORE_ERROR_NOT_WORKSPACE,     /* not a sqlite file, or not Palier's */
+  PALIER_STORE_ERROR_NEWER_VERSION,     /* written by a newer Palier */
+  PALIER_STORE_ERROR_CORRUPT,
+  PALIER_STORE_ERROR_LOCKED,            /* busy in another process */
+  PALIER_STORE_ERROR_READ_ONLY,
+  PALIER_STORE_ERROR_FULL,              /* disk or quota full */
+  PALIER_STORE_ERROR_CANCELLED,
+} PalierStoreError;
+
+GQuark palier_store_error_quark (void);
+
+typedef enum {
+  PALIER_STORE_OPEN_EXISTING = 0,
+  PALIER_STORE_CREATE        = 1 << 0,  /* create the file when missing */
+  PALIER_STORE_READ_ONLY     = 1 << 1,
+} PalierStoreFlags;
+
+typedef struct _PalierStore PalierStore;
+
+PalierStore *palier_store_open        (const char        *path,
+                                       PalierStoreFlags   flags,
+                                       GError           **error);
+/* A workspace that lives in memory only, for runs on a CSV file. */
+PalierStore *palier_store_new_memory  (GError           **error);
+void         palier_store_close       (PalierStore       *store);
+const char  *palier_store_get_path    (PalierStore       *store);
+
+/* Imports every row of @plan in one transaction, creating partners as
+ * they appear.  On any error or cancellation nothing is written. */
+gboolean     palier_store_import_sales (PalierStore        *store,
+                                        PalierImportPlan   *plan,
+                                        PalierProgressFunc  progress,
+                                        gpointer            progress_data,
+                                        GCancellable       *cancellable,
+                                        PalierImportReport *report,
+                                        GError            **error);
+
+typedef struct {
+  guint64        n_transactions;
+  guint          n_partners;
+  guint          n_imports;
+  PalierDate     first_date;            /* PALIER_DATE_NONE when empty */
+  PalierDate     last_date;
+  PalierDecimal  total_amount;
+} PalierStoreSummary;
+
+gboolean     palier_store_get_summary (PalierStore        *store,
+                                       PalierStoreSummary *summary,
+                                       GError            **error);
+
+typedef struct {
+  gint64      id;                       /* dense, from 1 */
+  char       *code;                     /* as mapped at import: "00042" stays text */
+  char       *name;
+  char       *segment;                  /* may be NULL */
+  char       *region;                   /* may be NULL */
+  PalierDate  start;                    /* PALIER_DATE_NONE when unknown */
+} PalierPartner;
+
+void         palier_partner_free      (PalierPartner *partner);
+
+/* Every partner, in id order (element i has id i + 1). */
+GPtrArray   *palier_store_list_partners (PalierStore  *store,
+                                         GError      **error);
+
+/* Programs are stored as their XML; each save records a version with a
+ * one-sentence summary of the change. */
+gboolean       palier_store_save_program   (PalierStore          *store,
+                                            const PalierProgram  *program,
+                                            const char           *summary,
+                                            GError              **error);
+PalierProgram *palier_store_load_program   (PalierStore          *store,
+                                            const char           *id,
+                                            GError              **error);
+/* Program ids, in name order. */
+GPtrArray     *palier_store_list_programs  (PalierStore          *store,
+                                            GError              **error);
+gboolean       palier_store_delete_program (PalierStore          *store,
+                                            const char           *id,
+                                            GError              **error);
+
+/* One partner's sums for one calendar month, over the lines that pass a
+ * filter. */
+typedef struct {
+  gint64         partner_id;
+  gint32         month;                 /* year * 12 + (month - 1) */
+  PalierDecimal  revenue;
+  PalierDecimal  margin;
+  PalierDecimal  units;
+  gint64         n_lines;
+} PalierMonthTotal;
+
+typedef gboolean (*PalierMonthTotalFunc) (const PalierMonthTotal *total,
+                                          gpointer                user_data,
+                                          GError                **error);
+
+/* Calls @func for each partner and month with at least one line between
+ * @from and @to (inclusive, PALIER_DATE_NONE for open ends) that passes
+ * @filter (NULL for all lines, including its own start and end dates and
+ * segment on the partner's segment).  Sums are computed by sqlite. */
+gboolean     palier_store_foreach_month_total (PalierStore          *store,
+                                               const PalierFilter   *filter,
+                                               PalierDate            from,
+                                               PalierDate            to,
+                                               PalierMonthTotalFunc  func,
+                                               gpointer              user_data,
+                                               GError              **error);
+
+/* The underlying connection, for the store's own tests and tools. */
+struct sqlite3 *palier_store_get_db    (PalierStore *store);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierStore, palier_store_close)
+
+G_END_DECLS

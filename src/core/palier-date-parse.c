@@ -1,0 +1,9 @@
+/* palier-date-parse.c */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include "palier-number.h"
+
+/* TODO: to be written. */

@@ -1,0 +1,9 @@
+/* palier-program-check.c */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include "palier-program-xml.h"
+
+/* TODO: to be written. */

@@ -1,0 +1,9 @@
+/* palier-simulate.c */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include "palier-simulate.h"
+
+/* TODO: to be written. */
