@@ -360,6 +360,90 @@ test_wide_div_round (void)
 }
 
 static void
+test_mul_div_round (void)
+{
+  PalierWide out = 42;
+  PalierWide e18 = (PalierWide) 1000000000 * 1000000000;
+  PalierWide e30 = e18 * 1000000000000;
+  PalierWide largest = ((PalierWide) 1 << 126) - 1 + ((PalierWide) 1 << 126);
+
+  g_assert_true (palier_wide_mul_div_round (7, 1, 2, &out));
+  g_assert_true (out == 4);
+  g_assert_true (palier_wide_mul_div_round (-7, 1, 2, &out));
+  g_assert_true (out == -4);
+  g_assert_true (palier_wide_mul_div_round (7, -1, -2, &out));
+  g_assert_true (out == 4);
+  g_assert_true (palier_wide_mul_div_round (5, 1, -3, &out));
+  g_assert_true (out == -2);
+  g_assert_true (palier_wide_mul_div_round (0, -5, 3, &out));
+  g_assert_true (out == 0);
+
+  /* 10^30 * 10^30 / 10^30: the product needs about 200 bits. */
+  g_assert_true (palier_wide_mul_div_round (e30, e30, e30, &out));
+  g_assert_true (out == e30);
+
+  /* (2 10^18 ± 1) 10^30 / (2 10^30) = 10^18 ± 0.5, away from zero. */
+  g_assert_true (palier_wide_mul_div_round (2 * e18 + 1, e30, 2 * e30, &out));
+  g_assert_true (out == e18 + 1);
+  g_assert_true (palier_wide_mul_div_round (2 * e18 - 1, e30, 2 * e30, &out));
+  g_assert_true (out == e18);
+  g_assert_true (palier_wide_mul_div_round (-2 * e18 - 1, e30, 2 * e30, &out));
+  g_assert_true (out == -e18 - 1);
+
+  /* 2^127 - 1 fits; one more does not. */
+  g_assert_true (palier_wide_mul_div_round (largest, 1, 1, &out));
+  g_assert_true (out == largest);
+  g_assert_true (palier_wide_mul_div_round (-largest, 1, 1, &out));
+  g_assert_true (out == -largest);
+
+  out = 42;
+  g_assert_false (palier_wide_mul_div_round (largest, 2, 1, &out));
+  g_assert_true (out == 42);
+  g_assert_false (palier_wide_mul_div_round (e30, e30, 1, &out));
+  g_assert_true (out == 42);
+  g_assert_false (palier_wide_mul_div_round (1, 1, 0, &out));
+  g_assert_true (out == 42);
+}
+
+static void
+test_mul_div_round_half (void)
+{
+  PalierWide out = 0;
+  PalierWide big = (PalierWide) 1 << 100;
+
+  /* big * 3 / (2 big) = 1.5 rounds away from zero, both signs. */
+  g_assert_true (palier_wide_mul_div_round (big, 3, 2 * big, &out));
+  g_assert_true (out == 2);
+  g_assert_true (palier_wide_mul_div_round (-big, 3, 2 * big, &out));
+  g_assert_true (out == -2);
+
+  /* Just below one half rounds toward zero. */
+  g_assert_true (palier_wide_mul_div_round (big - 1, 1, 2 * big, &out));
+  g_assert_true (out == 0);
+  g_assert_true (palier_wide_mul_div_round (big + 1, 1, 2 * big, &out));
+  g_assert_true (out == 1);
+}
+
+static void
+test_compare_products (void)
+{
+  PalierWide e30 = (PalierWide) 1000000000000000 * 1000000000000000;
+
+  g_assert_cmpint (palier_wide_compare_products (2, 3, 3, 2), ==, 0);
+  g_assert_cmpint (palier_wide_compare_products (2, 3, 7, 1), <, 0);
+  g_assert_cmpint (palier_wide_compare_products (-2, 3, 1, 1), <, 0);
+  g_assert_cmpint (palier_wide_compare_products (-2, 3, -7, 1), >, 0);
+  g_assert_cmpint (palier_wide_compare_products (-2, -3, 6, 1), ==, 0);
+  g_assert_cmpint (palier_wide_compare_products (0, 3, 0, -9), ==, 0);
+  g_assert_cmpint (palier_wide_compare_products (0, 3, 1, -9), >, 0);
+
+  /* Products near 10^60 that differ by one unit of 10^30. */
+  g_assert_cmpint (palier_wide_compare_products (e30, e30 + 1, e30 + 1, e30), ==, 0);
+  g_assert_cmpint (palier_wide_compare_products (e30, e30 + 1, e30, e30), >, 0);
+  g_assert_cmpint (palier_wide_compare_products (-e30, e30 + 1, -e30, e30), <, 0);
+}
+
+static void
 test_compare_product (void)
 {
   PalierDecimal quota = D (100000, 0);
@@ -411,6 +495,9 @@ main (int   argc,
   g_test_add_func ("/decimal/wide/round", test_wide_round);
   g_test_add_func ("/decimal/wide/round-overflow", test_wide_round_overflow);
   g_test_add_func ("/decimal/wide/div-round", test_wide_div_round);
+  g_test_add_func ("/decimal/wide/mul-div-round", test_mul_div_round);
+  g_test_add_func ("/decimal/wide/mul-div-round-half", test_mul_div_round_half);
+  g_test_add_func ("/decimal/wide/compare-products", test_compare_products);
   g_test_add_func ("/decimal/compare-product", test_compare_product);
   g_test_add_func ("/decimal/to-double", test_to_double);
 

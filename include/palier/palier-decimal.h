@@ -88,6 +88,21 @@ gboolean      palier_wide_round            (PalierWide      value,
 PalierWide    palier_wide_div_round        (PalierWide      num,
                                             PalierWide      den);
 
+/* Returns @a * @b / @den rounded to an integer, half away from zero, in
+ * *@out.  The product is held in 256 bits, so it may exceed PalierWide.
+ * Returns FALSE, leaving *@out untouched, when @den is 0 or the quotient
+ * does not fit in a PalierWide. */
+gboolean      palier_wide_mul_div_round    (PalierWide      a,
+                                            PalierWide      b,
+                                            PalierWide      den,
+                                            PalierWide     *out);
+
+/* Compares the exact products @a * @b and @c * @d: returns <0, 0 or >0. */
+int           palier_wide_compare_products (PalierWide      a,
+                                            PalierWide      b,
+                                            PalierWide      c,
+                                            PalierWide      d);
+
 /* Compares @value with the exact product @a * @b: returns <0, 0 or >0 as
  * @value is below, equal to or above it.  Used for attainment tests
  * (base >= from * quota). */

@@ -358,6 +358,165 @@ palier_wide_div_round (PalierWide      num,
   return quotient;
 }
 
+typedef unsigned __int128 WideMagnitude;
+
+/* 2^127 - 1, the largest PalierWide. */
+#define WIDE_MAGNITUDE_MAX (((WideMagnitude) 1 << 127) - 1)
+
+/* An unsigned 256-bit integer as four 64-bit limbs, least significant
+ * first. */
+typedef struct {
+  guint64 limb[4];
+} Wide256;
+
+static WideMagnitude
+wide_magnitude (PalierWide value)
+{
+  /* Unsigned negation is defined for the most negative value too. */
+  return value < 0 ? (WideMagnitude) 0 - (WideMagnitude) value : (WideMagnitude) value;
+}
+
+static Wide256
+wide256_multiply (WideMagnitude a,
+                  WideMagnitude b)
+{
+  guint64 x[2] = { (guint64) a, (guint64) (a >> 64) };
+  guint64 y[2] = { (guint64) b, (guint64) (b >> 64) };
+  Wide256 product = { { 0, 0, 0, 0 } };
+
+  for (int i = 0; i < 2; i++)
+    {
+      guint64 carry = 0;
+
+      /* Each partial sum is at most (2^64 - 1)^2 + 2 (2^64 - 1) = 2^128 - 1. */
+      for (int j = 0; j < 2; j++)
+        {
+          WideMagnitude partial = (WideMagnitude) x[i] * y[j]
+                                  + product.limb[i + j] + carry;
+
+          product.limb[i + j] = (guint64) partial;
+          carry = (guint64) (partial >> 64);
+        }
+      product.limb[i + 2] = carry;
+    }
+
+  return product;
+}
+
+static int
+wide256_compare (const Wide256 *a,
+                 const Wide256 *b)
+{
+  for (int i = 3; i >= 0; i--)
+    {
+      if (a->limb[i] != b->limb[i])
+        return a->limb[i] < b->limb[i] ? -1 : 1;
+    }
+  return 0;
+}
+
+/* Divides @num by @den (non-zero) with schoolbook binary division.
+ * Returns FALSE when the quotient needs more than 128 bits. */
+static gboolean
+wide256_divide (const Wide256 *num,
+                WideMagnitude  den,
+                WideMagnitude *out_quotient,
+                WideMagnitude *out_remainder)
+{
+  WideMagnitude high = ((WideMagnitude) num->limb[3] << 64) | num->limb[2];
+  WideMagnitude low = ((WideMagnitude) num->limb[1] << 64) | num->limb[0];
+  WideMagnitude remainder = high;
+  WideMagnitude quotient = 0;
+
+  /* The quotient fits in 128 bits exactly when the high half is below the
+   * divisor, and then the high half is the first partial remainder. */
+  if (high >= den)
+    return FALSE;
+
+  for (int bit = 127; bit >= 0; bit--)
+    {
+      gboolean carry = (remainder >> 127) != 0;
+
+      remainder = (remainder << 1) | ((low >> bit) & 1);
+      quotient <<= 1;
+      if (carry || remainder >= den)
+        {
+          remainder -= den;
+          quotient |= 1;
+        }
+    }
+
+  *out_quotient = quotient;
+  *out_remainder = remainder;
+  return TRUE;
+}
+
+gboolean
+palier_wide_mul_div_round (PalierWide      a,
+                           PalierWide      b,
+                           PalierWide      den,
+                           PalierWide     *out)
+{
+  WideMagnitude divisor = wide_magnitude (den);
+  WideMagnitude quotient;
+  WideMagnitude remainder;
+  Wide256 product;
+  gboolean negative = (a < 0) != (b < 0) && a != 0 && b != 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (den == 0)
+    return FALSE;
+  if (den < 0)
+    negative = !negative;
+
+  product = wide256_multiply (wide_magnitude (a), wide_magnitude (b));
+  if (!wide256_divide (&product, divisor, &quotient, &remainder))
+    return FALSE;
+
+  /* Half or more of the divisor left over rounds the magnitude up. */
+  if (remainder != 0 && remainder >= divisor - remainder)
+    quotient++;
+
+  /* Keep the range symmetric: the most negative PalierWide is excluded. */
+  if (quotient > WIDE_MAGNITUDE_MAX)
+    return FALSE;
+
+  *out = negative ? -(PalierWide) quotient : (PalierWide) quotient;
+  return TRUE;
+}
+
+static int
+wide_sign (PalierWide value)
+{
+  return value < 0 ? -1 : value > 0 ? 1 : 0;
+}
+
+int
+palier_wide_compare_products (PalierWide      a,
+                              PalierWide      b,
+                              PalierWide      c,
+                              PalierWide      d)
+{
+  int left_sign = wide_sign (a) * wide_sign (b);
+  int right_sign = wide_sign (c) * wide_sign (d);
+  Wide256 left;
+  Wide256 right;
+  int magnitude_order;
+
+  if (left_sign != right_sign)
+    return left_sign < right_sign ? -1 : 1;
+  if (left_sign == 0)
+    return 0;
+
+  left = wide256_multiply (wide_magnitude (a), wide_magnitude (b));
+  right = wide256_multiply (wide_magnitude (c), wide_magnitude (d));
+  magnitude_order = wide256_compare (&left, &right);
+
+  /* Both products are negative: the larger magnitude is the smaller. */
+  return left_sign > 0 ? magnitude_order : -magnitude_order;
+}
+
 int
 palier_decimal_compare_product (PalierDecimal value,
                                 PalierDecimal a,
