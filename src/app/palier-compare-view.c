@@ -1,0 +1,43 @@
+/* palier-compare-view.c: two programs on the same sales
+ *
+ * TODO: let the user pick a baseline and a proposal and show
+ * palier_compare()'s rows; this version only holds the page's place.
+ */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include "palier-compare-view.h"
+
+struct _PalierCompareView
+{
+  AdwBin parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PalierCompareView, palier_compare_view, ADW_TYPE_BIN)
+
+static void
+palier_compare_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PALIER_TYPE_COMPARE_VIEW);
+
+  G_OBJECT_CLASS (palier_compare_view_parent_class)->dispose (object);
+}
+
+static void
+palier_compare_view_class_init (PalierCompareViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = palier_compare_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-compare-view.ui");
+}
+
+static void
+palier_compare_view_init (PalierCompareView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
