@@ -215,6 +215,7 @@ read_date (const char      *text,
   guint n_first, n_second, n_third;
   char separator;
   int year, month, day;
+  PalierDate date;
 
   _palier_trim_spaces (&p, &end);
   if (p == end)
@@ -245,11 +246,13 @@ read_date (const char      *text,
   else
     return DATE_SYNTAX;
 
-  if (year < 1 || month < 1 || month > 12
-      || day < 1 || day > palier_days_in_month (year, month))
+  /* Day and month have at most two digits each, so an out-of-range one
+   * cannot spill into its neighbour in the yyyymmdd integer. */
+  date = palier_date_from_ymd (year, month, day);
+  if (!palier_date_is_valid (date))
     return DATE_IMPOSSIBLE;
 
-  *out = palier_date_from_ymd (year, month, day);
+  *out = date;
   return DATE_OK;
 }
 
