@@ -395,6 +395,10 @@ test_date_sniffer (void)
                    ==, PALIER_DATE_ORDER_MDY);
   g_assert_cmpint (sniff_dates ((const char *[]) { "15.03.2017", "16.03.2017", "junk", NULL }),
                    ==, PALIER_DATE_ORDER_DMY);
+  g_assert_cmpint (sniff_dates ((const char *[]) { "2017-01-03", "2017-02-30", NULL }),
+                   ==, PALIER_DATE_ORDER_YMD);
+  g_assert_cmpint (sniff_dates ((const char *[]) { "1/2/2017", "3/4/2017", "junk", NULL }),
+                   ==, PALIER_DATE_ORDER_AUTO);
   g_assert_cmpint (sniff_dates ((const char *[]) { "", NULL }), ==, PALIER_DATE_ORDER_AUTO);
 }
 

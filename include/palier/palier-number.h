@@ -96,12 +96,11 @@ typedef struct {
 void            palier_date_sniffer_add    (PalierDateSniffer *sniffer,
                                             const char        *text,
                                             gsize              len);
-/* The only order that reads every value seen, YMD when several do and the
- * values are year-first, or AUTO when the values leave MDY and DMY both
- * possible (every day <= 12).  When no order reads every value, the one
- * that reads the most wins, so that a stray bad value is reported as
- * invalid instead of swinging the column to a wrong order.  Empty values
- * are not counted. */
+/* The order that reads the most values: YMD when the values it reads are
+ * all year-first, or AUTO when MDY and DMY read as many (every day <= 12).
+ * Counting instead of requiring every value lets a stray bad value be
+ * reported as invalid instead of swinging the column to a wrong order.
+ * Empty values are not counted. */
 PalierDateOrder palier_date_sniffer_result (const PalierDateSniffer *sniffer);
 
 G_END_DECLS

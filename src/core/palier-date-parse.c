@@ -386,28 +386,20 @@ palier_date_sniffer_add (PalierDateSniffer *sniffer,
 PalierDateOrder
 palier_date_sniffer_result (const PalierDateSniffer *sniffer)
 {
-  guint n;
+  guint best;
 
   g_return_val_if_fail (sniffer != NULL, PALIER_DATE_ORDER_AUTO);
 
-  n = sniffer->n_values;
-  if (n == 0)
+  /* Every order reads a year-first value, so ymd_ok is never above the
+   * other two counts. */
+  best = MAX (sniffer->mdy_ok, sniffer->dmy_ok);
+  if (best == 0)
     return PALIER_DATE_ORDER_AUTO;
-  if (sniffer->ymd_ok == n)
+  if (sniffer->ymd_ok == best)
     return PALIER_DATE_ORDER_YMD;
-  if (sniffer->mdy_ok == n && sniffer->dmy_ok == n)
-    return PALIER_DATE_ORDER_AUTO;
-  if (sniffer->mdy_ok == n)
+  if (sniffer->mdy_ok > sniffer->dmy_ok)
     return PALIER_DATE_ORDER_MDY;
-  if (sniffer->dmy_ok == n)
+  if (sniffer->dmy_ok > sniffer->mdy_ok)
     return PALIER_DATE_ORDER_DMY;
-
-  /* No order reads every value: the one that reads the most. */
-  if (sniffer->mdy_ok > sniffer->dmy_ok && sniffer->mdy_ok > sniffer->ymd_ok)
-    return PALIER_DATE_ORDER_MDY;
-  if (sniffer->dmy_ok > sniffer->mdy_ok && sniffer->dmy_ok > sniffer->ymd_ok)
-    return PALIER_DATE_ORDER_DMY;
-  if (sniffer->ymd_ok > sniffer->mdy_ok && sniffer->ymd_ok > sniffer->dmy_ok)
-    return PALIER_DATE_ORDER_YMD;
   return PALIER_DATE_ORDER_AUTO;
 }
