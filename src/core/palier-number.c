@@ -66,50 +66,6 @@ palier_decimal_mark_from_string (const char        *text,
   return TRUE;
 }
 
-gsize
-_palier_space_length (const char *p,
-                      const char *end)
-{
-  const guint8 *u = (const guint8 *) p;
-  gsize left = end - p;
-
-  if (left >= 1 && (u[0] == ' ' || u[0] == '\t'))
-    return 1;
-  if (left >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
-    return 2;
-  if (left >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x89 || u[2] == 0xaf))
-    return 3;
-  return 0;
-}
-
-/* Same, for a space that ends at @end. */
-static gsize
-space_length_before (const char *start,
-                     const char *end)
-{
-  gsize left = end - start;
-
-  if (left >= 1 && (end[-1] == ' ' || end[-1] == '\t'))
-    return 1;
-  if (left >= 2 && _palier_space_length (end - 2, end) == 2)
-    return 2;
-  if (left >= 3 && _palier_space_length (end - 3, end) == 3)
-    return 3;
-  return 0;
-}
-
-void
-_palier_trim_spaces (const char **start,
-                     const char **end)
-{
-  gsize n;
-
-  while ((n = _palier_space_length (*start, *end)) > 0)
-    *start += n;
-  while ((n = space_length_before (*start, *end)) > 0)
-    *end -= n;
-}
-
 /* Returns the length of a currency symbol at @p, or 0. */
 static gsize
 currency_length (const char *p,
@@ -320,9 +276,15 @@ read_number (const char        *text,
   if (s == e)
     return NUMBER_EMPTY;
 
-  negative = strip_decorations (&s, &e, &ok);
-  if (!ok || s == e)
-    return NUMBER_SYNTAX;
+  /* Signs, parentheses and currency symbols sit at either end. */
+  if (g_ascii_isdigit (s[0]) && g_ascii_isdigit (e[-1]))
+    negative = FALSE;
+  else
+    {
+      negative = strip_decorations (&s, &e, &ok);
+      if (!ok || s == e)
+        return NUMBER_SYNTAX;
+    }
 
   status = read_digits (s, e, mark, &value);
   if (status == NUMBER_OK)
