@@ -614,32 +614,36 @@ read_tier_value (Reader         *reader,
   return TRUE;
 }
 
+/* Records the line of each override of @overrides, read from the
+ * <override> children of @node in the same order.  The addresses that
+ * key the lines are stable once every override has been appended. */
+static void
+record_override_lines (Reader       *reader,
+                       xmlNode      *node,
+                       const GArray *overrides)
+{
+  guint i = 0;
+
+  for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
+    record_line (reader, &g_array_index (overrides, PalierOverride, i++), child);
+}
+
 static gboolean
 read_tier (Reader     *reader,
            xmlNode    *node,
            PalierTier *tier)
 {
-  guint n_overrides = count_children (node, "override");
-  guint i = 0;
-
   record_line (reader, tier, node);
 
   if (!read_decimal (reader, node, "from", &tier->from, NULL)
       || !read_tier_value (reader, node, &tier->kind, &tier->value))
     return FALSE;
 
-  if (n_overrides == 0)
-    return TRUE;
-
-  /* Sized up front so that the address of each override, which keys its
-   * line, does not move. */
-  tier->overrides = g_array_sized_new (FALSE, TRUE, sizeof (PalierOverride), n_overrides);
   for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
     {
       g_autofree char *segment = NULL;
       PalierTierKind kind;
       PalierDecimal value;
-      PalierOverride *override;
 
       if (!read_text (reader, child, "segment", &segment)
           || !read_tier_value (reader, child, &kind, &value))
@@ -650,9 +654,10 @@ read_tier (Reader     *reader,
                         tier->kind == PALIER_TIER_RATE ? "rate" : "per-unit");
 
       palier_tier_add_override (tier, segment, value);
-      override = &g_array_index (tier->overrides, PalierOverride, i++);
-      record_line (reader, override, child);
     }
+
+  if (tier->overrides != NULL)
+    record_override_lines (reader, node, tier->overrides);
   return TRUE;
 }
 
@@ -663,7 +668,8 @@ read_tiers (Reader          *reader,
 {
   guint i = 0;
 
-  /* Sized up front: see read_tier(). */
+  /* Sized up front so that the address of each tier, which keys its line,
+   * does not move. */
   g_array_set_size (component->tiers, count_children (node, "tier"));
 
   for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
@@ -713,20 +719,12 @@ read_level (Reader      *reader,
             xmlNode     *node,
             PalierLevel *level)
 {
-  guint n_overrides = count_children (node, "override");
-  guint i = 0;
-
   record_line (reader, level, node);
 
   if (!read_decimal (reader, node, "min", &level->min, NULL)
       || !read_decimal (reader, node, "amount", &level->amount, NULL))
     return FALSE;
 
-  if (n_overrides == 0)
-    return TRUE;
-
-  /* Sized up front: see read_tier(). */
-  level->overrides = g_array_sized_new (FALSE, TRUE, sizeof (PalierOverride), n_overrides);
   for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
     {
       g_autofree char *segment = NULL;
@@ -737,8 +735,10 @@ read_level (Reader      *reader,
         return FALSE;
 
       palier_level_add_override (level, segment, amount);
-      record_line (reader, &g_array_index (level->overrides, PalierOverride, i++), child);
     }
+
+  if (level->overrides != NULL)
+    record_override_lines (reader, node, level->overrides);
   return TRUE;
 }
 
@@ -752,7 +752,7 @@ read_bonus (Reader          *reader,
   if (!read_basis (reader, node, "basis", &component->basis))
     return FALSE;
 
-  /* Sized up front: see read_tier(). */
+  /* Sized up front: see read_tiers(). */
   g_array_set_size (component->levels, count_children (node, "level"));
 
   for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
@@ -916,7 +916,7 @@ read_program_children (Reader        *reader,
   guint n_segments = count_children (node, "segment");
   guint segment_index = 0;
 
-  /* Sized up front: see read_tier(). */
+  /* Sized up front: see read_tiers(). */
   g_array_set_size (program->segment_quotas, n_segments);
 
   for (xmlNode *child = xmlFirstElementChild (node); child != NULL; child = xmlNextElementSibling (child))
