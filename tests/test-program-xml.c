@@ -443,6 +443,40 @@ test_read_full_program (void)
   g_assert_cmpint (gift->unit_cost, ==, 0);
 }
 
+/* The XSD collapses the spaces around integers and dates, so the reader
+ * does too.  A leading "+" and zeros after the sixth decimal are
+ * accepted, and so is an encoding other than UTF-8. */
+static void
+test_read_lexical_forms (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = read_test_file ("lexical-forms.xml", &error);
+  PalierComponent *trip;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (program->name, ==, "Café programme");
+  g_assert_cmpint (program->fiscal_year_start, ==, 7);
+  g_assert_cmpint (program->quota, ==, D (1000, 0));
+  g_assert_cmpint (component_at (program, 0)->filter.start, ==, 20170101);
+  g_assert_cmpint (tier_at (component_at (program, 0), 0)->value, ==, D (0, 50000));
+  trip = component_at (program, 1);
+  g_assert_cmpuint (trip->top_count, ==, 5);
+}
+
+static void
+test_read_invalid_utf8 (void)
+{
+  const char xml[] = "<program xmlns=\"urn:palier:program:1\" id=\"p\" name=\"\xff\xfe\" "
+                     "currency=\"USD\" period=\"quarter\"/>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = palier_program_read_data (xml, sizeof xml - 1, "bytes.xml", &error);
+
+  g_assert_null (program);
+  g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "bytes.xml:1: "));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
 static void
 test_read_missing_file (void)
 {
@@ -1045,6 +1079,8 @@ main (int   argc,
   g_test_add_func ("/program/read/acceptance", test_read_acceptance);
   g_test_add_func ("/program/read/minimal", test_read_minimal);
   g_test_add_func ("/program/read/full", test_read_full_program);
+  g_test_add_func ("/program/read/lexical-forms", test_read_lexical_forms);
+  g_test_add_func ("/program/read/invalid-utf8", test_read_invalid_utf8);
   g_test_add_func ("/program/read/missing-file", test_read_missing_file);
   g_test_add_func ("/program/read/overflow", test_read_overflow);
   g_test_add_func ("/program/read/malformed", test_read_malformed);

@@ -73,6 +73,10 @@ diagnostics_add (Diagnostics  *diagnostics,
   while (message->len > 0 && g_ascii_isspace (message->str[message->len - 1]))
     g_string_truncate (message, message->len - 1);
 
+  /* Some messages have a second line ("Bytes: 0xFF 0xFE"); a GError
+   * message is one line. */
+  g_string_replace (message, "\n", " ", 0);
+
   diagnostics->line = error->line;
   diagnostics->message = g_string_free (g_steal_pointer (&message), FALSE);
 }
