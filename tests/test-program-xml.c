@@ -79,7 +79,7 @@ filter_count (const PalierComponent *component,
 static PalierProgram *
 build_program (void)
 {
-  PalierProgram *program = palier_program_new ("built", "Built in code");
+  PalierProgram *program = palier_program_new ("built", "Built <in> code & \"quoted\" 'single' café");
   PalierComponent *commission, *bonus, *deal, *reward;
 
   g_free (program->currency);
@@ -967,6 +967,9 @@ test_write_french_locale (void)
       return;
     }
 
+  /* The C library now writes decimals with a comma. */
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
   xml = palier_program_to_xml (program, NULL);
   setlocale (LC_NUMERIC, "C");
 
@@ -983,7 +986,6 @@ test_write_file (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = palier_test_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr(GDir) listing = NULL;
 
   g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
