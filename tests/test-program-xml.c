@@ -570,11 +570,14 @@ static const ErrorCase invalid_cases[] = {
     "invalid-override-twice.xml:6: <override segment=\"Gold\"> in commission “base”: segment “Gold” already has "
     "an override in <tier from=\"0\">; keep one override per segment" },
   { "invalid-override-kind.xml", PALIER_PROGRAM_ERROR_INVALID,
-    "invalid-override-kind.xml:5: <override>: the override must give “rate”, like its tier" },
+    "invalid-override-kind.xml:5: <override segment=\"Gold\"> in commission “base”: the override must give "
+    "“rate”, like its tier" },
   { "invalid-tier-both-values.xml", PALIER_PROGRAM_ERROR_INVALID,
-    "invalid-tier-both-values.xml:4: <tier>: give either “rate” or “per-unit”, not both" },
+    "invalid-tier-both-values.xml:4: <tier from=\"0\"> in commission “base”: give either “rate” or “per-unit”, "
+    "not both" },
   { "invalid-tier-no-value.xml", PALIER_PROGRAM_ERROR_INVALID,
-    "invalid-tier-no-value.xml:4: <tier>: give a “rate” (a fraction of the base) or a “per-unit” amount" },
+    "invalid-tier-no-value.xml:4: <tier from=\"0\"> in commission “base”: give a “rate” (a fraction of the base) "
+    "or a “per-unit” amount" },
   { "invalid-filter-dates.xml", PALIER_PROGRAM_ERROR_INVALID,
     "invalid-filter-dates.xml:4: <filter> in commission “spring”: start 2017-05-31 is after end 2017-03-01; "
     "both dates are inclusive" },
@@ -593,7 +596,8 @@ test_read_overflow (void)
 
   g_assert_null (program);
   g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_INVALID);
-  g_assert_true (g_str_has_prefix (error->message, "invalid-overflow.xml:5: <cap>: attribute “max”: "));
+  g_assert_true (g_str_has_prefix (error->message, "invalid-overflow.xml:5: <cap max=\"99999999999999\"> in commission “base”: "
+                                   "attribute “max”: "));
   g_assert_nonnull (strstr (error->message, "99999999999999"));
 }
 

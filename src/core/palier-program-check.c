@@ -34,24 +34,6 @@ typedef struct {
 
 /* Messages =============================================================== */
 
-static const char *
-component_element (PalierComponentKind kind)
-{
-  switch (kind)
-    {
-    case PALIER_COMPONENT_COMMISSION:
-      return "commission";
-    case PALIER_COMPONENT_BONUS:
-      return "bonus";
-    case PALIER_COMPONENT_DEAL_BONUS:
-      return "deal-bonus";
-    case PALIER_COMPONENT_REWARD:
-      return "reward";
-    default:
-      return "component";
-    }
-}
-
 /* "<tier from="0.5">": an element with the attribute that identifies it. */
 static char *
 describe (const char *element,
@@ -76,7 +58,7 @@ describe_decimal (const char    *element,
 static char *
 describe_component (const PalierComponent *component)
 {
-  return describe (component_element (component->kind), "id", component->id);
+  return describe (_palier_component_kind_to_element (component->kind), "id", component->id);
 }
 
 static char *
@@ -121,7 +103,7 @@ fail (const Checker         *checker,
        * element name and id, then the rule that is broken. */
       g_set_error (checker->error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_INVALID,
                    _("%s%s in %s “%s”: %s"),
-                   prefix, element, component_element (component->kind),
+                   prefix, element, _palier_component_kind_to_element (component->kind),
                    component->id, rule);
     }
   else

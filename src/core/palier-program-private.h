@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Name of the XML element of a component kind ("deal-bonus"). */
+const char *_palier_component_kind_to_element (PalierComponentKind kind);
+
 /* Runs palier_program_check() and prefixes its error with "@display_name:
  * LINE: ".  @lines maps the address of a part of @program (the program, a
  * component, &component->filter, a PalierTier in its array, a filter value

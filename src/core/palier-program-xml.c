@@ -60,7 +60,7 @@ diagnostics_clear (Diagnostics *diagnostics)
 
 /* Keeps the first error or fatal error; warnings are dropped. */
 static void
-diagnostics_add (Diagnostics  *diagnostics,
+diagnostics_add (Diagnostics    *diagnostics,
                  const xmlError *error)
 {
   g_autoptr(GString) message = NULL;
@@ -117,7 +117,7 @@ on_internal_subset (void          *user_data,
 
 /* Parsing ================================================================ */
 
-static gboolean
+static void
 set_malformed (GError            **error,
                const char         *display_name,
                const Diagnostics  *diagnostics)
@@ -127,7 +127,6 @@ set_malformed (GError            **error,
                _("%s:%d: not well-formed XML: %s"),
                display_name, diagnostics->line,
                diagnostics->message != NULL ? diagnostics->message : _("unknown error"));
-  return FALSE;
 }
 
 /* Parses @data into a tree without network access, entity substitution
@@ -172,7 +171,6 @@ parse_document (const char  *data,
     {
       set_malformed (error, display_name, &diagnostics);
     }
-
   else
     {
       ok = TRUE;
@@ -343,9 +341,13 @@ validate_document (xmlDoc      *doc,
  * they only report what the XSD cannot: decimals out of range, a tier with
  * both rate and per-unit, an override that does not match its tier. */
 typedef struct {
-  const char   *display_name;
-  GHashTable   *lines;
-  GError      **error;
+  const char             *display_name;
+  GHashTable             *lines;
+  GError                **error;
+
+  /* The component being read and its element, named in errors. */
+  const PalierComponent  *component;
+  xmlNode                *component_node;
 } Reader;
 
 static const char *
@@ -385,6 +387,34 @@ record_line (Reader        *reader,
   g_hash_table_insert (reader->lines, (gpointer) site, GINT_TO_POINTER ((int) xmlGetLineNo (node)));
 }
 
+/* Longest attribute value quoted in an error, in characters. */
+#define MAX_QUOTED_LENGTH 40
+
+/* "<tier from="0.5">": the element with the attribute that identifies it,
+ * as the checks name elements. */
+static char *
+describe_node (xmlNode *node)
+{
+  static const char * const keys[] = { "id", "from", "min", "segment", "max", "amount", "field" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *value = get_attribute (node, keys[i]);
+
+      if (value == NULL)
+        continue;
+
+      if (g_utf8_strlen (value, -1) > MAX_QUOTED_LENGTH)
+        {
+          g_autofree char *start = g_utf8_substring (value, 0, MAX_QUOTED_LENGTH);
+
+          return g_strdup_printf ("<%s %s=\"%s…\">", node_name (node), keys[i], start);
+        }
+      return g_strdup_printf ("<%s %s=\"%s\">", node_name (node), keys[i], value);
+    }
+  return g_strdup_printf ("<%s>", node_name (node));
+}
+
 G_GNUC_PRINTF (3, 4)
 static gboolean
 fail_at (Reader     *reader,
@@ -393,16 +423,30 @@ fail_at (Reader     *reader,
          ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *element = describe_node (node);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (reader->error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_INVALID,
-               /* Translators: file name, line, element name, then the problem. */
-               _("%s:%ld: <%s>: %s"),
-               reader->display_name, xmlGetLineNo (node), node_name (node), message);
+  if (reader->component != NULL && node != reader->component_node)
+    {
+      /* Translators: file name, line, an XML element, the component's
+       * element name and id, then the problem. */
+      g_set_error (reader->error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_INVALID,
+                   _("%s:%ld: %s in %s “%s”: %s"),
+                   reader->display_name, xmlGetLineNo (node), element,
+                   _palier_component_kind_to_element (reader->component->kind),
+                   reader->component->id, message);
+    }
+  else
+    {
+      /* Translators: file name, line, an XML element, then the problem. */
+      g_set_error (reader->error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_INVALID,
+                   _("%s:%ld: %s: %s"),
+                   reader->display_name, xmlGetLineNo (node), element, message);
+    }
   return FALSE;
 }
 
@@ -843,6 +887,9 @@ read_component (Reader              *reader,
 
   record_line (reader, component, node);
 
+  reader->component = component;
+  reader->component_node = node;
+
   if (!read_text (reader, node, "id", &component->id)
       || !read_text (reader, node, "name", &component->name)
       || !read_measure (reader, node, "measure", &component->measure))
@@ -881,6 +928,9 @@ read_component (Reader              *reader,
 
   if (!ok)
     return NULL;
+
+  reader->component = NULL;
+  reader->component_node = NULL;
   return g_steal_pointer (&component);
 }
 
@@ -967,7 +1017,7 @@ build_program (xmlDoc      *doc,
 {
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
   g_autoptr(PalierProgram) program = palier_program_new ("", "");
-  Reader reader = { display_name, lines, error };
+  Reader reader = { display_name, lines, error, NULL, NULL };
   xmlNode *root = xmlDocGetRootElement (doc);
 
   if (!read_program_attributes (&reader, root, program)

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "palier-program.h"
+#include "palier-program-private.h"
 
 G_DEFINE_BOXED_TYPE (PalierProgram, palier_program,
                      palier_program_ref, palier_program_unref)
@@ -725,6 +725,24 @@ G_STATIC_ASSERT (G_N_ELEMENTS (method_names) == PALIER_METHOD_INTERPOLATED + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (negative_names) == PALIER_NEGATIVE_CARRY_FORWARD + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (filter_field_names) == PALIER_N_FILTER_FIELDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (reward_kind_names) == PALIER_REWARD_OTHER + 1);
+
+const char *
+_palier_component_kind_to_element (PalierComponentKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_COMPONENT_COMMISSION:
+      return "commission";
+    case PALIER_COMPONENT_BONUS:
+      return "bonus";
+    case PALIER_COMPONENT_DEAL_BONUS:
+      return "deal-bonus";
+    case PALIER_COMPONENT_REWARD:
+      return "reward";
+    default:
+      return "component";
+    }
+}
 
 /* Looks @text up in @names and stores its index in @out.  Returns FALSE,
  * leaving @out untouched, for NULL or an unknown name. */
