@@ -97,10 +97,10 @@ on_schema_error (void     *user_data,
   diagnostics_add (user_data, error);
 }
 
-/* Any DOCTYPE is rejected: it is where entities (and with them entity
- * expansion bombs and external entities) would be declared.  libxml2
- * reports the DOCTYPE before it reads the internal subset, so stopping
- * here means no declaration is ever parsed. */
+/* Rejects any DOCTYPE, because that is where entities (and with them
+ * entity expansion bombs and external entities) would be declared.
+ * libxml2 2.9.14 calls this handler before it reads the internal subset,
+ * so stopping here means no declaration is ever parsed. */
 static void
 on_internal_subset (void          *user_data,
                     const xmlChar *name,
@@ -219,9 +219,11 @@ compile_schema (void)
   return compiled;
 }
 
-/* The schema, compiled on first use and kept for the life of the process.
- * A compiled xmlSchema is read-only, so validation contexts in several
- * threads may share it. */
+/* Returns the schema, compiled on first use and kept for the life of the
+ * process.  xmlSchemaParse() initialises libxml2's global type tables
+ * without a lock, so it runs once, under g_once.  Validation contexts in
+ * several threads then share the compiled schema, which validation only
+ * reads (the read/threads test runs four readers at once). */
 static xmlSchema *
 get_schema (GError **error)
 {
@@ -387,7 +389,8 @@ record_line (Reader        *reader,
   g_hash_table_insert (reader->lines, (gpointer) site, GINT_TO_POINTER ((int) xmlGetLineNo (node)));
 }
 
-/* Longest attribute value quoted in an error, in characters. */
+/* Maximum length, in characters, of an attribute value quoted in an
+ * error. */
 #define MAX_QUOTED_LENGTH 40
 
 /* "<tier from="0.5">": the element with the attribute that identifies it,
