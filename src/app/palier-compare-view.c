@@ -18,20 +18,9 @@ struct _PalierCompareView
 G_DEFINE_FINAL_TYPE (PalierCompareView, palier_compare_view, ADW_TYPE_BIN)
 
 static void
-palier_compare_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), PALIER_TYPE_COMPARE_VIEW);
-
-  G_OBJECT_CLASS (palier_compare_view_parent_class)->dispose (object);
-}
-
-static void
 palier_compare_view_class_init (PalierCompareViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = palier_compare_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-compare-view.ui");
 }

@@ -54,7 +54,8 @@ show_overview (PalierDataView       *self,
   g_autofree char *transactions = palier_format_count (summary->n_transactions);
   g_autofree char *partners = palier_format_count (summary->n_partners);
   g_autofree char *imports = palier_format_count (summary->n_imports);
-  g_autofree char *total = palier_format_money (summary->total_amount, self->currency);
+  const char *currency = overview->currency != NULL ? overview->currency : self->currency;
+  g_autofree char *total = palier_format_money (summary->total_amount, currency);
   g_autofree char *dates = palier_format_date_range (summary->first_date, summary->last_date);
 
   gtk_label_set_text (self->transactions_label, transactions);
@@ -65,7 +66,7 @@ show_overview (PalierDataView       *self,
 
   palier_sales_chart_set_months (self->sales_chart,
                                  (const PalierMonthSales *) (gpointer) overview->months->data,
-                                 overview->months->len, self->currency);
+                                 overview->months->len, currency);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
@@ -132,8 +133,6 @@ palier_data_view_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_DATA_VIEW);
 
   G_OBJECT_CLASS (palier_data_view_parent_class)->dispose (object);
 }
@@ -216,8 +215,9 @@ palier_data_view_class_init (PalierDataViewClass *klass)
                          PALIER_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* ISO 4217 code of the currency the sales are shown in: sales carry no
-   * currency of their own. */
+  /* ISO 4217 code of the currency the sales are shown in when the
+   * workspace's programs do not agree on one: sales carry no currency of
+   * their own. */
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL,
                          "EUR",

@@ -384,7 +384,11 @@ palier_designer_view_dispose (GObject *object)
 {
   PalierDesignerView *self = PALIER_DESIGNER_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_DESIGNER_VIEW);
+  /* AdwBin unparents the template's child itself, so there is no
+   * gtk_widget_dispose_template() here.  Emptying the lists then selects
+   * nothing, which must not reach the half-disposed view. */
+  g_signal_handlers_disconnect_by_data (self->program_list, self);
+  g_signal_handlers_disconnect_by_data (self->component_list, self);
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->program, palier_program_unref);
@@ -516,4 +520,12 @@ palier_designer_view_get_program (PalierDesignerView *self)
   g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), NULL);
 
   return self->program;
+}
+
+gboolean
+palier_designer_view_has_programs (PalierDesignerView *self)
+{
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), FALSE);
+
+  return gtk_list_box_get_row_at_index (self->program_list, 0) != NULL;
 }

@@ -18,6 +18,9 @@ void             palier_designer_view_set_workspace (PalierDesignerView *self,
 /* The selected program, or NULL. */
 PalierProgram   *palier_designer_view_get_program   (PalierDesignerView *self);
 
+/* Whether the workspace has at least one program. */
+gboolean         palier_designer_view_has_programs  (PalierDesignerView *self);
+
 /* Reloads the list of programs, keeping the selection when the selected
  * program still exists. */
 void             palier_designer_view_reload        (PalierDesignerView *self);

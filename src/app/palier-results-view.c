@@ -26,6 +26,7 @@ struct _PalierResultsView
   GtkFilterListModel *filter_model;
   GtkStringFilter *search_filter;
   GPtrArray *component_columns;         /* GtkColumnViewColumn */
+  GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *payout_column;
 
   /* template */
@@ -224,11 +225,28 @@ static void
 add_fixed_columns (PalierResultsView *self)
 {
   append_column (self, _("Partner"), COLUMN_PARTNER, 0);
-  append_column (self, _("Name"), COLUMN_NAME, 0);
+  self->name_column = append_column (self, _("Name"), COLUMN_NAME, 0);
   append_column (self, _("Segment"), COLUMN_SEGMENT, 0);
   append_column (self, _("Sales"), COLUMN_SALES, 0);
   append_column (self, _("Attainment"), COLUMN_ATTAINMENT, 0);
   self->payout_column = append_column (self, _("Payout"), COLUMN_PAYOUT, 0);
+}
+
+/* Sales files without partner names get the code as the name: the Name
+ * column then only repeats the Partner column. */
+static gboolean
+result_has_names (const PalierResult *result)
+{
+  for (guint i = 0; i < result->partners->len; i++)
+    {
+      const PalierPartnerResult *partner = g_ptr_array_index (result->partners, i);
+
+      if (partner->name != NULL && partner->name[0] != '\0' &&
+          g_strcmp0 (partner->name, partner->partner) != 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -319,6 +337,7 @@ show_result (PalierResultsView *self)
   show_component_totals (self);
 
   replace_component_columns (self);
+  gtk_column_view_column_set_visible (self->name_column, result_has_names (self->result));
   gtk_filter_list_model_set_model (self->filter_model, items);
 
   palier_chart_view_set_result (self->periods_chart, self->result);
@@ -470,8 +489,6 @@ palier_results_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_RESULTS_VIEW);
 
   g_clear_pointer (&self->component_columns, g_ptr_array_unref);
   g_clear_object (&self->filter_model);

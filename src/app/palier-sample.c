@@ -61,9 +61,18 @@ char *
 palier_sample_prepare (GError **error)
 {
   g_autofree char *bundled = palier_sample_get_bundled_path ();
+
+  return palier_sample_prepare_from (bundled, error);
+}
+
+char *
+palier_sample_prepare_from (const char  *bundled,
+                            GError     **error)
+{
   g_autofree char *user_path = palier_sample_get_user_path ();
   g_autofree char *folder = g_path_get_dirname (user_path);
 
+  g_return_val_if_fail (bundled != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_file_test (user_path, G_FILE_TEST_EXISTS))

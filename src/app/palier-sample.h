@@ -18,4 +18,8 @@ char *palier_sample_get_user_path    (void);
  * bundled file.  An existing copy is kept as it is. */
 char *palier_sample_prepare          (GError **error);
 
+/* The same, from the bundled sample at @bundled_path. */
+char *palier_sample_prepare_from     (const char  *bundled_path,
+                                      GError     **error);
+
 G_END_DECLS

@@ -427,7 +427,10 @@ simulate_action (GtkWidget  *widget,
 
   if (program == NULL)
     {
-      palier_window_show_toast (self, _("Select a program in the Designer first"));
+      if (palier_designer_view_has_programs (self->designer_view))
+        palier_window_show_toast (self, _("Select a program in the Designer first"));
+      else
+        palier_window_show_toast (self, _("This workspace has no program to simulate"));
       adw_view_stack_set_visible_child_name (self->view_stack, "designer");
       return;
     }

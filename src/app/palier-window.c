@@ -364,28 +364,25 @@ palier_window_dispose (GObject *object)
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_WINDOW);
-
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (palier_window_parent_class)->dispose (object);
 }
 
-/* The primary menu comes from the application's gtk/menus.ui, which the
- * application only loads once it has started. */
+/* The primary menu comes from the application's gtk/menus.ui.  GtkWindow
+ * sets its application after construction, so this follows the
+ * property. */
 static void
-palier_window_constructed (GObject *object)
+application_changed_cb (PalierWindow *self)
 {
-  PalierWindow *self = PALIER_WINDOW (object);
-  GtkApplication *application;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GMenu *menu = NULL;
 
-  G_OBJECT_CLASS (palier_window_parent_class)->constructed (object);
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
   if (application != NULL)
-    gtk_menu_button_set_menu_model (self->primary_menu_button,
-                                    G_MENU_MODEL (gtk_application_get_menu_by_id (application, "primary-menu")));
+    menu = gtk_application_get_menu_by_id (application, "primary-menu");
+
+  gtk_menu_button_set_menu_model (self->primary_menu_button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -433,7 +430,6 @@ palier_window_class_init (PalierWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = palier_window_constructed;
   object_class->dispose = palier_window_dispose;
   object_class->get_property = palier_window_get_property;
   object_class->set_property = palier_window_set_property;
@@ -474,6 +470,8 @@ palier_window_init (PalierWindow *self)
                    self->data_view, "currency",
                    G_SETTINGS_BIND_GET);
 
+  g_signal_connect (self, "notify::application",
+                    G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->results_view, "notify::has-result",
                            G_CALLBACK (_palier_window_update_actions), self,
                            G_CONNECT_SWAPPED);

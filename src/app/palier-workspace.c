@@ -34,6 +34,7 @@ palier_overview_free (PalierOverview *overview)
     return;
 
   g_clear_pointer (&overview->months, g_array_unref);
+  g_free (overview->currency);
   g_free (overview);
 }
 
@@ -331,6 +332,33 @@ add_month_total (const PalierMonthTotal  *total,
   return TRUE;
 }
 
+/* Sales carry no currency, but the programs designed for them do: when
+ * they agree, that is the sales' currency too.  A program that cannot be
+ * read is left out. */
+static char *
+find_programs_currency (PalierStore *store)
+{
+  g_autoptr(GPtrArray) ids = palier_store_list_programs (store, NULL);
+  g_autofree char *currency = NULL;
+
+  if (ids == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(PalierProgram) program = palier_store_load_program (store, g_ptr_array_index (ids, i), NULL);
+
+      if (program == NULL)
+        continue;
+      if (currency == NULL)
+        currency = g_strdup (program->currency);
+      else if (g_strcmp0 (currency, program->currency) != 0)
+        return NULL;
+    }
+
+  return g_steal_pointer (&currency);
+}
+
 static PalierOverview *
 load_overview (PalierStore  *store,
                GError      **error)
@@ -342,6 +370,7 @@ load_overview (PalierStore  *store,
   if (!palier_store_get_summary (store, &overview->summary, error))
     return NULL;
 
+  overview->currency = find_programs_currency (store);
   overview->months = g_array_new (FALSE, TRUE, sizeof (PalierMonthSales));
   if (overview->summary.n_transactions == 0 ||
       overview->summary.first_date == PALIER_DATE_NONE)

@@ -29,6 +29,8 @@ typedef struct {
 typedef struct {
   PalierStoreSummary  summary;
   GArray             *months;           /* PalierMonthSales, month order */
+  char               *currency;         /* the programs' currency when they
+                                         * all use one, else NULL */
 } PalierOverview;
 
 void              palier_overview_free            (PalierOverview       *overview);
