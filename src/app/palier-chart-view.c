@@ -1,7 +1,7 @@
 /* palier-chart-view.c: a widget that shows one of the core's charts
  *
  * The drawing itself is the core's (palier_chart_draw_*), so the window
- * and the exported files look the same; this widget only holds what to
+ * and the exported files look the same.  This widget only keeps what to
  * draw and redraws when the style switches between light and dark.
  */
 

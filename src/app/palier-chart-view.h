@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PalierChartView, palier_chart_view, PALIER, CHART_VIEW, GtkDrawingArea)
 
-/* For the "periods" and "distribution" charts; NULL clears the chart. */
+/* Sets the result of the "periods" and "distribution" charts.  NULL
+ * clears the chart. */
 void  palier_chart_view_set_result (PalierChartView *self,
                                     PalierResult    *result);
 

@@ -1,7 +1,7 @@
 /* palier-compare-view.c: two programs on the same sales
  *
  * TODO: let the user pick a baseline and a proposal and show
- * palier_compare()'s rows; this version only holds the page's place.
+ * palier_compare()'s rows.  This version is a placeholder page.
  */
 
 #define G_LOG_DOMAIN "Palier"

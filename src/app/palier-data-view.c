@@ -1,7 +1,7 @@
-/* palier-data-view.c: what sales a workspace holds
+/* palier-data-view.c: the sales a workspace contains
  *
  * Shows the store's summary and the sales of each month, read in a
- * worker thread each time the workspace changes; an empty workspace
+ * worker thread each time the workspace changes.  An empty workspace
  * shows a page that leads to the import.
  */
 

@@ -1,4 +1,4 @@
-/* palier-data-view.h: what sales a workspace holds */
+/* palier-data-view.h: the sales a workspace contains */
 #pragma once
 
 #include <adwaita.h>

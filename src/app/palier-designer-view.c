@@ -1,9 +1,9 @@
 /* palier-designer-view.c: the programs of a workspace and their tiers
  *
- * The sidebar lists the workspace's programs; the selected program's
+ * The sidebar lists the workspace's programs.  The selected program's
  * properties and components are shown beside it, with the tier table and
  * payout curve of the selected component.  This version only shows the
- * program: editing it comes with the undo history.
+ * program, because editing comes with the undo history.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -107,7 +107,7 @@ method_label (PalierMethod method)
     }
 }
 
-/* One line that tells the component apart from its siblings:
+/* One line that distinguishes the component from its siblings:
  * "Commission on revenue · attainment · marginal tiers · capped". */
 static char *
 describe_component (const PalierComponent *component)
@@ -252,7 +252,7 @@ show_program (PalierDesignerView *self)
   adw_combo_row_set_selected (self->fiscal_year_row, self->program->fiscal_year_start - 1);
 
   /* TODO: make the properties editable once programs have an undo
-   * history; until then the combo rows must not open their lists. */
+   * history.  Until then the combo rows must not open their lists. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->period_row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->fiscal_year_row), FALSE);
 
@@ -317,7 +317,7 @@ program_row_new (const char *id,
   return row;
 }
 
-/* Adds one row per program, named after the program; a program that
+/* Adds one row per program, named after the program.  A program that
  * cannot be read is listed under its id, and selecting it shows why. */
 static void
 fill_programs (PalierDesignerView *self,

@@ -135,7 +135,7 @@ palier_partner_item_init (PalierPartnerItem *self)
 }
 
 /* TODO: take the attainment from the simulation once PalierPartnerResult
- * carries it; the window should not divide amounts itself. */
+ * carries it, because the window should not divide amounts itself. */
 static gboolean
 compute_attainment (const PalierPartnerResult *partner,
                     PalierDecimal             *out_attainment)

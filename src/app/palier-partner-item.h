@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PalierPartnerItem, palier_partner_item, PALIER, PARTNER_ITEM, GObject)
 
-/* The row of @result's partner number @index; the item keeps @result
+/* The row of @result's partner number @index.  The item keeps @result
  * alive. */
 PalierPartnerItem         *palier_partner_item_new        (PalierResult      *result,
                                                            guint              index);
@@ -21,8 +21,8 @@ const char                *palier_partner_item_get_partner (PalierPartnerItem *s
 PalierDecimal              palier_partner_item_get_sales  (PalierPartnerItem *self);
 PalierDecimal              palier_partner_item_get_payout (PalierPartnerItem *self);
 
-/* Sales over the sum of the quotas of the partner's periods; FALSE when
- * no period had a quota. */
+/* Sets @out_attainment to the sales over the sum of the quotas of the
+ * partner's periods.  Returns FALSE when no period had a quota. */
 gboolean                   palier_partner_item_get_attainment (PalierPartnerItem *self,
                                                                PalierDecimal     *out_attainment);
 

@@ -2,8 +2,8 @@
  *
  * Totals, the payout of each component, a sortable and searchable table
  * of partners with one column per component, and the core's period and
- * distribution charts.  Every number is the simulation's; this view only
- * formats it in the locale.
+ * distribution charts.  Every number is the simulation's, and this
+ * view only formats it in the locale.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -189,7 +189,7 @@ sorter_for_column (const ColumnSpec *spec)
   return GTK_SORTER (gtk_string_sorter_new (expression));
 }
 
-/* Appends a column; the column owns its spec, through its factory. */
+/* Appends a column.  The column owns its spec, through its factory. */
 static GtkColumnViewColumn *
 append_column (PalierResultsView *self,
                const char        *title,
@@ -216,7 +216,7 @@ append_column (PalierResultsView *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->partner_table, column);
 
-  /* The view holds the column now. */
+  /* The column view keeps its own reference. */
   g_object_unref (column);
   return column;
 }

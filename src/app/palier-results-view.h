@@ -17,7 +17,7 @@ void          palier_results_view_simulate   (PalierResultsView *self,
                                               PalierWorkspace   *workspace,
                                               PalierProgram     *program);
 
-/* Cancels any simulation and forgets the shown result. */
+/* Cancels any simulation and clears the shown result. */
 void          palier_results_view_clear      (PalierResultsView *self);
 
 /* The result shown, or NULL. */

@@ -1,8 +1,8 @@
 /* palier-window-actions.c: the window's actions ("win.*")
  *
  * Files are chosen with GtkFileChooserNative, the portal's dialog where
- * there is one.  Long work runs in the workspace's worker threads; this
- * file only starts it and reports the outcome.
+ * there is one.  Long work runs in the workspace's worker threads, so
+ * this file only starts it and reports the outcome.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -195,7 +195,7 @@ new_workspace_action (GtkWidget  *widget,
   GtkFileChooserNative *native;
 
   native = file_chooser_new (self, _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
-  /* Translators: the proposed file name of a new workspace; keep
+  /* Translators: the proposed file name of a new workspace.  Keep
    * ".palier". */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Workspace.palier"));
   add_filter (GTK_FILE_CHOOSER (native),
@@ -441,8 +441,8 @@ simulate_action (GtkWidget  *widget,
 
 /* win.undo and win.redo */
 
-/* TODO: undo and redo program edits once the designer edits programs;
- * both actions stay disabled until then. */
+/* TODO: undo and redo program edits once the designer edits programs.
+ * Both actions stay disabled until then. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,

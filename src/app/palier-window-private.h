@@ -35,7 +35,7 @@ void _palier_window_class_add_actions (GtkWidgetClass *widget_class);
 /* Enables the actions that depend on the workspace and the results. */
 void _palier_window_update_actions    (PalierWindow   *self);
 
-/* Opens the workspace at @path with @flags in a worker thread; on
+/* Opens the workspace at @path with @flags in a worker thread.  On
  * success it replaces the current workspace. */
 void _palier_window_open_workspace    (PalierWindow     *self,
                                        const char       *path,
@@ -45,8 +45,8 @@ void _palier_window_open_workspace    (PalierWindow     *self,
 void _palier_window_import_file       (PalierWindow   *self,
                                        const char     *path);
 
-/* A message dialog with one Close button: @heading names the file, @body
- * says what happened and what to do. */
+/* Shows a message dialog with one Close button.  @heading names the
+ * file, and @body explains what failed and what to do. */
 void _palier_window_show_error        (PalierWindow   *self,
                                        const char     *heading,
                                        const char     *body);

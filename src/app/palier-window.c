@@ -113,8 +113,8 @@ palier_window_set_workspace (PalierWindow    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
-/* Says what to do about an error of palier_store_open(); NULL when the
- * core's message is all there is to say. */
+/* Returns advice for an error of palier_store_open(), or NULL when the
+ * core's message is complete without it. */
 static const char *
 open_error_advice (const GError *error)
 {

@@ -1,4 +1,4 @@
-/* palier-workspace.c: an open workspace file, as the window sees it */
+/* palier-workspace.c: an open workspace file, as the window uses it */
 
 #define G_LOG_DOMAIN "Palier"
 

@@ -1,4 +1,4 @@
-/* palier-workspace.h: an open workspace file, as the window sees it
+/* palier-workspace.h: an open workspace file, as the window uses it
  *
  * A PalierWorkspace owns the PalierStore connection that the main thread
  * uses.  Work that may take long (opening, importing, the sales overview,
@@ -53,7 +53,7 @@ const char       *palier_workspace_get_path       (PalierWorkspace      *self);
 char             *palier_workspace_dup_title      (PalierWorkspace      *self);
 
 /* Imports the CSV file at @csv_path with the columns guessed from its
- * header; the workspace emits "sales-changed" when rows were added. */
+ * header.  The workspace emits "sales-changed" when rows were added. */
 void              palier_workspace_import_async   (PalierWorkspace      *self,
                                                    const char           *csv_path,
                                                    GCancellable         *cancellable,

@@ -37,7 +37,8 @@ typedef struct {
 
 typedef gboolean (*Condition) (gpointer data);
 
-/* Runs the main loop until @condition holds; FALSE on timeout. */
+/* Runs the main loop until @condition is TRUE.  Returns FALSE on
+ * timeout. */
 static gboolean
 wait_for (Condition condition,
           gpointer  data)
@@ -404,7 +405,8 @@ test_results_search (Fixture       *fixture,
   entry = GTK_EDITABLE (results_child (fixture, "search_entry"));
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (results_child (fixture, "partner_table"))));
 
-  /* Segments are searched too; GtkSearchEntry reports after a delay. */
+  /* Segments are searched too.  GtkSearchEntry emits "search-changed"
+   * after a delay. */
   gtk_editable_set_text (entry, "gold");
   g_assert_true (wait_for (one_partner_shown, model));
   g_assert_cmpstr (item_partner (model, 0), ==, "P1");
@@ -597,6 +599,55 @@ test_recent_workspaces_limit (void)
 }
 
 static void
+test_window_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PalierWindow *window;
+  int width;
+  int height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = palier_window_new (application);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+
+  /* Closing saves the size the window has then. */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_accelerators (void)
+{
+  GtkApplication *gtk_application = GTK_APPLICATION (application);
+  g_auto(GStrv) simulate = gtk_application_get_accels_for_action (gtk_application, "win.simulate");
+  g_auto(GStrv) undo = gtk_application_get_accels_for_action (gtk_application, "win.undo");
+  g_auto(GStrv) redo = gtk_application_get_accels_for_action (gtk_application, "win.redo");
+  g_auto(GStrv) open = gtk_application_get_accels_for_action (gtk_application, "win.open");
+
+  g_assert_cmpuint (g_strv_length (simulate), ==, 2);
+  g_assert_cmpstr (simulate[0], ==, "<Control>r");
+  g_assert_cmpstr (simulate[1], ==, "F5");
+  g_assert_cmpuint (g_strv_length (undo), ==, 1);
+  g_assert_cmpstr (undo[0], ==, "<Control>z");
+  g_assert_cmpuint (g_strv_length (redo), ==, 1);
+  g_assert_cmpstr (redo[0], ==, "<Shift><Control>z");
+  g_assert_cmpuint (g_strv_length (open), ==, 1);
+  g_assert_cmpstr (open[0], ==, "<Control>o");
+}
+
+static void
 add_window_test (const char *path,
                  void      (*func) (Fixture *, gconstpointer))
 {
@@ -610,7 +661,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  /* g_get_user_data_dir() caches its answer: set it before GTK asks. */
+  /* g_get_user_data_dir() caches its value, so set it before GTK reads
+   * it. */
   user_data_dir = palier_test_tmp_dir ();
   g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
 
@@ -639,6 +691,8 @@ main (int   argc,
   g_test_add_func ("/gui/sample/missing", test_sample_missing);
   g_test_add_func ("/gui/application/recent-workspaces", test_recent_workspaces);
   g_test_add_func ("/gui/application/recent-limit", test_recent_workspaces_limit);
+  g_test_add_func ("/gui/application/accelerators", test_accelerators);
+  g_test_add_func ("/gui/window/size-saved", test_window_size_saved);
 
   status = g_test_run ();
 
