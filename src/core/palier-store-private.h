@@ -1,0 +1,24 @@
+/* palier-store-private.h: store functions shared with the simulation */
+#pragma once
+
+#include "palier-store.h"
+
+G_BEGIN_DECLS
+
+/* Same as palier_store_foreach_month_total(), and interrupts the query
+ * with a PALIER_STORE_ERROR_CANCELLED error when @cancellable fires, even
+ * while sqlite is still scanning before the first group. */
+gboolean _palier_store_foreach_month_total (PalierStore          *store,
+                                            const PalierFilter   *filter,
+                                            PalierDate            from,
+                                            PalierDate            to,
+                                            GCancellable         *cancellable,
+                                            PalierMonthTotalFunc  func,
+                                            gpointer              user_data,
+                                            GError              **error);
+
+/* Name of the workspace for messages: its path, or "in-memory
+ * workspace". */
+const char *_palier_store_get_display_name (PalierStore *store);
+
+G_END_DECLS
