@@ -19,6 +19,8 @@ typedef enum {
   PALIER_SIMULATE_ERROR_NO_QUOTA,       /* attainment without a quota */
   PALIER_SIMULATE_ERROR_OVERFLOW,
   PALIER_SIMULATE_ERROR_CANCELLED,
+  PALIER_SIMULATE_ERROR_INVALID_RANGE,  /* from after to */
+  PALIER_SIMULATE_ERROR_CURRENCY,       /* compared programs pay in different currencies */
 } PalierSimulateError;
 
 GQuark palier_simulate_error_quark (void);
@@ -82,6 +84,35 @@ PalierResult *palier_simulate       (PalierStore                 *store,
                                      const PalierSimulateOptions *options,
                                      GCancellable                *cancellable,
                                      GError                     **error);
+
+/* A simulation runs in two phases.  The first reads the sales: for each
+ * distinct component filter, the sums of every measure per partner and
+ * calendar month within the range.  The second folds those months into
+ * component periods and applies the payout rules.  Keeping the first
+ * phase lets a designer re-run a program whose rates, tiers, periods or
+ * quotas changed without reading the sales again. */
+typedef struct _PalierBases PalierBases;
+
+/* Reads the sales that @programs (a NULL-terminated array) need. */
+PalierBases  *palier_bases_compute  (PalierStore                 *store,
+                                     const PalierProgram * const *programs,
+                                     const PalierSimulateOptions *options,
+                                     GCancellable                *cancellable,
+                                     GError                     **error);
+void          palier_bases_free     (PalierBases                 *bases);
+
+/* Whether @bases holds the sales every component of @program reads, that
+ * is whether each of its filters was among those computed. */
+gboolean      palier_bases_can_simulate (const PalierBases       *bases,
+                                         const PalierProgram     *program);
+
+/* The second phase; @program must pass palier_bases_can_simulate(). */
+PalierResult *palier_bases_simulate (const PalierBases           *bases,
+                                     const PalierProgram         *program,
+                                     GCancellable                *cancellable,
+                                     GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierBases, palier_bases_free)
 
 PalierResult *palier_result_ref     (PalierResult *result);
 void          palier_result_unref   (PalierResult *result);
