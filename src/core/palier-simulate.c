@@ -305,6 +305,13 @@ add_table (PalierBases         *bases,
   if (find_table (bases, filter) >= 0)
     return TRUE;
 
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_CANCELLED,
+                   _("simulation cancelled"));
+      return FALSE;
+    }
+
   table = month_table_compute (store, filter, bases->from, bases->to,
                                bases->partners->len, cancellable, error);
   if (table == NULL)

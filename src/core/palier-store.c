@@ -323,6 +323,7 @@ check_identity (PalierStore       *store,
                 PalierStoreFlags   flags,
                 gboolean           existed_empty,
                 gboolean          *out_is_new,
+                gint64            *out_user_version,
                 GError           **error)
 {
   const char *name = _palier_store_get_display_name (store);
@@ -330,6 +331,7 @@ check_identity (PalierStore       *store,
 
   if (!read_identity (store, &application_id, &user_version, &n_objects, error))
     return FALSE;
+  *out_user_version = user_version;
 
   *out_is_new = application_id == 0 && user_version == 0 && n_objects == 0;
 
@@ -440,6 +442,7 @@ store_open_db (const char        *path,
 {
   PalierStore *store = g_new0 (PalierStore, 1);
   gboolean is_new = FALSE;
+  gint64 user_version = 0;
   int open_flags;
   int rc;
 
@@ -464,9 +467,13 @@ store_open_db (const char        *path,
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
 
-  if (!check_identity (store, flags, existed_empty, &is_new, error) ||
+  /* sqlite opens a file the user may not write read-only, silently. */
+  if (sqlite3_db_readonly (store->db, "main") == 1)
+    store->read_only = TRUE;
+
+  if (!check_identity (store, flags, existed_empty, &is_new, &user_version, error) ||
       !configure (store, is_new, error) ||
-      (!store->read_only && !migrate (store, error)))
+      (user_version < PALIER_STORE_SCHEMA_VERSION && !migrate (store, error)))
     {
       store_free (store);
       return NULL;
