@@ -214,6 +214,23 @@ test_open_reopen (void)
   palier_store_close (store);
 }
 
+/* A bulk import runs with a rollback journal and puts WAL back. */
+static void
+test_import_journal_mode (void)
+{
+  g_autofree char *path = workspace_path ("journal.palier");
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autofree char *journal = NULL;
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 1);
+}
+
 static void
 test_open_missing (void)
 {
@@ -779,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/import/partners", test_import_partners);
   g_test_add_func ("/store/import/latest-segment", test_import_latest_segment);
+  g_test_add_func ("/store/import/journal-mode", test_import_journal_mode);
   g_test_add_func ("/store/import/atomic", test_import_atomic);
   g_test_add_func ("/store/import/cancel", test_import_cancel);
   g_test_add_func ("/store/month-totals/all", test_month_totals_all);
