@@ -459,8 +459,9 @@ test_import_latest_segment (void)
   g_assert_cmpstr (partner->region, ==, "North");
 }
 
-/* A sink error half-way through the second import rolls it back
- * entirely, and the index dropped by the first import comes back. */
+/* An import that fails half-way leaves nothing behind: the index that a
+ * bulk import dropped comes back, and an aborted import into a workspace
+ * with rows leaves them as they were. */
 static void
 test_import_atomic (void)
 {

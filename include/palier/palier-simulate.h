@@ -101,8 +101,8 @@ PalierBases  *palier_bases_compute  (PalierStore                 *store,
                                      GError                     **error);
 void          palier_bases_free     (PalierBases                 *bases);
 
-/* Whether @bases holds the sales every component of @program reads, that
- * is whether each of its filters was among those computed. */
+/* Whether @bases contains the sales every component of @program reads,
+ * that is whether each of its filters was among those computed. */
 gboolean      palier_bases_can_simulate (const PalierBases       *bases,
                                          const PalierProgram     *program);
 

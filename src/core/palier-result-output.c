@@ -1,10 +1,10 @@
 /* palier-result-output.c: simulation results as a table, CSV or JSON
  *
  * The table is for people: aligned columns, numbers in the current
- * locale.  CSV and JSON are for files and never use the locale: amounts
- * are written with exactly the currency's decimals ('.' as the mark),
- * rounded half away from zero once, at printing; ratios (attainment, cost
- * of sales) with six decimals.
+ * locale.  CSV and JSON are for files and never use the locale.  Their
+ * amounts have exactly the currency's decimals, with '.' as the mark, and
+ * are rounded half away from zero once, when printed.  Their ratios
+ * (attainment, cost of sales) have six decimals.
  *
  * CSV layout of a result, RFC 4180 (CRLF line ends, fields quoted when
  * they contain a comma, a quote or a line break): one row per partner and

@@ -1,9 +1,9 @@
 /* palier-simulate.c: payouts of a program on a workspace's sales
  *
- * Phase one (PalierBases) asks sqlite, once per distinct component
+ * Phase one (PalierBases) queries sqlite, once per distinct component
  * filter, for every measure summed per partner and calendar month within
- * the range; the unfiltered query also gives each partner's sales and the
- * months in which it has at least one transaction.  Phase two folds those
+ * the range.  The unfiltered query also gives each partner's sales and
+ * the months in which it has at least one transaction.  Phase two folds those
  * months into component periods and program periods and applies the
  * payout rules of palier-payout.c:
  *
@@ -37,7 +37,7 @@
 #include "palier-payout.h"
 #include "palier-store-private.h"
 
-/* How often, in partners, phase two checks its GCancellable. */
+/* Partners between two checks of phase two's GCancellable. */
 #define CANCEL_CHECK_PARTNERS 64
 
 G_DEFINE_QUARK (palier-simulate-error-quark, palier_simulate_error)
@@ -141,7 +141,7 @@ struct _PalierBases
   PalierDate  to;
   GPtrArray  *partners;         /* PalierPartner *, element i has id i + 1 */
   GArray     *active;           /* guint partner index, by partner code */
-  GPtrArray  *tables;           /* MonthTable *; the first holds all lines */
+  GPtrArray  *tables;           /* MonthTable *; the first covers all lines */
 };
 
 static void

@@ -17,7 +17,7 @@
  *   program_versions (id, program_id, time, summary, xml)
  *
  * Money and quantities are INTEGER millionths (PalierDecimal), so that
- * sqlite's sum() is exact; margin and quantity are NULL when the sales
+ * sqlite's sum() is exact.  Margin and quantity are NULL when the sales
  * file has no such column or an empty cell.  Dates are INTEGER yyyymmdd
  * and times are seconds since 1970-01-01 UTC.
  *
@@ -60,9 +60,10 @@
 #define CACHE_SIZE_KIB 8192
 
 /* Page cache during an import, in KiB.  The cache also bounds the runs
- * that the sorter building the index keeps in memory; on 1 million rows
- * (x86-64, sqlite 3.40) a 4 MiB cache built the index in about half the
- * time a 128 MiB one took, because small runs stay in the CPU caches. */
+ * that the sorter building the index keeps in memory.  On 1 million rows
+ * (x86-64, sqlite 3.40, one measurement) a 4 MiB cache made the whole
+ * import about 40 % faster than a 128 MiB one, because small runs stay in
+ * the CPU caches. */
 #define IMPORT_CACHE_SIZE_KIB 4096
 
 /* Rough size of one CSV sales row in bytes, on the small side, to guess
@@ -70,10 +71,10 @@
  * makes the guess larger. */
 #define MIN_BYTES_PER_ROW 64
 
-/* How often, in rows, an import checks its GCancellable. */
+/* Rows between two checks of an import's GCancellable. */
 #define IMPORT_CANCEL_CHECK_ROWS 4096
 
-/* How often, in sqlite virtual machine steps, a query checks its
+/* Sqlite virtual machine steps between two checks of a query's
  * GCancellable. */
 #define QUERY_CANCEL_CHECK_STEPS 100000
 
@@ -875,8 +876,9 @@ failed:
  *
  * Starts an import: takes the write lock (waiting a few seconds for
  * another process), loads the partner and dictionary caches and prepares
- * the statements.  The import holds the store until it is committed or
- * aborted; @cancellable is checked every few thousand rows.
+ * the statements.  The store accepts no other import until this one is
+ * committed or aborted.  @cancellable is checked every few thousand
+ * rows.
  */
 PalierStoreImport *
 palier_store_import_begin (PalierStore   *store,
@@ -1000,9 +1002,9 @@ check_cancelled (PalierStoreImport  *import,
 /**
  * palier_store_import_add_row:
  *
- * Writes one sales row; a PalierSaleSink whose @import is a
- * PalierStoreImport.  Rows without a partner or a valid date are rejected
- * with an error, which the caller turns into an abort.
+ * Writes one sales row.  This is a PalierSaleSink whose @user_data is
+ * the PalierStoreImport.  A row without a partner or a date is rejected
+ * with an error, and the caller then aborts the import.
  */
 gboolean
 palier_store_import_add_row (const PalierSaleRow  *row,
@@ -1332,7 +1334,7 @@ palier_store_list_partners (PalierStore  *store,
 
       partner->id = sqlite3_column_int64 (stmt, 0);
       partner->code = column_strdup (stmt, 1);
-      /* Sales files carry no partner name: the code stands in for it. */
+      /* Sales files carry no partner name, so the code is used as one. */
       partner->name = sqlite3_column_type (stmt, 2) == SQLITE_NULL
                       ? g_strdup (partner->code)
                       : column_strdup (stmt, 2);
