@@ -20,6 +20,7 @@ typedef struct {
   const char *segment;
   const char *margin;
   const char *quantity;
+  const char *deal;
 } TestSale;
 
 static PalierDecimal
@@ -70,6 +71,7 @@ store_with_sales (const TestSale *sales,
       row.margin = sale->margin != NULL ? decimal (sale->margin) : 0;
       row.has_quantity = sale->quantity != NULL;
       row.quantity = sale->quantity != NULL ? decimal (sale->quantity) : 0;
+      row.deal = sale->deal;
       g_assert_true (palier_store_import_add_row (&row, import, &error));
       g_assert_no_error (error);
     }
@@ -770,11 +772,180 @@ test_component_period_cut (void)
   g_autoptr(PalierResult) result = simulate (store, program, "2017-01-01", "2017-06-30");
   const PalierPartnerResult *row = partner_of (result, "P1");
 
-  /* The range holds two quarters: 2 000 of 2 x 1 000 reaches 0.9, and
+  /* The range covers two quarters: 2 000 of 2 x 1 000 reaches 0.9, and
    * the payout lands in Q2, the range's last period. */
   g_assert_cmpuint (row->periods->len, ==, 2);
   g_assert_cmpint (period_of (row, 1)->payout, ==, decimal ("90"));
   g_assert_cmpint (result->total_payout, ==, decimal ("90"));
+}
+
+/* Deal bonuses (version 2) */
+
+static const TestSale deal_sales[] = {
+  { "2017-01-10", "P1", "6000", NULL, NULL, NULL, NULL, NULL, "D1" },
+  { "2017-01-20", "P1", "5000", NULL, NULL, NULL, NULL, NULL, "D1" },
+  { "2017-02-01", "P1", "3000", NULL, NULL, NULL, NULL, NULL, "D2" },
+  { "2017-03-30", "P1", "8000", NULL, NULL, NULL, NULL, NULL, "D3" },
+  { "2017-04-02", "P1", "4000", NULL, NULL, NULL, NULL, NULL, "D3" },
+  { "2017-05-01", "P1", "20000" },
+  { "2017-01-05", "P2", "15000" },
+  { "2017-01-06", "P2", "15000" },
+  { "2017-01-07", "P3", "10000.5", NULL, NULL, NULL, NULL, NULL, "E1" },
+  { "2017-01-08", "P3", "10000.5", NULL, NULL, NULL, NULL, NULL, "E2" },
+};
+
+static void
+test_deal_bonus (void)
+{
+  g_autoptr(PalierStore) store = store_with_sales (deal_sales, G_N_ELEMENTS (deal_sales));
+  g_autoptr(PalierProgram) program = program_new (NULL);
+  g_autoptr(PalierResult) result = NULL;
+  const PalierPartnerResult *row;
+  PalierComponent *component;
+
+  component = palier_component_new (PALIER_COMPONENT_DEAL_BONUS, "big-deal", "Big deal");
+  component->deal_min = decimal ("10000");
+  component->deal_amount = decimal ("250");
+  component->has_deal_rate = TRUE;
+  component->deal_rate = decimal ("0.005");
+  g_ptr_array_add (program->components, component);
+  result = simulate (store, program, NULL, NULL);
+
+  /* Q1: D1 (11 000) pays 250 + 55 and D3 (12 000, dated by its March
+   * line) 250 + 60; D2 is too small.  Q2: the line without a deal id is
+   * a deal of 20 000 and pays 250 + 100. */
+  row = partner_of (result, "P1");
+  g_assert_cmpuint (row->periods->len, ==, 2);
+  g_assert_cmpint (period_of (row, 0)->payout, ==, decimal ("615"));
+  g_assert_cmpint (period_of (row, 1)->payout, ==, decimal ("350"));
+  g_assert_cmpint (period_of (row, 1)->sales, ==, decimal ("24000"));
+
+  /* Each line of P2 is its own deal: 2 x (250 + 75). */
+  g_assert_cmpint (partner_of (result, "P2")->payout, ==, decimal ("650"));
+
+  /* P3: 2 x (250 + 50.0025) = 600.005, rounded once to 600.01, where
+   * rounding per deal would give 600.00. */
+  g_assert_cmpint (partner_of (result, "P3")->payout, ==, decimal ("600.01"));
+  g_assert_cmpint (result->total_payout, ==, decimal ("2215.01"));
+}
+
+/* Rewards (version 2) */
+
+static const TestSale reward_sales[] = {
+  { "2017-02-10", "A", "5000" },
+  { "2017-02-10", "B", "3000" },
+  { "2017-02-10", "C", "3000" },
+  { "2017-02-10", "D", "1000" },
+  { "2017-02-10", "E", "-100" },
+};
+
+static void
+test_reward_top (void)
+{
+  g_autoptr(PalierStore) store = store_with_sales (reward_sales, G_N_ELEMENTS (reward_sales));
+  g_autoptr(PalierProgram) program = program_new (NULL);
+  g_autoptr(PalierResult) result = NULL;
+  const PalierPartnerResult *row;
+  const PalierRewardResult *reward;
+  PalierComponent *component;
+
+  component = palier_component_new (PALIER_COMPONENT_REWARD, "trip", "Incentive trip");
+  component->reward_kind = PALIER_REWARD_TRIP;
+  component->unit_cost = decimal ("4500");
+  component->reward_rule = PALIER_REWARD_RULE_TOP;
+  component->top_count = 2;
+  component->has_period = TRUE;
+  component->period = PALIER_PERIOD_YEAR;
+  g_ptr_array_add (program->components, component);
+  result = simulate (store, program, "2017-01-01", "2017-12-31");
+
+  /* A is first; B and C tie at the cut-off and both qualify. */
+  g_assert_true (result->has_rewards);
+  g_assert_cmpint (result->total_payout, ==, 0);
+  g_assert_cmpint (result->total_non_cash, ==, decimal ("13500"));
+  g_assert_cmpint (result->total_cost, ==, decimal ("13500"));
+  g_assert_cmpint (result->component_non_cash[0], ==, decimal ("13500"));
+  /* 13 500 / 11 900 = 1.1344537... */
+  g_assert_cmpint (result->cost_of_sales, ==, decimal ("1.134454"));
+
+  row = partner_of (result, "A");
+  g_assert_cmpint (row->non_cash, ==, decimal ("4500"));
+  g_assert_cmpuint (row->rewards->len, ==, 1);
+  reward = &g_array_index (row->rewards, PalierRewardResult, 0);
+  g_assert_cmpstr (reward->component, ==, "trip");
+  g_assert_cmpint (reward->kind, ==, PALIER_REWARD_TRIP);
+  g_assert_cmpstr (reward->period, ==, "2017");
+
+  /* The yearly reward lands in Q4, listed with no sales. */
+  g_assert_cmpuint (row->periods->len, ==, 2);
+  g_assert_cmpstr (period_of (row, 1)->label, ==, "2017-Q4");
+  g_assert_cmpint (period_of (row, 1)->non_cash, ==, decimal ("4500"));
+
+  g_assert_cmpuint (partner_of (result, "C")->rewards->len, ==, 1);
+  g_assert_cmpuint (partner_of (result, "D")->rewards->len, ==, 0);
+  g_assert_cmpint (partner_of (result, "D")->non_cash, ==, 0);
+  g_assert_cmpuint (partner_of (result, "E")->rewards->len, ==, 0);
+}
+
+static const TestSale threshold_sales[] = {
+  { "2017-01-10", "A", "1200" },
+  { "2017-01-10", "B", "1199.99" },
+  { "2017-04-10", "B", "1300" },
+};
+
+static void
+test_reward_threshold (void)
+{
+  g_autoptr(PalierStore) store = store_with_sales (threshold_sales, G_N_ELEMENTS (threshold_sales));
+  g_autoptr(PalierProgram) program = program_new ("1000");
+  g_autoptr(PalierResult) result = NULL;
+  const PalierPartnerResult *row;
+  PalierComponent *component;
+
+  component = palier_component_new (PALIER_COMPONENT_REWARD, "plaque", "Plaque");
+  component->reward_kind = PALIER_REWARD_RECOGNITION;
+  component->unit_cost = decimal ("80");
+  component->reward_rule = PALIER_REWARD_RULE_THRESHOLD;
+  component->threshold_basis = PALIER_BASIS_ATTAINMENT;
+  component->threshold_min = decimal ("1.2");
+  g_ptr_array_add (program->components, component);
+  result = simulate (store, program, NULL, NULL);
+
+  /* Exactly 120 % of the quota qualifies; 119.999 % does not. */
+  g_assert_cmpint (partner_of (result, "A")->non_cash, ==, decimal ("80"));
+  row = partner_of (result, "B");
+  g_assert_cmpuint (row->rewards->len, ==, 1);
+  g_assert_cmpstr (g_array_index (row->rewards, PalierRewardResult, 0).period, ==, "2017-Q2");
+  g_assert_cmpint (period_of (row, 0)->non_cash, ==, 0);
+  g_assert_cmpint (period_of (row, 1)->non_cash, ==, decimal ("80"));
+  g_assert_cmpint (result->total_non_cash, ==, decimal ("160"));
+}
+
+static void
+test_reward_json (void)
+{
+  g_autoptr(PalierStore) store = store_with_sales (reward_sales, G_N_ELEMENTS (reward_sales));
+  g_autoptr(PalierProgram) program = program_new (NULL);
+  g_autoptr(PalierResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  PalierComponent *component;
+
+  component = palier_component_new (PALIER_COMPONENT_REWARD, "trip", "Incentive trip");
+  component->reward_kind = PALIER_REWARD_TRIP;
+  component->unit_cost = decimal ("4500");
+  component->reward_rule = PALIER_REWARD_RULE_TOP;
+  component->top_count = 1;
+  g_ptr_array_add (program->components, component);
+  result = simulate (store, program, NULL, NULL);
+  palier_result_write (result, PALIER_OUTPUT_JSON, out);
+
+  g_assert_nonnull (strstr (out->str, "\"totals\": {\"sales\": 11900.00, \"payout\": 0.00, "
+                                      "\"non_cash\": 4500.00, \"cost\": 4500.00, "
+                                      "\"cost_of_sales\": 0.378151}"));
+  g_assert_nonnull (strstr (out->str, "{\"id\": \"trip\", \"payout\": 0.00, \"non_cash\": 4500.00}"));
+  g_assert_nonnull (strstr (out->str, "\"non_cash\": 4500.00, \"rewards\": [{\"id\": \"trip\", "
+                                      "\"kind\": \"trip\", \"period\": \"2017-Q1\"}]"));
+  g_assert_nonnull (strstr (out->str, "\"non_cash\": 0.00, \"rewards\": []"));
 }
 
 /* Phases */
@@ -1094,6 +1265,10 @@ main (int   argc,
   g_test_add_func ("/simulate/negative/carry-forward", test_negative_carry_forward);
   g_test_add_func ("/simulate/component-period/year", test_component_period_year);
   g_test_add_func ("/simulate/component-period/cut", test_component_period_cut);
+  g_test_add_func ("/simulate/deal-bonus/deals", test_deal_bonus);
+  g_test_add_func ("/simulate/reward/top", test_reward_top);
+  g_test_add_func ("/simulate/reward/threshold", test_reward_threshold);
+  g_test_add_func ("/simulate/reward/json", test_reward_json);
   g_test_add_func ("/simulate/bases/reuse", test_bases_reuse);
   g_test_add_func ("/simulate/cancel", test_cancel);
   g_test_add_func ("/simulate/compare/counts", test_compare_counts);

@@ -36,7 +36,16 @@ typedef struct {
   PalierDecimal   attainment;           /* sales / quota, rounded to 6 decimals */
   PalierDecimal   payout;
   PalierDecimal  *component_payouts;    /* one per component, program order */
+  PalierDecimal   non_cash;             /* cost of the rewards landing here (version 2) */
 } PalierPeriodResult;
+
+/* A non-cash reward won by a partner (version 2). */
+typedef struct {
+  const char        *component;         /* component id, owned by the result's program */
+  PalierRewardKind   kind;
+  char              *period;            /* label of the component period */
+  PalierDecimal      cost;              /* the component's unit cost */
+} PalierRewardResult;
 
 typedef struct {
   char           *partner;              /* code as mapped at import */
@@ -46,6 +55,8 @@ typedef struct {
   PalierDecimal   payout;
   PalierDecimal  *component_payouts;
   GArray         *periods;              /* PalierPeriodResult, date order */
+  PalierDecimal   non_cash;             /* cost of the partner's rewards (version 2) */
+  GArray         *rewards;              /* PalierRewardResult, by period, then program order */
 } PalierPartnerResult;
 
 typedef struct {
@@ -67,11 +78,17 @@ typedef struct {
   int             minor_digits;
   PalierDecimal   total_sales;
   PalierDecimal   total_payout;
-  PalierDecimal   cost_of_sales;        /* payout / sales, rounded to 6 decimals */
+  PalierDecimal   cost_of_sales;        /* total_cost / sales, rounded to 6 decimals */
   guint           n_components;
   PalierDecimal  *component_totals;
   GPtrArray      *partners;             /* PalierPartnerResult *, by partner code */
   GArray         *period_totals;        /* PalierPeriodTotal, date order */
+
+  /* Non-cash rewards (version 2); zero for a program without them. */
+  gboolean        has_rewards;          /* the program has a reward component */
+  PalierDecimal   total_non_cash;
+  PalierDecimal   total_cost;           /* total_payout + total_non_cash */
+  PalierDecimal  *component_non_cash;   /* one per component, program order */
 } PalierResult;
 
 typedef struct {

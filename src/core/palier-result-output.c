@@ -11,9 +11,12 @@
  * program period, with the columns
  *
  *   partner, segment, period, sales, quota, attainment, payout,
- *   payout:<component id>, ... (one per component, program order)
+ *   [non_cash,] payout:<component id>, ... (one per component, program order)
  *
- * quota and attainment are empty when the partner has no quota.  A
+ * quota and attainment are empty when the partner has no quota.  The
+ * non_cash column, and the non-cash fields of JSON (totals.non_cash,
+ * totals.cost, each partner's non_cash and rewards), are written only for
+ * a program with a reward component.  A
  * comparison has one row per partner: partner, segment, baseline,
  * proposal, difference.
  */
@@ -214,19 +217,29 @@ write_result_heading (const PalierResult *result,
   g_autofree char *sales = palier_format_money (result->total_sales, program->currency);
   g_autofree char *payout = palier_format_money (result->total_payout, program->currency);
   g_autofree char *cost = palier_format_percent (result->cost_of_sales, PERCENT_DECIMALS);
-  g_autoptr(Table) table = table_new (3);
+  g_autoptr(Table) table = table_new (result->has_rewards ? 5 : 3);
 
   g_string_append_printf (out, _("Program: %s (%s)\n"), program->name, program->id);
   g_string_append_printf (out, _("Range: %s, paid per %s\n\n"),
                           range, palier_period_kind_to_string (program->period));
 
-  for (guint col = 0; col < 3; col++)
+  for (guint col = 0; col < table->n_columns; col++)
     table->right_aligned[col] = TRUE;
   table_add (table, _("Sales"));
   table_add (table, _("Payout"));
+  if (result->has_rewards)
+    {
+      table_add (table, _("Non-cash"));
+      table_add (table, _("Cost"));
+    }
   table_add (table, _("Cost of sales"));
   table_add (table, sales);
   table_add (table, payout);
+  if (result->has_rewards)
+    {
+      table_take (table, palier_format_money (result->total_non_cash, program->currency));
+      table_take (table, palier_format_money (result->total_cost, program->currency));
+    }
   table_add (table, cost);
   table_write (table, out);
   g_string_append_c (out, '\n');
@@ -236,12 +249,17 @@ static void
 write_component_table (const PalierResult *result,
                        GString            *out)
 {
-  g_autoptr(Table) table = table_new (3);
+  g_autoptr(Table) table = table_new (result->has_rewards ? 4 : 3);
 
   table->right_aligned[2] = TRUE;
   table_add (table, _("Component"));
   table_add (table, _("Name"));
   table_add (table, _("Payout"));
+  if (result->has_rewards)
+    {
+      table->right_aligned[3] = TRUE;
+      table_add (table, _("Non-cash"));
+    }
 
   for (guint c = 0; c < result->n_components; c++)
     {
@@ -251,6 +269,9 @@ write_component_table (const PalierResult *result,
       table_add (table, component->name);
       table_take (table, palier_format_money (result->component_totals[c],
                                               result->program->currency));
+      if (result->has_rewards)
+        table_take (table, palier_format_money (result->component_non_cash[c],
+                                                result->program->currency));
     }
 
   table_write (table, out);
@@ -287,7 +308,7 @@ static void
 write_partner_table (const PalierResult *result,
                      GString            *out)
 {
-  g_autoptr(Table) table = table_new (4 + result->n_components);
+  g_autoptr(Table) table = table_new (4 + result->n_components + (result->has_rewards ? 1 : 0));
   const char *currency = result->program->currency;
 
   for (guint col = 2; col < table->n_columns; col++)
@@ -299,6 +320,8 @@ write_partner_table (const PalierResult *result,
   table_add (table, _("Payout"));
   for (guint c = 0; c < result->n_components; c++)
     table_add (table, component_at (result, c)->id);
+  if (result->has_rewards)
+    table_add (table, _("Non-cash"));
 
   for (guint i = 0; i < result->partners->len; i++)
     {
@@ -310,6 +333,8 @@ write_partner_table (const PalierResult *result,
       table_take (table, palier_format_money (row->payout, currency));
       for (guint c = 0; c < result->n_components; c++)
         table_take (table, palier_format_money (row->component_payouts[c], currency));
+      if (result->has_rewards)
+        table_take (table, palier_format_money (row->non_cash, currency));
     }
 
   table_write (table, out);
@@ -357,6 +382,8 @@ write_result_csv (const PalierResult *result,
   int digits = result->minor_digits;
 
   g_string_append (out, "partner,segment,period,sales,quota,attainment,payout");
+  if (result->has_rewards)
+    g_string_append (out, ",non_cash");
   for (guint c = 0; c < result->n_components; c++)
     {
       g_autofree char *name = g_strconcat ("payout:", component_at (result, c)->id, NULL);
@@ -389,6 +416,11 @@ write_result_csv (const PalierResult *result,
             append_decimal (out, period->attainment, RATIO_DECIMALS);
           g_string_append_c (out, ',');
           append_decimal (out, period->payout, digits);
+          if (result->has_rewards)
+            {
+              g_string_append_c (out, ',');
+              append_decimal (out, period->non_cash, digits);
+            }
           for (guint c = 0; c < result->n_components; c++)
             {
               g_string_append_c (out, ',');
@@ -498,9 +530,34 @@ append_json_period (GString                  *out,
     g_string_append (out, "null");
   g_string_append (out, ", \"payout\": ");
   append_decimal (out, period->payout, digits);
+  if (result->has_rewards)
+    {
+      g_string_append (out, ", \"non_cash\": ");
+      append_decimal (out, period->non_cash, digits);
+    }
   g_string_append (out, ", \"components\": ");
   append_json_component_map (out, result, period->component_payouts);
   g_string_append_c (out, '}');
+}
+
+static void
+append_json_rewards (GString                   *out,
+                     const PalierPartnerResult *row)
+{
+  g_string_append (out, ", \"rewards\": [");
+  for (guint i = 0; i < row->rewards->len; i++)
+    {
+      const PalierRewardResult *reward = &g_array_index (row->rewards, PalierRewardResult, i);
+
+      g_string_append (out, i > 0 ? ", {\"id\": " : "{\"id\": ");
+      append_json_string (out, reward->component);
+      g_string_append (out, ", \"kind\": ");
+      append_json_string (out, palier_reward_kind_to_string (reward->kind));
+      g_string_append (out, ", \"period\": ");
+      append_json_string (out, reward->period);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
 }
 
 static void
@@ -518,6 +575,12 @@ append_json_partner (GString                   *out,
   append_decimal (out, row->sales, digits);
   g_string_append (out, ", \"payout\": ");
   append_decimal (out, row->payout, digits);
+  if (result->has_rewards)
+    {
+      g_string_append (out, ", \"non_cash\": ");
+      append_decimal (out, row->non_cash, digits);
+      append_json_rewards (out, row);
+    }
   g_string_append (out, ", \"components\": ");
   append_json_component_map (out, result, row->component_payouts);
   g_string_append (out, ",\n      \"periods\": [\n");
@@ -552,6 +615,13 @@ append_json_heading (GString            *out,
   append_decimal (out, result->total_sales, result->minor_digits);
   g_string_append (out, ", \"payout\": ");
   append_decimal (out, result->total_payout, result->minor_digits);
+  if (result->has_rewards)
+    {
+      g_string_append (out, ", \"non_cash\": ");
+      append_decimal (out, result->total_non_cash, result->minor_digits);
+      g_string_append (out, ", \"cost\": ");
+      append_decimal (out, result->total_cost, result->minor_digits);
+    }
   g_string_append (out, ", \"cost_of_sales\": ");
   append_decimal (out, result->cost_of_sales, RATIO_DECIMALS);
   g_string_append (out, "},\n");
@@ -568,6 +638,11 @@ append_json_components (GString            *out,
       append_json_string (out, component_at (result, c)->id);
       g_string_append (out, ", \"payout\": ");
       append_decimal (out, result->component_totals[c], result->minor_digits);
+      if (component_at (result, c)->kind == PALIER_COMPONENT_REWARD)
+        {
+          g_string_append (out, ", \"non_cash\": ");
+          append_decimal (out, result->component_non_cash[c], result->minor_digits);
+        }
       g_string_append_c (out, '}');
     }
   g_string_append (out, result->n_components > 0 ? "\n  ],\n" : "],\n");

@@ -8,9 +8,9 @@
  * payout rules of palier-payout.c:
  *
  * - A partner is paid, for each component, in every component period in
- *   which it has at least one transaction in the range; the base is the
- *   component's measure over the lines that pass its filter (zero when
- *   none does).
+ *   which it has at least one transaction in the range.  The base is the
+ *   component's measure over the lines that pass its filter, or zero when
+ *   none does.
  * - A component period longer than the program's lands its payout in the
  *   program period that contains its last day, or the range's last day
  *   when the range ends earlier.  Its quota, for attainment, is the sum of
@@ -21,6 +21,12 @@
  *   same component, until the fiscal year ends.
  * - Each payout of one component, partner and period is rounded once by
  *   palier_payout_compute(); every total is a sum of those payouts.
+ * - A deal bonus pays, for each component period, the exact sum of its
+ *   qualifying deals, rounded once.  Deals come from a second kind of
+ *   query, once per distinct filter and measure, and a deal belongs to
+ *   the period of its earliest line in the range that passes the filter.
+ * - A reward qualifies partners per component period, on the same bases
+ *   as a commission.  Its cost is non-cash and lands like a payout.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -135,6 +141,20 @@ typedef struct {
   guint        *starts;         /* totals of partner id i: [starts[i], starts[i + 1]) */
 } MonthTable;
 
+/* One deal's value for one measure. */
+typedef struct {
+  guint          partner_index;
+  PalierDate     date;
+  PalierDecimal  value;
+} Deal;
+
+typedef struct {
+  PalierFilter   filter;
+  PalierMeasure  measure;
+  GArray        *deals;         /* Deal, by partner, then date */
+  guint         *starts;        /* deals of partner index i: [starts[i], starts[i + 1]) */
+} DealTable;
+
 struct _PalierBases
 {
   PalierDate  from;
@@ -142,6 +162,7 @@ struct _PalierBases
   GPtrArray  *partners;         /* PalierPartner *, element i has id i + 1 */
   GArray     *active;           /* guint partner index, by partner code */
   GPtrArray  *tables;           /* MonthTable *; the first covers all lines */
+  GPtrArray  *deal_tables;      /* DealTable *, for deal bonuses */
 };
 
 static void
@@ -230,6 +251,107 @@ find_table (const PalierBases  *bases,
         return (int) i;
     }
   return -1;
+}
+
+static void
+deal_table_free (gpointer data)
+{
+  DealTable *table = data;
+
+  filter_clear (&table->filter);
+  g_clear_pointer (&table->deals, g_array_unref);
+  g_free (table->starts);
+  g_free (table);
+}
+
+static PalierDecimal
+deal_value (const PalierDealTotal *total,
+            PalierMeasure          measure)
+{
+  switch (measure)
+    {
+    case PALIER_MEASURE_MARGIN:
+      return total->margin;
+    case PALIER_MEASURE_UNITS:
+      return total->units;
+    case PALIER_MEASURE_REVENUE:
+    default:
+      return total->revenue;
+    }
+}
+
+static gboolean
+append_deal (const PalierDealTotal  *total,
+             gpointer                user_data,
+             GError                **error)
+{
+  DealTable *table = user_data;
+  Deal deal;
+
+  deal.partner_index = (guint) (total->partner_id - 1);
+  deal.date = total->date;
+  deal.value = deal_value (total, table->measure);
+  g_array_append_val (table->deals, deal);
+  return TRUE;
+}
+
+static void
+deal_table_index (DealTable *table,
+                  guint      n_partners)
+{
+  guint position = 0;
+
+  table->starts = g_new0 (guint, n_partners + 1);
+  for (guint index = 0; index <= n_partners; index++)
+    {
+      while (position < table->deals->len &&
+             g_array_index (table->deals, Deal, position).partner_index < index)
+        position++;
+      table->starts[index] = position;
+    }
+}
+
+static int
+find_deal_table (const PalierBases  *bases,
+                 const PalierFilter *filter,
+                 PalierMeasure       measure)
+{
+  for (guint i = 0; i < bases->deal_tables->len; i++)
+    {
+      const DealTable *table = g_ptr_array_index (bases->deal_tables, i);
+
+      if (table->measure == measure && filter_equal (&table->filter, filter))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* NOTE: the deals are kept in memory, 16 bytes each, so a deal bonus on
+ * sales without deal ids costs 16 bytes per sales line in the range. */
+static gboolean
+add_deal_table (PalierBases            *bases,
+                PalierStore            *store,
+                const PalierComponent  *component,
+                GCancellable           *cancellable,
+                GError                **error)
+{
+  DealTable *table;
+
+  if (find_deal_table (bases, &component->filter, component->measure) >= 0)
+    return TRUE;
+
+  table = g_new0 (DealTable, 1);
+  filter_copy (&component->filter, &table->filter);
+  table->measure = component->measure;
+  table->deals = g_array_new (FALSE, FALSE, sizeof (Deal));
+  g_ptr_array_add (bases->deal_tables, table);
+
+  if (!_palier_store_foreach_deal_total (store, &component->filter, bases->from, bases->to,
+                                         cancellable, append_deal, table, error))
+    return FALSE;
+
+  deal_table_index (table, bases->partners->len);
+  return TRUE;
 }
 
 /* Takes the requested range, or the first and last day of the sales. */
@@ -337,6 +459,7 @@ palier_bases_compute (PalierStore                  *store,
 
   bases = g_new0 (PalierBases, 1);
   bases->tables = g_ptr_array_new_with_free_func (month_table_free);
+  bases->deal_tables = g_ptr_array_new_with_free_func (deal_table_free);
 
   if (!resolve_range (store, options, &bases->from, &bases->to, error))
     return NULL;
@@ -353,7 +476,9 @@ palier_bases_compute (PalierStore                  *store,
       {
         const PalierComponent *component = g_ptr_array_index (programs[p]->components, c);
 
-        if (!add_table (bases, store, &component->filter, cancellable, error))
+        if (component->kind == PALIER_COMPONENT_DEAL_BONUS
+            ? !add_deal_table (bases, store, component, cancellable, error)
+            : !add_table (bases, store, &component->filter, cancellable, error))
           return NULL;
       }
 
@@ -370,6 +495,7 @@ palier_bases_free (PalierBases *bases)
   g_clear_pointer (&bases->partners, g_ptr_array_unref);
   g_clear_pointer (&bases->active, g_array_unref);
   g_clear_pointer (&bases->tables, g_ptr_array_unref);
+  g_clear_pointer (&bases->deal_tables, g_ptr_array_unref);
   g_free (bases);
 }
 
@@ -384,7 +510,11 @@ palier_bases_can_simulate (const PalierBases   *bases,
     {
       const PalierComponent *component = g_ptr_array_index (program->components, c);
 
-      if (find_table (bases, &component->filter) < 0)
+      int found = component->kind == PALIER_COMPONENT_DEAL_BONUS
+                  ? find_deal_table (bases, &component->filter, component->measure)
+                  : find_table (bases, &component->filter);
+
+      if (found < 0)
         return FALSE;
     }
   return TRUE;
@@ -399,29 +529,62 @@ typedef struct {
   int                   minor_digits;
   gint32                first_period;   /* program period of the range's first day */
   guint                 n_periods;      /* program periods the range touches */
-  int                  *tables;         /* month table of each component */
+  int                  *tables;         /* month or deal table of each component */
+  GHashTable          **cutoffs;        /* per top-N reward: period -> PalierDecimal * */
 
   /* One partner at a time, one slot per program period of the range. */
   PalierDecimal        *sales;
   gboolean             *listed;
   PalierDecimal        *payouts;        /* n_periods x n_components */
+  PalierDecimal        *non_cash;       /* n_periods x n_components */
+  GArray               *rewards;        /* PendingReward */
 
   /* Sums over all partners, same slots. */
   PalierDecimal        *total_sales;
   gboolean             *total_listed;
   PalierDecimal        *total_payouts;
+  PalierDecimal        *component_non_cash;     /* one per component */
 } Simulation;
+
+/* A reward of the current partner, with what orders them. */
+typedef struct {
+  PalierRewardResult  reward;
+  PalierDate          period_last;
+  guint               component;
+} PendingReward;
+
+static void
+reward_result_clear (gpointer data)
+{
+  PalierRewardResult *reward = data;
+
+  g_free (reward->period);
+}
+
+static void
+pending_reward_clear (gpointer data)
+{
+  PendingReward *pending = data;
+
+  reward_result_clear (&pending->reward);
+}
 
 static void
 simulation_clear (Simulation *sim)
 {
+  for (guint c = 0; c < sim->n_components; c++)
+    g_clear_pointer (&sim->cutoffs[c], g_hash_table_unref);
+  g_free (sim->cutoffs);
+  g_clear_pointer (&sim->rewards, g_array_unref);
   g_free (sim->tables);
   g_free (sim->sales);
   g_free (sim->listed);
   g_free (sim->payouts);
+  g_free (sim->non_cash);
   g_free (sim->total_sales);
   g_free (sim->total_listed);
   g_free (sim->total_payouts);
+  g_free (sim->component_non_cash);
 }
 
 static gint32
@@ -452,7 +615,16 @@ simulation_init (Simulation          *sim,
 
   sim->tables = g_new0 (int, sim->n_components + 1);
   for (guint c = 0; c < sim->n_components; c++)
-    sim->tables[c] = find_table (bases, &((PalierComponent *) g_ptr_array_index (program->components, c))->filter);
+    {
+      const PalierComponent *component = g_ptr_array_index (program->components, c);
+
+      sim->tables[c] = component->kind == PALIER_COMPONENT_DEAL_BONUS
+                       ? find_deal_table (bases, &component->filter, component->measure)
+                       : find_table (bases, &component->filter);
+    }
+  sim->cutoffs = g_new0 (GHashTable *, sim->n_components + 1);
+  sim->rewards = g_array_new (FALSE, TRUE, sizeof (PendingReward));
+  g_array_set_clear_func (sim->rewards, pending_reward_clear);
 
   if (bases->from != PALIER_DATE_NONE && bases->to != PALIER_DATE_NONE)
     {
@@ -463,17 +635,28 @@ simulation_init (Simulation          *sim,
   sim->sales = g_new0 (PalierDecimal, sim->n_periods + 1);
   sim->listed = g_new0 (gboolean, sim->n_periods + 1);
   sim->payouts = g_new0 (PalierDecimal, sim->n_periods * sim->n_components + 1);
+  sim->non_cash = g_new0 (PalierDecimal, sim->n_periods * sim->n_components + 1);
   sim->total_sales = g_new0 (PalierDecimal, sim->n_periods + 1);
   sim->total_listed = g_new0 (gboolean, sim->n_periods + 1);
   sim->total_payouts = g_new0 (PalierDecimal, sim->n_periods * sim->n_components + 1);
+  sim->component_non_cash = g_new0 (PalierDecimal, sim->n_components + 1);
 }
 
 static gboolean
 component_needs_quota (const PalierComponent *component)
 {
-  return (component->kind == PALIER_COMPONENT_COMMISSION ||
-          component->kind == PALIER_COMPONENT_BONUS) &&
-         component->basis == PALIER_BASIS_ATTAINMENT;
+  switch (component->kind)
+    {
+    case PALIER_COMPONENT_COMMISSION:
+    case PALIER_COMPONENT_BONUS:
+      return component->basis == PALIER_BASIS_ATTAINMENT;
+    case PALIER_COMPONENT_REWARD:
+      return component->reward_rule == PALIER_REWARD_RULE_THRESHOLD &&
+             component->threshold_basis == PALIER_BASIS_ATTAINMENT;
+    case PALIER_COMPONENT_DEAL_BONUS:
+    default:
+      return FALSE;
+    }
 }
 
 static PalierPeriodKind
@@ -596,20 +779,53 @@ fiscal_year_of (const Simulation *sim,
   return palier_period_index (PALIER_PERIOD_YEAR, sim->program->fiscal_year_start, date);
 }
 
-/* Computes one component's payouts for one partner and adds each to the
- * program period where it lands. */
-static gboolean
-pay_component (Simulation           *sim,
-               guint                 c,
-               const PalierPartner  *partner,
-               guint                 partner_index,
-               GError              **error)
+/* The component periods in which partner @partner_index has at least one
+ * transaction, each with the base of component @c. */
+static GArray *
+component_periods_of (const Simulation  *sim,
+                      guint              c,
+                      guint              partner_index,
+                      GError           **error)
 {
   const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
   const MonthTable *all_lines = g_ptr_array_index (sim->bases->tables, 0);
   const MonthTable *table = g_ptr_array_index (sim->bases->tables, sim->tables[c]);
   const PalierMonthTotal *months, *filtered;
   guint n_months, n_filtered;
+
+  months = month_table_get (all_lines, partner_index, &n_months);
+  filtered = month_table_get (table, partner_index, &n_filtered);
+  return list_component_periods (sim, component, months, n_months, filtered, n_filtered, error);
+}
+
+/* Slot of the program period where a component period's payout lands. */
+static guint
+landing_slot (const Simulation *sim,
+              PalierDate        period_last)
+{
+  return slot_of_date (sim, MIN (period_last, sim->bases->to));
+}
+
+static gboolean
+add_payout (Simulation     *sim,
+            guint           slot,
+            guint           c,
+            PalierDecimal   payout,
+            GError        **error)
+{
+  sim->listed[slot] = TRUE;
+  return add_checked (&sim->payouts[slot * sim->n_components + c], payout, error);
+}
+
+/* Pays a commission or a bonus through palier_payout_compute(). */
+static gboolean
+pay_rated (Simulation           *sim,
+           guint                 c,
+           const PalierPartner  *partner,
+           guint                 partner_index,
+           GError              **error)
+{
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
   g_autoptr(GArray) periods = NULL;
   PalierPayoutInput input = { 0 };
   gboolean carry = component->kind == PALIER_COMPONENT_COMMISSION &&
@@ -618,28 +834,19 @@ pay_component (Simulation           *sim,
   PalierDecimal deficit = 0;
   gint32 deficit_year = 0;
 
-  /* TODO: deal-bonus and reward components (version 2) are not simulated
-   * yet; they pay nothing here. */
-  if (component->kind != PALIER_COMPONENT_COMMISSION &&
-      component->kind != PALIER_COMPONENT_BONUS)
-    return TRUE;
-
   input.has_quota = palier_program_quota_for_segment (sim->program, partner->segment, &quota);
   input.segment = partner->segment;
   input.minor_digits = sim->minor_digits;
   if (component_needs_quota (component) && !input.has_quota)
     return set_no_quota_error (component, partner, error);
 
-  months = month_table_get (all_lines, partner_index, &n_months);
-  filtered = month_table_get (table, partner_index, &n_filtered);
-  periods = list_component_periods (sim, component, months, n_months, filtered, n_filtered, error);
+  periods = component_periods_of (sim, c, partner_index, error);
   if (periods == NULL)
     return FALSE;
 
   for (guint i = 0; i < periods->len; i++)
     {
       const ComponentPeriod *period = &g_array_index (periods, ComponentPeriod, i);
-      guint slot = slot_of_date (sim, MIN (period->last, sim->bases->to));
       PalierDecimal payout = 0;
 
       input.base = period->base;
@@ -662,12 +869,253 @@ pay_component (Simulation           *sim,
           !palier_payout_compute (component, &input, &payout, NULL, error))
         return FALSE;
 
-      sim->listed[slot] = TRUE;
-      if (!add_checked (&sim->payouts[slot * sim->n_components + c], payout, error))
+      if (!add_payout (sim, landing_slot (sim, period->last), c, payout, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* Adds one deal's exact payout, at scale 10^-12, to @sum: the amount,
+ * plus the rate times the value, when the value reaches the minimum. */
+static void
+add_deal_payout (const PalierComponent *component,
+                 const Deal            *deal,
+                 PalierWide            *sum)
+{
+  if (deal->value < component->deal_min)
+    return;
+
+  *sum += (PalierWide) component->deal_amount * PALIER_DECIMAL_ONE;
+  if (component->has_deal_rate)
+    *sum += palier_decimal_mul_wide (component->deal_rate, deal->value);
+}
+
+/* Rounds the exact payouts of one component period once and lands them. */
+static gboolean
+land_deal_payouts (Simulation     *sim,
+                   guint           c,
+                   PalierDate      period_last,
+                   PalierWide      sum,
+                   GError        **error)
+{
+  PalierDecimal payout;
+
+  if (!palier_wide_round (sum, 2 * PALIER_DECIMAL_DIGITS, sim->minor_digits, &payout))
+    return set_overflow_error (error);
+
+  return add_payout (sim, landing_slot (sim, period_last), c, payout, error);
+}
+
+/* Pays a deal bonus: its deals are sorted by date, so the deals of one
+ * component period are consecutive. */
+static gboolean
+pay_deals (Simulation  *sim,
+           guint        c,
+           guint        partner_index,
+           GError     **error)
+{
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
+  const DealTable *table = g_ptr_array_index (sim->bases->deal_tables, sim->tables[c]);
+  PalierPeriodKind kind = component_period_kind (sim, component);
+  int fy_start = sim->program->fiscal_year_start;
+  guint start = table->starts[partner_index];
+  guint end = table->starts[partner_index + 1];
+  PalierDate first = PALIER_DATE_NONE, last = PALIER_DATE_NONE;
+  PalierWide sum = 0;
+
+  for (guint i = start; i < end; i++)
+    {
+      const Deal *deal = &g_array_index (table->deals, Deal, i);
+
+      if (last != PALIER_DATE_NONE && deal->date > last)
+        {
+          if (!land_deal_payouts (sim, c, last, sum, error))
+            return FALSE;
+          sum = 0;
+          last = PALIER_DATE_NONE;
+        }
+
+      if (last == PALIER_DATE_NONE)
+        palier_period_bounds (kind, fy_start, palier_period_index (kind, fy_start, deal->date),
+                              &first, &last);
+      add_deal_payout (component, deal, &sum);
+    }
+
+  if (last != PALIER_DATE_NONE)
+    return land_deal_payouts (sim, c, last, sum, error);
+  return TRUE;
+}
+
+static void
+cutoff_free (gpointer data)
+{
+  g_free (data);
+}
+
+static gint
+compare_decimals_descending (gconstpointer a,
+                             gconstpointer b)
+{
+  PalierDecimal da = *(const PalierDecimal *) a;
+  PalierDecimal db = *(const PalierDecimal *) b;
+
+  return da > db ? -1 : (da < db ? 1 : 0);
+}
+
+/* For a top-N reward, finds in each component period the smallest base
+ * that qualifies: the N-th largest positive base, or the smallest one
+ * when fewer partners have a positive base.  Partners tied with it all
+ * qualify. */
+static gboolean
+compute_cutoffs (Simulation  *sim,
+                 guint        c,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) bases_by_period = g_hash_table_new_full (NULL, NULL, NULL,
+                                                                 (GDestroyNotify) g_array_unref);
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < sim->bases->active->len; i++)
+    {
+      g_autoptr(GArray) periods = component_periods_of (sim, c, g_array_index (sim->bases->active, guint, i), error);
+
+      if (periods == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < periods->len; j++)
+        {
+          const ComponentPeriod *period = &g_array_index (periods, ComponentPeriod, j);
+          GArray *bases = g_hash_table_lookup (bases_by_period, GINT_TO_POINTER (period->index));
+
+          if (period->base <= 0)
+            continue;
+          if (bases == NULL)
+            {
+              bases = g_array_new (FALSE, FALSE, sizeof (PalierDecimal));
+              g_hash_table_insert (bases_by_period, GINT_TO_POINTER (period->index), bases);
+            }
+          g_array_append_val (bases, period->base);
+        }
+    }
+
+  sim->cutoffs[c] = g_hash_table_new_full (NULL, NULL, NULL, cutoff_free);
+  g_hash_table_iter_init (&iter, bases_by_period);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *bases = value;
+      guint n = MIN (component->top_count, bases->len);
+
+      if (n == 0)
+        continue;
+      g_array_sort (bases, compare_decimals_descending);
+      g_hash_table_insert (sim->cutoffs[c], key,
+                           g_memdup2 (&g_array_index (bases, PalierDecimal, n - 1), sizeof (PalierDecimal)));
+    }
+  return TRUE;
+}
+
+static gboolean
+reward_qualifies (const Simulation       *sim,
+                  guint                   c,
+                  const ComponentPeriod  *period,
+                  gboolean                has_quota,
+                  PalierDecimal           quota)
+{
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
+  const PalierDecimal *cutoff;
+
+  if (period->base <= 0)
+    return FALSE;
+
+  if (component->reward_rule == PALIER_REWARD_RULE_TOP)
+    {
+      cutoff = g_hash_table_lookup (sim->cutoffs[c], GINT_TO_POINTER (period->index));
+      return cutoff != NULL && period->base >= *cutoff;
+    }
+
+  if (component->threshold_basis == PALIER_BASIS_ATTAINMENT)
+    return has_quota && palier_decimal_compare_product (period->base, component->threshold_min, quota) >= 0;
+
+  return period->base >= component->threshold_min;
+}
+
+/* Grants a reward in each component period where the partner qualifies;
+ * its unit cost is non-cash and lands like a payout. */
+static gboolean
+grant_rewards (Simulation           *sim,
+               guint                 c,
+               const PalierPartner  *partner,
+               guint                 partner_index,
+               GError              **error)
+{
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
+  PalierPeriodKind kind = component_period_kind (sim, component);
+  g_autoptr(GArray) periods = NULL;
+  PalierDecimal quota = 0;
+  gboolean has_quota;
+
+  has_quota = palier_program_quota_for_segment (sim->program, partner->segment, &quota);
+  if (component_needs_quota (component) && !has_quota)
+    return set_no_quota_error (component, partner, error);
+
+  periods = component_periods_of (sim, c, partner_index, error);
+  if (periods == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const ComponentPeriod *period = &g_array_index (periods, ComponentPeriod, i);
+      PalierDecimal period_quota = 0;
+      PendingReward pending;
+      guint slot;
+
+      if (has_quota && !component_quota (sim, period, quota, &period_quota, error))
+        return FALSE;
+      if (!reward_qualifies (sim, c, period, has_quota, period_quota))
+        continue;
+
+      slot = landing_slot (sim, period->last);
+      sim->listed[slot] = TRUE;
+      if (!add_checked (&sim->non_cash[slot * sim->n_components + c], component->unit_cost, error))
+        return FALSE;
+
+      pending.reward.component = component->id;
+      pending.reward.kind = component->reward_kind;
+      pending.reward.period = palier_period_label (kind, sim->program->fiscal_year_start, period->index);
+      pending.reward.cost = component->unit_cost;
+      pending.period_last = period->last;
+      pending.component = c;
+      g_array_append_val (sim->rewards, pending);
+    }
+
+  return TRUE;
+}
+
+/* Computes one component's payouts (or rewards) for one partner and adds
+ * each to the program period where it lands. */
+static gboolean
+pay_component (Simulation           *sim,
+               guint                 c,
+               const PalierPartner  *partner,
+               guint                 partner_index,
+               GError              **error)
+{
+  const PalierComponent *component = g_ptr_array_index (sim->program->components, c);
+
+  switch (component->kind)
+    {
+    case PALIER_COMPONENT_DEAL_BONUS:
+      return pay_deals (sim, c, partner_index, error);
+    case PALIER_COMPONENT_REWARD:
+      return grant_rewards (sim, c, partner, partner_index, error);
+    case PALIER_COMPONENT_COMMISSION:
+    case PALIER_COMPONENT_BONUS:
+    default:
+      return pay_rated (sim, c, partner, partner_index, error);
+    }
 }
 
 static void
@@ -689,6 +1137,7 @@ partner_result_free (gpointer data)
   g_free (partner->segment);
   g_free (partner->component_payouts);
   g_clear_pointer (&partner->periods, g_array_unref);
+  g_clear_pointer (&partner->rewards, g_array_unref);
   g_free (partner);
 }
 
@@ -726,7 +1175,8 @@ fill_period_result (Simulation           *sim,
       PalierDecimal payout = sim->payouts[slot * sim->n_components + c];
 
       period->component_payouts[c] = payout;
-      if (!add_checked (&period->payout, payout, error))
+      if (!add_checked (&period->payout, payout, error) ||
+          !add_checked (&period->non_cash, sim->non_cash[slot * sim->n_components + c], error))
         return FALSE;
     }
   return TRUE;
@@ -744,16 +1194,51 @@ add_period_to_totals (Simulation                *sim,
   sim->total_listed[slot] = TRUE;
   if (!add_checked (&row->sales, period->sales, error) ||
       !add_checked (&row->payout, period->payout, error) ||
+      !add_checked (&row->non_cash, period->non_cash, error) ||
       !add_checked (&sim->total_sales[slot], period->sales, error))
     return FALSE;
 
   for (guint c = 0; c < sim->n_components; c++)
     if (!add_checked (&row->component_payouts[c], period->component_payouts[c], error) ||
         !add_checked (&sim->total_payouts[slot * sim->n_components + c],
-                      period->component_payouts[c], error))
+                      period->component_payouts[c], error) ||
+        !add_checked (&sim->component_non_cash[c],
+                      sim->non_cash[slot * sim->n_components + c], error))
       return FALSE;
 
   return TRUE;
+}
+
+static gint
+compare_pending_rewards (gconstpointer a,
+                         gconstpointer b)
+{
+  const PendingReward *ra = a;
+  const PendingReward *rb = b;
+
+  if (ra->period_last != rb->period_last)
+    return ra->period_last < rb->period_last ? -1 : 1;
+  return ra->component < rb->component ? -1 : (ra->component > rb->component ? 1 : 0);
+}
+
+/* Moves the current partner's rewards into a new array, by period, then
+ * program order. */
+static GArray *
+take_rewards (Simulation *sim)
+{
+  GArray *rewards = g_array_sized_new (FALSE, TRUE, sizeof (PalierRewardResult), sim->rewards->len);
+
+  g_array_set_clear_func (rewards, reward_result_clear);
+  g_array_sort (sim->rewards, compare_pending_rewards);
+  for (guint i = 0; i < sim->rewards->len; i++)
+    {
+      PendingReward *pending = &g_array_index (sim->rewards, PendingReward, i);
+
+      g_array_append_val (rewards, pending->reward);
+      pending->reward.period = NULL;
+    }
+  g_array_set_size (sim->rewards, 0);
+  return rewards;
 }
 
 static PalierPartnerResult *
@@ -769,6 +1254,7 @@ build_partner_result (Simulation           *sim,
   row->component_payouts = g_new0 (PalierDecimal, sim->n_components + 1);
   row->periods = g_array_new (FALSE, TRUE, sizeof (PalierPeriodResult));
   g_array_set_clear_func (row->periods, period_result_clear);
+  row->rewards = take_rewards (sim);
 
   for (guint slot = 0; slot < sim->n_periods; slot++)
     {
@@ -803,6 +1289,8 @@ simulate_partner (Simulation           *sim,
   memset (sim->sales, 0, sizeof (PalierDecimal) * sim->n_periods);
   memset (sim->listed, 0, sizeof (gboolean) * sim->n_periods);
   memset (sim->payouts, 0, sizeof (PalierDecimal) * sim->n_periods * sim->n_components);
+  memset (sim->non_cash, 0, sizeof (PalierDecimal) * sim->n_periods * sim->n_components);
+  g_array_set_size (sim->rewards, 0);
 
   months = month_table_get (all_lines, partner_index, &n_months);
   for (guint m = 0; m < n_months; m++)
@@ -865,7 +1353,8 @@ add_partner_to_totals (PalierResult               *result,
                        GError                    **error)
 {
   if (!add_checked (&result->total_sales, row->sales, error) ||
-      !add_checked (&result->total_payout, row->payout, error))
+      !add_checked (&result->total_payout, row->payout, error) ||
+      !add_checked (&result->total_non_cash, row->non_cash, error))
     return FALSE;
 
   for (guint c = 0; c < result->n_components; c++)
@@ -888,6 +1377,10 @@ result_new (const PalierBases   *bases,
   result->minor_digits = palier_currency_minor_digits (program->currency);
   result->n_components = program->components->len;
   result->component_totals = g_new0 (PalierDecimal, result->n_components + 1);
+  result->component_non_cash = g_new0 (PalierDecimal, result->n_components + 1);
+  for (guint c = 0; c < result->n_components; c++)
+    if (((PalierComponent *) g_ptr_array_index (program->components, c))->kind == PALIER_COMPONENT_REWARD)
+      result->has_rewards = TRUE;
   result->partners = g_ptr_array_new_with_free_func (partner_result_free);
   result->period_totals = g_array_new (FALSE, TRUE, sizeof (PalierPeriodTotal));
   g_array_set_clear_func (result->period_totals, period_total_clear);
@@ -925,6 +1418,15 @@ palier_bases_simulate (const PalierBases    *bases,
   result = result_new (bases, program);
   simulation_init (&sim, bases, program);
 
+  for (guint c = 0; ok && c < sim.n_components; c++)
+    {
+      const PalierComponent *component = g_ptr_array_index (program->components, c);
+
+      if (component->kind == PALIER_COMPONENT_REWARD &&
+          component->reward_rule == PALIER_REWARD_RULE_TOP)
+        ok = compute_cutoffs (&sim, c, error);
+    }
+
   for (guint i = 0; ok && i < bases->active->len; i++)
     {
       PalierPartnerResult *row;
@@ -945,10 +1447,15 @@ palier_bases_simulate (const PalierBases    *bases,
       ok = add_partner_to_totals (result, row, error);
     }
 
+  if (ok && !palier_decimal_add (result->total_payout, result->total_non_cash, &result->total_cost))
+    ok = set_overflow_error (error);
+
   if (ok)
     {
       collect_period_totals (&sim, result);
-      result->cost_of_sales = ratio_of (result->total_payout, result->total_sales);
+      memcpy (result->component_non_cash, sim.component_non_cash,
+              sizeof (PalierDecimal) * sim.n_components);
+      result->cost_of_sales = ratio_of (result->total_cost, result->total_sales);
     }
 
   simulation_clear (&sim);
@@ -995,6 +1502,7 @@ palier_result_unref (PalierResult *result)
 
   palier_program_unref (result->program);
   g_free (result->component_totals);
+  g_free (result->component_non_cash);
   g_ptr_array_unref (result->partners);
   g_array_unref (result->period_totals);
   g_free (result);

@@ -17,6 +17,31 @@ gboolean _palier_store_foreach_month_total (PalierStore          *store,
                                             gpointer              user_data,
                                             GError              **error);
 
+/* One deal of one partner: the lines that share a deal id, or a single
+ * line without one, summed over the lines that pass a filter. */
+typedef struct {
+  gint64         partner_id;
+  PalierDate     date;                  /* earliest line that passes */
+  PalierDecimal  revenue;
+  PalierDecimal  margin;
+  PalierDecimal  units;
+} PalierDealTotal;
+
+typedef gboolean (*PalierDealTotalFunc) (const PalierDealTotal  *total,
+                                         gpointer                user_data,
+                                         GError                **error);
+
+/* Calls @func for each deal with at least one line between @from and @to
+ * that passes @filter, by partner id then date. */
+gboolean _palier_store_foreach_deal_total (PalierStore          *store,
+                                           const PalierFilter   *filter,
+                                           PalierDate            from,
+                                           PalierDate            to,
+                                           GCancellable         *cancellable,
+                                           PalierDealTotalFunc   func,
+                                           gpointer              user_data,
+                                           GError              **error);
+
 /* Name of the workspace for messages: its path, or "in-memory
  * workspace". */
 const char *_palier_store_get_display_name (PalierStore *store);

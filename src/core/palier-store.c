@@ -1682,17 +1682,14 @@ effective_bounds (const PalierFilter *filter,
     *out_last = filter->end;
 }
 
+/* Appends the WHERE clause of @filter and the range to @query. */
 static void
-build_month_total_sql (FilterSql          *query,
-                       const PalierFilter *filter,
-                       PalierDate          from,
-                       PalierDate          to)
+append_filter (FilterSql          *query,
+               const PalierFilter *filter,
+               PalierDate          from,
+               PalierDate          to)
 {
   PalierDate first, last;
-
-  g_string_append (query->sql,
-                   "SELECT partner_id, date / 100, sum (amount), sum (margin),"
-                   " sum (quantity), count (*) FROM transactions");
 
   for (int field = 0; filter != NULL && field < PALIER_N_FILTER_FIELDS; field++)
     if (filter->values[field] != NULL && filter->values[field]->len > 0)
@@ -1709,8 +1706,44 @@ build_month_total_sql (FilterSql          *query,
       add_condition (query, "date <= ?");
       g_array_append_val (query->dates, last);
     }
+}
 
-  g_string_append (query->sql, " GROUP BY partner_id, date / 100 ORDER BY partner_id, date / 100");
+/* Prepares @head, the filter's WHERE clause and @tail, with the filter's
+ * values bound.  They stay owned by @filter, which must outlive the
+ * statement. */
+static sqlite3_stmt *
+prepare_filtered (PalierStore         *store,
+                  const char          *head,
+                  const PalierFilter  *filter,
+                  PalierDate           from,
+                  PalierDate           to,
+                  const char          *tail,
+                  GError             **error)
+{
+  FilterSql query;
+  sqlite3_stmt *stmt;
+  int param = 1;
+
+  query.sql = g_string_new (head);
+  query.n_conditions = 0;
+  query.texts = g_ptr_array_new ();
+  query.dates = g_array_new (FALSE, FALSE, sizeof (PalierDate));
+  append_filter (&query, filter, from, to);
+  g_string_append (query.sql, tail);
+
+  stmt = prepare (store, query.sql->str, error);
+  if (stmt != NULL)
+    {
+      for (guint i = 0; i < query.texts->len; i++)
+        sqlite3_bind_text (stmt, param++, g_ptr_array_index (query.texts, i), -1, SQLITE_STATIC);
+      for (guint i = 0; i < query.dates->len; i++)
+        sqlite3_bind_int (stmt, param++, g_array_index (query.dates, PalierDate, i));
+    }
+
+  g_string_free (query.sql, TRUE);
+  g_ptr_array_unref (query.texts);
+  g_array_unref (query.dates);
+  return stmt;
 }
 
 static int
@@ -1719,37 +1752,61 @@ cancel_progress_handler (void *user_data)
   return g_cancellable_is_cancelled (user_data) ? 1 : 0;
 }
 
+typedef gboolean (*RowFunc) (sqlite3_stmt  *stmt,
+                             gpointer       func,
+                             gpointer       user_data,
+                             GError       **error);
+
+/* Steps @stmt to the end, handing each row to @row_func, and finalizes
+ * it.  @cancellable interrupts sqlite even inside a long step. */
 static gboolean
-run_month_totals (PalierStore           *store,
-                  sqlite3_stmt          *stmt,
-                  PalierMonthTotalFunc   func,
-                  gpointer               user_data,
-                  GError               **error)
+run_rows (PalierStore    *store,
+          sqlite3_stmt   *stmt,
+          GCancellable   *cancellable,
+          RowFunc         row_func,
+          gpointer        func,
+          gpointer        user_data,
+          GError        **error)
 {
-  int rc;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PalierMonthTotal total;
-      gint64 year_month = sqlite3_column_int64 (stmt, 1);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (store->db, QUERY_CANCEL_CHECK_STEPS,
+                              cancel_progress_handler, cancellable);
 
-      total.partner_id = sqlite3_column_int64 (stmt, 0);
-      total.month = (gint32) ((year_month / 100) * 12 + year_month % 100 - 1);
-      total.revenue = sqlite3_column_int64 (stmt, 2);
-      total.margin = sqlite3_column_int64 (stmt, 3);      /* NULL reads as 0 */
-      total.units = sqlite3_column_int64 (stmt, 4);
-      total.n_lines = sqlite3_column_int64 (stmt, 5);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = row_func (stmt, func, user_data, error);
 
-      if (!func (&total, user_data, error))
-        return FALSE;
-    }
-
-  if (rc != SQLITE_DONE)
+  if (ok && rc != SQLITE_DONE)
     {
       set_sqlite_error (store, rc, error);
-      return FALSE;
+      ok = FALSE;
     }
-  return TRUE;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (store->db, 0, NULL, NULL);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+month_total_row (sqlite3_stmt  *stmt,
+                 gpointer       func,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  PalierMonthTotal total;
+  gint64 year_month = sqlite3_column_int64 (stmt, 1);
+
+  total.partner_id = sqlite3_column_int64 (stmt, 0);
+  total.month = (gint32) ((year_month / 100) * 12 + year_month % 100 - 1);
+  total.revenue = sqlite3_column_int64 (stmt, 2);
+  total.margin = sqlite3_column_int64 (stmt, 3);        /* NULL reads as 0 */
+  total.units = sqlite3_column_int64 (stmt, 4);
+  total.n_lines = sqlite3_column_int64 (stmt, 5);
+
+  return ((PalierMonthTotalFunc) func) (&total, user_data, error);
 }
 
 gboolean
@@ -1762,40 +1819,61 @@ _palier_store_foreach_month_total (PalierStore           *store,
                                    gpointer               user_data,
                                    GError               **error)
 {
-  FilterSql query;
   sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
-  int param = 1;
 
-  query.sql = g_string_new (NULL);
-  query.n_conditions = 0;
-  query.texts = g_ptr_array_new ();
-  query.dates = g_array_new (FALSE, FALSE, sizeof (PalierDate));
-  build_month_total_sql (&query, filter, from, to);
-
-  stmt = prepare (store, query.sql->str, error);
+  stmt = prepare_filtered (store,
+                           "SELECT partner_id, date / 100, sum (amount), sum (margin),"
+                           " sum (quantity), count (*) FROM transactions",
+                           filter, from, to,
+                           " GROUP BY partner_id, date / 100 ORDER BY partner_id, date / 100",
+                           error);
   if (stmt == NULL)
-    goto out;
+    return FALSE;
 
-  for (guint i = 0; i < query.texts->len; i++)
-    sqlite3_bind_text (stmt, param++, g_ptr_array_index (query.texts, i), -1, SQLITE_STATIC);
-  for (guint i = 0; i < query.dates->len; i++)
-    sqlite3_bind_int (stmt, param++, g_array_index (query.dates, PalierDate, i));
+  return run_rows (store, stmt, cancellable, month_total_row, (gpointer) func, user_data, error);
+}
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (store->db, QUERY_CANCEL_CHECK_STEPS,
-                              cancel_progress_handler, cancellable);
-  ok = run_month_totals (store, stmt, func, user_data, error);
-  if (cancellable != NULL)
-    sqlite3_progress_handler (store->db, 0, NULL, NULL);
+static gboolean
+deal_total_row (sqlite3_stmt  *stmt,
+                gpointer       func,
+                gpointer       user_data,
+                GError       **error)
+{
+  PalierDealTotal total;
 
-  sqlite3_finalize (stmt);
+  total.partner_id = sqlite3_column_int64 (stmt, 0);
+  total.date = sqlite3_column_int (stmt, 1);
+  total.revenue = sqlite3_column_int64 (stmt, 2);
+  total.margin = sqlite3_column_int64 (stmt, 3);
+  total.units = sqlite3_column_int64 (stmt, 4);
 
-out:
-  g_string_free (query.sql, TRUE);
-  g_ptr_array_unref (query.texts);
-  g_array_unref (query.dates);
-  return ok;
+  return ((PalierDealTotalFunc) func) (&total, user_data, error);
+}
+
+/* A row without a deal id is a deal of its own: grouping by the row id
+ * keeps it apart, because sqlite never groups an integer with a text. */
+gboolean
+_palier_store_foreach_deal_total (PalierStore          *store,
+                                  const PalierFilter   *filter,
+                                  PalierDate            from,
+                                  PalierDate            to,
+                                  GCancellable         *cancellable,
+                                  PalierDealTotalFunc   func,
+                                  gpointer              user_data,
+                                  GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare_filtered (store,
+                           "SELECT partner_id, min (date), sum (amount), sum (margin),"
+                           " sum (quantity) FROM transactions",
+                           filter, from, to,
+                           " GROUP BY partner_id, coalesce (deal, id) ORDER BY partner_id, 2",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  return run_rows (store, stmt, cancellable, deal_total_row, (gpointer) func, user_data, error);
 }
 
 gboolean
