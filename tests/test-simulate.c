@@ -457,6 +457,28 @@ test_filter_segment (void)
   g_assert_cmpuint (result->partners->len, ==, 2);
 }
 
+static void
+test_filter_zero_base (void)
+{
+  g_autoptr(PalierStore) store = store_with_sales (filter_sales, G_N_ELEMENTS (filter_sales));
+  g_autoptr(PalierProgram) program = program_new (NULL);
+  g_autoptr(PalierResult) result = NULL;
+  PalierComponent *component;
+
+  component = add_component (program, PALIER_COMPONENT_BONUS, "active",
+                             PALIER_BASIS_AMOUNT, PALIER_METHOD_MARGINAL);
+  add_level (component, "0", "10");
+  add_level (component, "5000", "40");
+  palier_filter_add_value (&component->filter, PALIER_FILTER_CATEGORY, "Chairs");
+  result = simulate (store, program, NULL, NULL);
+
+  /* No line is in "Chairs": each partner is still listed, with a base of
+   * zero, and a base of zero pays nothing, even at a level of 0. */
+  g_assert_cmpuint (result->partners->len, ==, 2);
+  g_assert_cmpint (partner_of (result, "P1")->payout, ==, 0);
+  g_assert_cmpint (partner_of (result, "P2")->payout, ==, 0);
+}
+
 static const TestSale dated_sales[] = {
   { "2017-02-15", "P1", "1000" },
   { "2017-03-10", "P1", "2000" },
@@ -1253,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/simulate/filter/category", test_filter_category);
   g_test_add_func ("/simulate/filter/region", test_filter_region);
   g_test_add_func ("/simulate/filter/segment", test_filter_segment);
+  g_test_add_func ("/simulate/filter/zero-base", test_filter_zero_base);
   g_test_add_func ("/simulate/filter/start-end", test_filter_start_end);
   g_test_add_func ("/simulate/measure/margin-units", test_measure_margin_units);
   g_test_add_func ("/simulate/period/fiscal-year", test_period_fiscal_year);
