@@ -1192,6 +1192,51 @@ test_output_table (void)
   g_assert_cmpuint (g_utf8_strlen (rule, -1), ==, g_utf8_strlen (header, -1));
 }
 
+static gsize
+display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+static void
+test_output_table_wide (void)
+{
+  static const TestSale sales[] = {
+    { "2017-01-10", "東京-1", "100", NULL, NULL, "Gold" },
+    { "2017-01-10", "P2", "12345.67", NULL, NULL, "Silver" },
+  };
+  g_autoptr(PalierStore) store = store_with_sales (sales, G_N_ELEMENTS (sales));
+  g_autoptr(PalierProgram) program = program_new (NULL);
+  g_autoptr(PalierResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  guint header = 0;
+  PalierComponent *component;
+
+  component = add_component (program, PALIER_COMPONENT_COMMISSION, "base",
+                             PALIER_BASIS_AMOUNT, PALIER_METHOD_MARGINAL);
+  add_tier (component, "0", "0.1");
+  result = simulate (store, program, NULL, NULL);
+  palier_result_write (result, PALIER_OUTPUT_TABLE, out);
+
+  /* The header, its rule and both rows of the partner table end in the
+   * same column: "東京" takes four columns for two characters. */
+  lines = g_strsplit (out->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Partner"))
+      header = i;
+  g_assert_cmpuint (header, >, 0);
+  g_assert_nonnull (lines[header + 3]);
+  g_assert_cmpuint (display_width (lines[header + 1]), ==, display_width (lines[header]));
+  g_assert_cmpuint (display_width (lines[header + 2]), ==, display_width (lines[header]));
+  g_assert_cmpuint (display_width (lines[header + 3]), ==, display_width (lines[header]));
+  g_assert_true (g_str_has_prefix (lines[header + 3], "東京-1  "));
+}
+
 static void
 test_output_format_names (void)
 {
@@ -1299,6 +1344,7 @@ main (int   argc,
   g_test_add_func ("/simulate/output/json", test_output_json);
   g_test_add_func ("/simulate/output/csv", test_output_csv);
   g_test_add_func ("/simulate/output/table", test_output_table);
+  g_test_add_func ("/simulate/output/table-wide", test_output_table_wide);
   g_test_add_func ("/simulate/output/format-names", test_output_format_names);
   g_test_add_func ("/simulate/acceptance/superstore", test_superstore);
 
