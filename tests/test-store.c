@@ -381,6 +381,43 @@ test_open_read_only (void)
   palier_store_close (store);
 }
 
+/* Garbage over every page but the first, which holds the schema, makes
+ * the next read fail as damaged. */
+static void
+test_open_corrupt (void)
+{
+  g_autofree char *path = workspace_path ("corrupt.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  PalierStore *store = create_store (path);
+  PalierStoreSummary summary;
+  g_autoptr(GPtrArray) partners = NULL;
+  gsize size;
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+
+  bytes = read_bytes (path);
+  size = g_bytes_get_size (bytes);
+  g_assert_cmpuint (size, >, 8192);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  for (gsize i = 8192; i < size; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, (gssize) size, &error));
+  g_assert_no_error (error);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  if (store != NULL)
+    {
+      if (palier_store_get_summary (store, &summary, &error))
+        partners = palier_store_list_partners (store, &error);
+      palier_store_close (store);
+    }
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
 static void
 test_import_partners (void)
 {
@@ -795,6 +832,7 @@ main (int   argc,
   g_test_add_func ("/store/open/empty-file", test_open_empty_file);
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
+  g_test_add_func ("/store/open/corrupt", test_open_corrupt);
   g_test_add_func ("/store/import/partners", test_import_partners);
   g_test_add_func ("/store/import/latest-segment", test_import_latest_segment);
   g_test_add_func ("/store/import/journal-mode", test_import_journal_mode);
