@@ -381,7 +381,7 @@ test_open_read_only (void)
   palier_store_close (store);
 }
 
-/* Garbage over every page but the first, which holds the schema, makes
+/* Garbage over every page but the first, which contains the schema, makes
  * the next read fail as damaged. */
 static void
 test_open_corrupt (void)
