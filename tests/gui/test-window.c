@@ -190,6 +190,48 @@ test_data_summary (Fixture       *fixture,
   g_assert_cmpstr (data_label (fixture, "transactions_label"), ==, "5");
   g_assert_cmpstr (data_label (fixture, "partners_label"), ==, "2");
   g_assert_cmpstr (data_label (fixture, "dates_label"), ==, "January 15, 2024 to May 2, 2024");
+
+  /* The sales take the currency of the workspace's only program. */
+  g_assert_cmpstr (data_label (fixture, "total_label"), ==, "$4,700.00");
+}
+
+static gboolean
+stack_shows (gpointer data)
+{
+  GtkStack *stack = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+static void
+test_empty_workspace (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.palier", NULL);
+  g_autoptr(PalierWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierWindow *window;
+  GtkWidget *data_view;
+  GtkWidget *designer;
+  GtkStack *data_stack;
+  GtkStack *designer_stack;
+
+  workspace = palier_workspace_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_no_error (error);
+
+  window = palier_window_new (application);
+  palier_window_set_workspace (window, workspace);
+  data_view = child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "data_view");
+  designer = child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "designer_view");
+  data_stack = GTK_STACK (child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
+  designer_stack = GTK_STACK (child (designer, PALIER_TYPE_DESIGNER_VIEW, "stack"));
+
+  g_assert_true (wait_for (stack_shows, data_stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (data_stack), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (designer_stack), ==, "empty");
+  g_assert_false (palier_designer_view_has_programs (PALIER_DESIGNER_VIEW (designer)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Designer view */
@@ -676,6 +718,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   add_window_test ("/gui/data/summary", test_data_summary);
+  g_test_add_func ("/gui/data/empty-workspace", test_empty_workspace);
   add_window_test ("/gui/designer/lists-program", test_designer_lists_program);
   add_window_test ("/gui/designer/components", test_designer_components);
   add_window_test ("/gui/designer/tier-table", test_designer_tier_table);
