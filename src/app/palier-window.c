@@ -96,10 +96,19 @@ palier_window_set_workspace (PalierWindow    *self,
   g_return_if_fail (PALIER_IS_WINDOW (self));
   g_return_if_fail (workspace == NULL || PALIER_IS_WORKSPACE (workspace));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (self->workspace == workspace)
     return;
 
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self->results_view);
+  g_set_object (&self->workspace, workspace);
+
+  /* Results of earlier sales would mislead once more sales come in. */
   palier_results_view_clear (self->results_view);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "sales-changed",
+                             G_CALLBACK (palier_results_view_clear), self->results_view,
+                             G_CONNECT_SWAPPED);
   palier_data_view_set_workspace (self->data_view, workspace);
   palier_designer_view_set_workspace (self->designer_view, workspace);
 
