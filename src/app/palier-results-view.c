@@ -127,8 +127,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 12 : 10);
+  /* Wide enough for "$1,234,567.89": the table scrolls sideways before
+   * it clips an amount. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 11 : 8);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 13 : 10);
   if (column_is_numeric (spec->kind))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
