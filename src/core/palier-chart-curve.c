@@ -584,9 +584,10 @@ curve_chart_layout (CurveChart             *chart,
     .format = format_x_tick,
     .user_data = chart,
   };
+  /* Headroom keeps a flat top off the plot's upper edge. */
   PalierChartAxisSpec y_spec = {
     .data_min = chart->y_data_min,
-    .data_max = chart->y_data_max,
+    .data_max = chart->y_data_max * 1.05,
     .include_zero = TRUE,
     .format = _palier_chart_format_amount_tick,
   };
@@ -721,6 +722,13 @@ curve_chart_init (CurveChart             *chart,
 
   *label_x = g_new0 (double, chart->markers->len);
   curve_chart_layout (chart, theme, width, height, *label_x);
+  if (_palier_chart_plot_is_usable (theme, &chart->plot))
+    return;
+
+  _palier_chart_frame_make_compact (&chart->frame, theme);
+  curve_chart_layout (chart, theme, width, height, *label_x);
+  if (!_palier_chart_plot_is_usable (theme, &chart->plot))
+    chart->message = g_strdup (_("Too small to draw this chart"));
 }
 
 /* Drawing */

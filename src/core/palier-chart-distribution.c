@@ -225,6 +225,19 @@ distribution_chart_draw (cairo_t                *cr,
   y_spec.data_max = chart.max_count;
   _palier_chart_layout_plot (theme, &chart.frame, width, height, 0, &x_spec, &y_spec,
                              &chart.x_ticks, &chart.y_ticks, &chart.plot);
+  if (!_palier_chart_plot_is_usable (theme, &chart.plot))
+    {
+      _palier_chart_frame_make_compact (&chart.frame, theme);
+      _palier_chart_layout_plot (theme, &chart.frame, width, height, 0, &x_spec, &y_spec,
+                                 &chart.x_ticks, &chart.y_ticks, &chart.plot);
+    }
+  if (!_palier_chart_plot_is_usable (theme, &chart.plot))
+    {
+      _palier_chart_draw_message (cr, theme, width, height, title,
+                                  _("Too small to draw this chart"));
+      distribution_chart_clear (&chart);
+      return;
+    }
 
   _palier_chart_paint_background (cr, theme, width, height);
   _palier_chart_frame_draw (cr, theme, &chart.frame, width, height, &chart.plot);

@@ -205,6 +205,7 @@ static void
 measure_period_labels (PeriodsChart           *chart,
                        const PalierChartTheme *theme)
 {
+  g_clear_pointer (&chart->period_labels, g_ptr_array_unref);
   chart->period_labels = g_ptr_array_new_with_free_func (g_object_unref);
   chart->period_label_width = 0;
 
@@ -263,7 +264,8 @@ measure_total_labels (PeriodsChart           *chart,
 /* Layout */
 
 /* Plot area for a band of @label_band under it: y ticks for the height
- * left, then the width left by the y labels. */
+ * left, then the width left by the y labels.  Side-by-side labels leave
+ * room for the totals above the bars too. */
 static void
 layout_plot (PeriodsChart           *chart,
              const PalierChartTheme *theme,
@@ -273,8 +275,9 @@ layout_plot (PeriodsChart           *chart,
 {
   double spacing = theme->spacing;
   double top = spacing + chart->frame.title_height + legend_height (chart, theme) +
-               chart->line_height;
-  double bottom = spacing / 2 + label_band + spacing / 2 + chart->frame.x_title_height + spacing;
+               (chart->upright ? chart->line_height / 2 : chart->line_height);
+  double bottom = _palier_chart_x_label_gap (theme) + label_band + spacing / 2 +
+                  chart->frame.x_title_height + spacing;
   double left;
 
   chart->plot.y = top;
@@ -290,37 +293,43 @@ layout_plot (PeriodsChart           *chart,
   chart->plot.width = MAX (1, width - left - spacing);
 }
 
+/* Period labels go side by side when each fits in its bar's slot, else
+ * upright when they fit in a quarter of the height, else side by side
+ * with only every n-th label shown. */
 static void
 periods_chart_layout (PeriodsChart           *chart,
                       const PalierChartTheme *theme,
                       double                  width,
                       double                  height)
 {
+  double band;
   double slot;
 
   measure_period_labels (chart, theme);
+  band = chart->period_label_width;
 
-  /* Side by side when each label fits in its bar's slot, else upright. */
+  chart->upright = FALSE;
+  chart->label_every = 1;
   layout_plot (chart, theme, width, height, chart->line_height);
   slot = chart->plot.width / chart->n_periods;
-  chart->upright = chart->period_label_width + theme->spacing > slot;
-  chart->label_every = 1;
-
-  if (chart->upright)
+  if (chart->period_label_width + theme->spacing / 2 <= slot)
     {
-      double band = MIN (chart->period_label_width, height / 3);
+      measure_total_labels (chart, theme, slot);
+      return;
+    }
 
+  if (band <= height / 4)
+    {
+      chart->upright = TRUE;
       layout_plot (chart, theme, width, height, band);
       slot = chart->plot.width / chart->n_periods;
       chart->label_every = (guint) ceil ((chart->line_height + theme->spacing / 3) / slot);
-      chart->label_every = MAX (chart->label_every, 1);
-      for (guint p = 0; p < chart->n_periods; p++)
-        _palier_chart_text_ellipsize (g_ptr_array_index (chart->period_labels, p), band);
     }
   else
     {
-      measure_total_labels (chart, theme, slot);
+      chart->label_every = (guint) ceil ((chart->period_label_width + theme->spacing / 2) / slot);
     }
+  chart->label_every = MAX (chart->label_every, 1);
 }
 
 /* Drawing */
@@ -404,7 +413,7 @@ draw_period_labels (cairo_t                *cr,
                     const PalierChartTheme *theme)
 {
   double slot = chart->plot.width / chart->n_periods;
-  double top = chart->plot.y + chart->plot.height + theme->spacing / 2;
+  double top = chart->plot.y + chart->plot.height + _palier_chart_x_label_gap (theme);
 
   for (guint p = 0; p < chart->n_periods; p += chart->label_every)
     {
@@ -486,6 +495,18 @@ periods_chart_draw (cairo_t                *cr,
   _palier_chart_frame_init (&chart.frame, theme, width, title, note, _("Period"), y_title);
   legend_layout (&chart, theme, MAX (1, width - 2 * theme->spacing));
   periods_chart_layout (&chart, theme, width, height);
+  if (!_palier_chart_plot_is_usable (theme, &chart.plot))
+    {
+      _palier_chart_frame_make_compact (&chart.frame, theme);
+      periods_chart_layout (&chart, theme, width, height);
+    }
+  if (!_palier_chart_plot_is_usable (theme, &chart.plot))
+    {
+      _palier_chart_draw_message (cr, theme, width, height, title,
+                                  _("Too small to draw this chart"));
+      periods_chart_clear (&chart);
+      return;
+    }
 
   _palier_chart_paint_background (cr, theme, width, height);
   _palier_chart_frame_draw (cr, theme, &chart.frame, width, height, &chart.plot);

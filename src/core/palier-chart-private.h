@@ -101,6 +101,10 @@ void              _palier_chart_draw_message    (cairo_t                 *cr,
                                                  const char              *title,
                                                  const char              *message);
 
+/* Space between the bottom of a plot and the labels under it, enough to
+ * clear the lowest vertical tick label centred on that bottom. */
+double            _palier_chart_x_label_gap     (const PalierChartTheme  *theme);
+
 /* Numbers on axes and in labels. */
 
 typedef char *  (*PalierTickFormatFunc)         (double                   value,
@@ -185,7 +189,7 @@ void              _palier_chart_draw_x_ticks    (cairo_t                 *cr,
  * under it, axis titles, and the plot area left between them. */
 typedef struct {
   PangoLayout     *title;
-  PangoLayout     *note;            /* may be NULL */
+  PangoLayout     *note;            /* may be NULL, as may the axis titles */
   PangoLayout     *x_title;
   PangoLayout     *y_title;
   double           title_height;    /* title and note with their spacing */
@@ -201,6 +205,14 @@ void              _palier_chart_frame_init      (PalierChartFrame        *frame,
                                                  const char              *x_title,
                                                  const char              *y_title);
 void              _palier_chart_frame_clear     (PalierChartFrame        *frame);
+
+/* Drops the note and the axis titles, for charts too small to hold them. */
+void              _palier_chart_frame_make_compact (PalierChartFrame     *frame,
+                                                    const PalierChartTheme *theme);
+
+/* Whether @plot leaves room for a few ticks each way. */
+gboolean          _palier_chart_plot_is_usable  (const PalierChartTheme  *theme,
+                                                 const PalierChartRect   *plot);
 
 /* Draws the title, the note and the axis titles around @plot. */
 void              _palier_chart_frame_draw      (cairo_t                 *cr,

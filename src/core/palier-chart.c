@@ -215,6 +215,10 @@ show_layout (cairo_t     *cr,
 
   pango_cairo_update_layout (cr, layout);
   pango_layout_get_extents (layout, NULL, &logical);
+
+  /* A layout with a width keeps its alignment inside that width. */
+  if (pango_layout_get_width (layout) >= 0)
+    logical.x = 0;
   cairo_move_to (cr,
                  (double) -logical.x / PANGO_SCALE,
                  (double) -logical.y / PANGO_SCALE);
@@ -301,6 +305,16 @@ _palier_chart_draw_message (cairo_t                *cr,
                            MAX (theme->spacing + title_height,
                                 (height - message_height) / 2),
                            &theme->secondary);
+}
+
+double
+_palier_chart_x_label_gap (const PalierChartTheme *theme)
+{
+  g_autoptr(PangoLayout) probe = _palier_chart_text_new (theme, PALIER_CHART_TEXT_LABEL, "0");
+  double line_height;
+
+  _palier_chart_text_size (probe, NULL, &line_height);
+  return MAX (theme->spacing / 2, ceil (line_height / 2) + 1);
 }
 
 /* Numbers */
@@ -419,9 +433,9 @@ _palier_chart_ticks_fit_vertical (PalierChartTicks       *ticks,
   double line_height;
   double max_ticks;
 
-  /* Two and a half lines per tick keep a gap of more than a line. */
+  /* 2.2 lines per tick keep a gap of more than a line between labels. */
   _palier_chart_text_size (probe, NULL, &line_height);
-  max_ticks = floor (length / (2.5 * line_height)) + 1;
+  max_ticks = floor (length / (2.2 * line_height)) + 1;
   max_ticks = CLAMP (max_ticks, 2, 11);
 
   palier_axis_compute (data_min, data_max, (guint) max_ticks, include_zero,
@@ -460,6 +474,16 @@ ticks_fit_horizontally (const PalierChartTicks *ticks,
   return TRUE;
 }
 
+static gboolean
+axis_spans_exactly (const PalierAxis *axis,
+                    double            low,
+                    double            high)
+{
+  double tolerance = axis->step * 1e-9;
+
+  return fabs (axis->min - low) <= tolerance && fabs (axis->max - high) <= tolerance;
+}
+
 void
 _palier_chart_ticks_fit_horizontal (PalierChartTicks       *ticks,
                                     const PalierChartTheme *theme,
@@ -473,17 +497,29 @@ _palier_chart_ticks_fit_horizontal (PalierChartTicks       *ticks,
   double low = include_zero ? MIN (data_min, 0) : data_min;
   double high = include_zero ? MAX (data_max, 0) : data_max;
   guint max_ticks = (guint) CLAMP (floor (length / 40) + 1, 2, 15);
+  guint fallback = 2;
+  gboolean has_fallback = FALSE;
 
-  /* Fewer ticks until the labels no longer touch. */
-  for (;; max_ticks--)
+  /* The most ticks whose labels do not touch, preferring an axis that
+   * starts and ends on the range shown, so that both ends get a label. */
+  for (; max_ticks >= 2; max_ticks--)
     {
       palier_axis_compute (data_min, data_max, max_ticks, include_zero, &ticks->axis);
       ticks_measure (ticks, theme, format, user_data);
 
-      if (max_ticks == 2 || high <= low ||
-          ticks_fit_horizontally (ticks, low, high, length, theme->spacing))
+      if (high > low && !ticks_fit_horizontally (ticks, low, high, length, theme->spacing))
+        continue;
+      if (axis_spans_exactly (&ticks->axis, low, high))
         return;
+      if (!has_fallback)
+        {
+          fallback = max_ticks;
+          has_fallback = TRUE;
+        }
     }
+
+  palier_axis_compute (data_min, data_max, fallback, include_zero, &ticks->axis);
+  ticks_measure (ticks, theme, format, user_data);
 }
 
 static double
@@ -574,7 +610,7 @@ _palier_chart_draw_x_ticks (cairo_t                *cr,
 
       _palier_chart_text_size (label, &label_width, NULL);
       _palier_chart_text_draw (cr, label, x - label_width / 2,
-                               bottom + theme->spacing / 2, &theme->foreground);
+                               bottom + _palier_chart_x_label_gap (theme), &theme->foreground);
     }
 
   cairo_restore (cr);
@@ -600,6 +636,34 @@ _palier_chart_draw_axis_lines (cairo_t                *cr,
 
 /* Frame */
 
+/* Height of one line of tick labels. */
+static double
+label_line_height (const PalierChartTheme *theme)
+{
+  g_autoptr(PangoLayout) probe = _palier_chart_text_new (theme, PALIER_CHART_TEXT_LABEL, "0");
+  double line_height;
+
+  _palier_chart_text_size (probe, NULL, &line_height);
+  return line_height;
+}
+
+
+static double
+frame_title_height (const PalierChartFrame *frame,
+                    const PalierChartTheme *theme)
+{
+  double title_height = 0;
+  double note_height = 0;
+
+  _palier_chart_text_size (frame->title, NULL, &title_height);
+  if (frame->note != NULL)
+    {
+      _palier_chart_text_size (frame->note, NULL, &note_height);
+      note_height += theme->spacing / 2;
+    }
+  return title_height + theme->spacing / 2 + note_height + theme->spacing / 2;
+}
+
 void
 _palier_chart_frame_init (PalierChartFrame       *frame,
                           const PalierChartTheme *theme,
@@ -610,29 +674,44 @@ _palier_chart_frame_init (PalierChartFrame       *frame,
                           const char             *y_title)
 {
   double inner_width = MAX (1, width - 2 * theme->spacing);
-  double height;
 
   *frame = (PalierChartFrame) { 0 };
 
   frame->title = _palier_chart_text_new (theme, PALIER_CHART_TEXT_TITLE, title);
   _palier_chart_text_ellipsize (frame->title, inner_width);
-  _palier_chart_text_size (frame->title, NULL, &height);
-  frame->title_height = height + theme->spacing / 2;
-
   if (note != NULL && note[0] != '\0')
     {
       frame->note = _palier_chart_text_new (theme, PALIER_CHART_TEXT_NOTE, note);
       _palier_chart_text_ellipsize (frame->note, inner_width);
-      _palier_chart_text_size (frame->note, NULL, &height);
-      frame->title_height += height + theme->spacing / 2;
     }
-  frame->title_height += theme->spacing / 2;
+  frame->title_height = frame_title_height (frame, theme);
 
   frame->x_title = _palier_chart_text_new (theme, PALIER_CHART_TEXT_AXIS_TITLE, x_title);
   _palier_chart_text_size (frame->x_title, NULL, &frame->x_title_height);
 
   frame->y_title = _palier_chart_text_new (theme, PALIER_CHART_TEXT_AXIS_TITLE, y_title);
   _palier_chart_text_size (frame->y_title, NULL, &frame->y_title_width);
+}
+
+void
+_palier_chart_frame_make_compact (PalierChartFrame       *frame,
+                                  const PalierChartTheme *theme)
+{
+  g_clear_object (&frame->note);
+  g_clear_object (&frame->x_title);
+  g_clear_object (&frame->y_title);
+  frame->x_title_height = 0;
+  frame->y_title_width = 0;
+  frame->title_height = frame_title_height (frame, theme);
+}
+
+gboolean
+_palier_chart_plot_is_usable (const PalierChartTheme *theme,
+                              const PalierChartRect  *plot)
+{
+  double line_height = label_line_height (theme);
+
+  return plot->height >= 3 * line_height && plot->width >= 6 * line_height;
 }
 
 void
@@ -664,31 +743,26 @@ _palier_chart_frame_draw (cairo_t                *cr,
 
   /* The x title is centred under the plot and the y title on its
    * height, but neither is pushed past the chart's edges. */
-  _palier_chart_text_size (frame->x_title, &text_width, &text_height);
-  _palier_chart_text_draw (cr, frame->x_title,
-                           CLAMP (plot->x + (plot->width - text_width) / 2,
-                                  theme->spacing,
-                                  MAX (theme->spacing, width - theme->spacing - text_width)),
-                           height - theme->spacing - text_height,
-                           &theme->secondary);
+  if (frame->x_title != NULL)
+    {
+      _palier_chart_text_size (frame->x_title, &text_width, &text_height);
+      _palier_chart_text_draw (cr, frame->x_title,
+                               CLAMP (plot->x + (plot->width - text_width) / 2,
+                                      theme->spacing,
+                                      MAX (theme->spacing, width - theme->spacing - text_width)),
+                               height - theme->spacing - text_height,
+                               &theme->secondary);
+    }
 
-  _palier_chart_text_size (frame->y_title, &text_width, NULL);
-  _palier_chart_text_draw_up (cr, frame->y_title, theme->spacing,
-                              CLAMP (plot->y + (plot->height + text_width) / 2,
-                                     MIN (text_width + theme->spacing, height),
-                                     height - theme->spacing),
-                              &theme->secondary);
-}
-
-/* Height of one line of tick labels. */
-static double
-label_line_height (const PalierChartTheme *theme)
-{
-  g_autoptr(PangoLayout) probe = _palier_chart_text_new (theme, PALIER_CHART_TEXT_LABEL, "0");
-  double line_height;
-
-  _palier_chart_text_size (probe, NULL, &line_height);
-  return line_height;
+  if (frame->y_title != NULL)
+    {
+      _palier_chart_text_size (frame->y_title, &text_width, NULL);
+      _palier_chart_text_draw_up (cr, frame->y_title, theme->spacing,
+                                  CLAMP (plot->y + (plot->height + text_width) / 2,
+                                         MIN (text_width + theme->spacing, height),
+                                         height - theme->spacing),
+                                  &theme->secondary);
+    }
 }
 
 /* Width of the last label inside the shown range that reaches past its
@@ -735,7 +809,8 @@ _palier_chart_layout_plot (const PalierChartTheme    *theme,
 
   /* Vertical: title, extra band, plot, labels, x title. */
   top = spacing + frame->title_height + top_extra + line_height / 2;
-  bottom = spacing / 2 + line_height + spacing / 2 + frame->x_title_height + spacing;
+  bottom = _palier_chart_x_label_gap (theme) + line_height + spacing / 2 +
+           frame->x_title_height + spacing;
   plot->y = top;
   plot->height = MAX (1, height - top - bottom);
 
