@@ -251,6 +251,26 @@ build_superstore_result (guint n_partners)
   return result;
 }
 
+/* The program built above is the Superstore acceptance program. */
+static void
+test_chart_superstore_program (void)
+{
+  g_autofree char *path = palier_test_shared_path ("acceptance/programs/superstore-quarterly.xml");
+  g_autoptr(PalierProgram) from_file = NULL;
+  g_autoptr(PalierProgram) built = build_superstore_program ();
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      g_test_skip ("the shared acceptance programs are not available");
+      return;
+    }
+
+  from_file = palier_program_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (palier_program_equal (from_file, built));
+}
+
 /* Drawing through palier_chart_export() */
 
 typedef struct {
@@ -952,10 +972,12 @@ test_chart_curve_messages (void)
 {
   g_autoptr(PalierProgram) program = palier_program_new ("p", "Program");
   PalierComponent *deal = palier_component_new (PALIER_COMPONENT_DEAL_BONUS, "deal", "Deals");
-  PalierComponent *empty = palier_component_new (PALIER_COMPONENT_COMMISSION, "empty", NULL);
+  PalierComponent *empty = palier_component_new (PALIER_COMPONENT_COMMISSION, "empty", "Empty");
   PalierComponent *no_levels = palier_component_new (PALIER_COMPONENT_BONUS, "club", "Club");
   PalierComponent *attainment = amount_commission (PALIER_METHOD_MARGINAL);
 
+  /* Without a name, the title falls back to the component's id. */
+  g_clear_pointer (&empty->name, g_free);
   attainment->basis = PALIER_BASIS_ATTAINMENT;
   g_ptr_array_add (program->components, deal);
   g_ptr_array_add (program->components, empty);
@@ -1183,6 +1205,38 @@ test_chart_style_title (void)
   g_assert_cmpuint (titled_ink, <, plain_ink);
 }
 
+/* French numbers ("1 000,00 $") are wider than English ones: every chart
+ * still draws its plot. */
+static void
+test_chart_french_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(TestResult) result = build_superstore_result (200);
+  PalierCurveSpec spec = { result->program, program_component (result->program, 0), NULL, 0 };
+  ChartJob jobs[] = {
+    { PALIER_CHART_PAYOUT_CURVE, &spec, NULL, { 0 } },
+    { PALIER_CHART_PERIODS, NULL, result, { 0 } },
+    { PALIER_CHART_DISTRIBUTION, NULL, result, { 0 } },
+  };
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      cairo_surface_t *surface = render_job (&jobs[i]);
+
+      g_assert_cmpuint (count_pixels (surface, 0, 0, CHART_WIDTH, CHART_HEIGHT, BLUE, 10, FALSE),
+                        >, 1000);
+      cairo_surface_destroy (surface);
+    }
+
+  setlocale (LC_ALL, saved);
+}
+
 /* Every chart in light and dark as PNG, SVG and PDF, in the folder named
  * by PALIER_CHART_RENDER_DIR when set, for people to look at. */
 static void
@@ -1233,6 +1287,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   palier_core_init ();
 
+  g_test_add_func ("/chart/data/superstore-program", test_chart_superstore_program);
   g_test_add_func ("/chart/kind/strings", test_chart_kind_strings);
   g_test_add_func ("/chart/image-format/from-path", test_chart_image_format);
 
@@ -1262,6 +1317,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/style/backgrounds", test_chart_style_backgrounds);
   g_test_add_func ("/chart/style/title", test_chart_style_title);
+  g_test_add_func ("/chart/locale/french", test_chart_french_locale);
   g_test_add_func ("/chart/gallery", test_chart_gallery);
 
   return g_test_run ();
