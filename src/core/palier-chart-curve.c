@@ -285,7 +285,8 @@ compute_points (CurveChart  *chart,
 
 /* Text of values in basis units */
 
-/* Fewest decimals (up to @max_decimals) that show @value exactly. */
+/* Minimum number of decimals, up to @max_decimals, that shows @value
+ * exactly. */
 static int
 exact_decimals (PalierDecimal value,
                 int           max_decimals)

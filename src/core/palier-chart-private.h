@@ -165,8 +165,8 @@ void              _palier_chart_ticks_fit_horizontal (PalierChartTicks       *ti
 double            _palier_chart_tick_value      (const PalierChartTicks  *ticks,
                                                  guint                    index);
 
-/* Grid lines and labels of a vertical axis left of @plot, which shows
- * [@low, @high] bottom to top. */
+/* Draws the grid lines and labels of a vertical axis left of @plot,
+ * which shows [@low, @high] bottom to top. */
 void              _palier_chart_draw_y_ticks    (cairo_t                 *cr,
                                                  const PalierChartTheme  *theme,
                                                  const PalierChartRect   *plot,
@@ -174,9 +174,9 @@ void              _palier_chart_draw_y_ticks    (cairo_t                 *cr,
                                                  double                   low,
                                                  double                   high);
 
-/* Tick marks and labels under @plot, which shows [@low, @high] left to
- * right; ticks outside that range are left out.  With @grid, also
- * vertical grid lines. */
+/* Draws tick marks and labels under @plot, which shows [@low, @high]
+ * left to right, leaving out ticks outside that range.  With @grid, also
+ * draws vertical grid lines. */
 void              _palier_chart_draw_x_ticks    (cairo_t                 *cr,
                                                  const PalierChartTheme  *theme,
                                                  const PalierChartRect   *plot,
@@ -246,7 +246,7 @@ void              _palier_chart_layout_plot     (const PalierChartTheme    *them
                                                  PalierChartTicks          *y_ticks,
                                                  PalierChartRect           *plot);
 
-/* The axis lines along the left and bottom of @plot. */
+/* Draws the axis lines along the left and bottom of @plot. */
 void              _palier_chart_draw_axis_lines (cairo_t                 *cr,
                                                  const PalierChartTheme  *theme,
                                                  const PalierChartRect   *plot);

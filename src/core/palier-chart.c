@@ -500,8 +500,9 @@ _palier_chart_ticks_fit_horizontal (PalierChartTicks       *ticks,
   guint fallback = 2;
   gboolean has_fallback = FALSE;
 
-  /* The most ticks whose labels do not touch, preferring an axis that
-   * starts and ends on the range shown, so that both ends get a label. */
+  /* Take the maximum number of ticks whose labels do not touch, but
+   * prefer an axis that starts and ends on the range shown, so that both
+   * ends get a label. */
   for (; max_ticks >= 2; max_ticks--)
     {
       palier_axis_compute (data_min, data_max, max_ticks, include_zero, &ticks->axis);
