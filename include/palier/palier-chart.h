@@ -40,6 +40,8 @@ const char *palier_chart_kind_to_string   (PalierChartKind  kind);
 gboolean    palier_chart_kind_from_string (const char      *text,
                                            PalierChartKind *out);
 
+/* Look of a chart.  Every drawing function takes NULL for the default
+ * style: light, 10 points, the chart's own title, painted background. */
 typedef struct {
   gboolean     dark;                /* light text on a dark background */
   double       font_size;           /* points; 0 for the default */
