@@ -23,7 +23,9 @@
  * interpolated curve on a full-screen chart. */
 #define N_SAMPLES 600
 
-/* Rows of boundary labels above the plot before labels are left out. */
+/* Rows of boundary labels above the plot before labels are left out.
+ * TODO: a label that finds no free row is dropped (its line stays); the
+ * designer could show it in a tooltip instead. */
 #define MAX_MARKER_ROWS 3
 
 typedef struct {
