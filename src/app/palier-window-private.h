@@ -22,6 +22,7 @@ struct _PalierWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel *workspace_label;
   GtkMenuButton *primary_menu_button;
   PalierDataView *data_view;
   PalierDesignerView *designer_view;

@@ -67,6 +67,8 @@ update_title (PalierWindow *self)
   if (self->workspace == NULL)
     {
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_label_set_text (self->workspace_label, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Palier"));
       return;
     }
@@ -75,7 +77,12 @@ update_title (PalierWindow *self)
   /* Translators: the window title: the workspace, then the application. */
   window_title = g_strdup_printf (_("%s — Palier"), workspace_title);
 
+  /* The switcher hides its subtitle while the window is wide, so the
+   * header bar names the workspace beside the Open button too. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, workspace_title);
+  gtk_label_set_text (self->workspace_label, workspace_title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label),
+                               palier_workspace_get_path (self->workspace));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
@@ -460,6 +467,7 @@ palier_window_class_init (PalierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PalierWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, data_view);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, designer_view);

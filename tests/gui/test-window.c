@@ -541,6 +541,7 @@ test_open_workspace_replaces (Fixture       *fixture,
   opened = palier_window_get_workspace (fixture->window);
   g_assert_cmpstr (palier_workspace_get_path (opened), ==, path);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "other — Palier");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (fixture, "workspace_label"))), ==, "other");
 
   last = g_settings_get_string (settings, "last-workspace");
   g_assert_cmpstr (last, ==, path);
