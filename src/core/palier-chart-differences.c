@@ -21,10 +21,11 @@
 
 #define MAX_BARS 20
 
-/* Height of a bar's slot, in lines of label text, and the fraction of the
- * slot the bar fills. */
+/* Minimum height of a bar's slot and maximum thickness of a bar, in
+ * lines of label text, and the fraction of its slot a bar fills.  The
+ * slots share the plot's height, so a few bars spread over it. */
 #define MIN_SLOT_LINES 1.5
-#define MAX_SLOT_LINES 3.0
+#define MAX_BAR_LINES 2.5
 #define BAR_FILL 0.7
 
 /* Maximum width of a partner label, as a fraction of the chart's width. */
@@ -306,7 +307,8 @@ draw_bars (cairo_t                *cr,
 {
   PalierChartColor gain_color = _palier_chart_palette_color (theme, GAIN_COLOR);
   PalierChartColor loss_color = _palier_chart_palette_color (theme, LOSS_COLOR);
-  double slot = MIN (chart->plot.height / chart->bars->len, MAX_SLOT_LINES * chart->line_height);
+  double slot = chart->plot.height / chart->bars->len;
+  double thickness = MIN (slot * BAR_FILL, MAX_BAR_LINES * chart->line_height);
   double zero = map_x (chart, 0);
 
   cairo_save (cr);
@@ -321,8 +323,8 @@ draw_bars (cairo_t                *cr,
       double label_width, label_height;
 
       _palier_chart_set_color (cr, bar_color, 1.0);
-      cairo_rectangle (cr, MIN (zero, end), center - slot * BAR_FILL / 2,
-                       fabs (end - zero), slot * BAR_FILL);
+      cairo_rectangle (cr, MIN (zero, end), center - thickness / 2,
+                       fabs (end - zero), thickness);
       cairo_fill (cr);
 
       draw_bar_value (cr, chart, theme, row, bar_color, zero, end, center);
