@@ -3,8 +3,8 @@
  * A row of the import dialog: the field's name, a subtitle the dialog
  * sets (how the first value reads), and a drop-down of the file's
  * columns whose first entry is "Not used".  A required field left unused
- * shows a warning icon; the dialog refuses to import until it has a
- * column.
+ * shows a warning icon, and the dialog does not import until the field
+ * has a column.
  */
 
 #define G_LOG_DOMAIN "Palier"

@@ -15,7 +15,8 @@ GtkWidget   *palier_column_mapping_row_new            (PalierField             f
 
 PalierField  palier_column_mapping_row_get_field      (PalierColumnMappingRow *self);
 
-/* Sets the choices: "Not used" then the file's @headers, in order. */
+/* Sets the drop-down's @choices: "Not used", then the file's headers in
+ * order. */
 void         palier_column_mapping_row_set_headers    (PalierColumnMappingRow *self,
                                                        GListModel             *choices);
 

@@ -1,8 +1,8 @@
 /* palier-compare-view.c: two programs on the same sales
  *
  * The user picks a baseline and a proposal among the workspace's
- * programs; palier_compare() pays the sales under both in a worker
- * thread, cancelling any comparison still running.  The view shows both
+ * programs.  palier_compare() then pays the sales under both in a worker
+ * thread, and picking again cancels a comparison still running.  The view shows both
  * totals and their difference, how many partners are better or worse
  * off, a sortable and searchable table of every partner's change, and
  * the core's chart of the largest changes.  The list of programs is read

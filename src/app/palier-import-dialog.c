@@ -1,6 +1,6 @@
 /* palier-import-dialog.c: maps a sales CSV file's columns, then imports it
  *
- * The dialog holds one PalierImportPlan, built in a worker thread from
+ * The dialog keeps one PalierImportPlan, built in a worker thread from
  * the file and the settings the user forced.  Changing a column, the date
  * order or the decimal mark changes the plan in place; changing the
  * delimiter or the encoding builds it again, keeping the mapped columns
@@ -1080,7 +1080,7 @@ palier_import_dialog_close_request (GtkWindow *window)
 {
   PalierImportDialog *self = PALIER_IMPORT_DIALOG (window);
 
-  /* The import's end closes the dialog, once nothing is left written. */
+  /* The dialog closes once the cancelled import has rolled back. */
   if (is_importing (self))
     {
       g_cancellable_cancel (self->import_cancellable);

@@ -1,7 +1,6 @@
 /* palier-import-problem-item.c: a row that an import would reject
  *
- * The items of the import dialog's list of rows that would fail.  The
- * line is a guint64 property, so that GtkNumericSorter sorts it.
+ * The items of the import dialog's list of rows that would fail.
  */
 
 #define G_LOG_DOMAIN "Palier"

@@ -236,10 +236,8 @@ import_thread (GTask        *task,
     }
 
   /* A connection of this thread's own: the main thread keeps reading
-   * the workspace on its connection while the import writes.
-   * NOTE: palier_store_import_sales() switches a bulk import out of WAL,
-   * which fails with PALIER_STORE_ERROR_LOCKED while the main connection
-   * is open, although the store means to stay in WAL then. */
+   * the workspace on its connection while the import writes, which
+   * keeps the store in WAL mode for the import. */
   store = palier_store_open (data->path, PALIER_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
     {
