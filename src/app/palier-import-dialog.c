@@ -20,76 +20,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-format.h"
-#include "palier-import-dialog.h"
-#include "palier-import-problem-item.h"
-
-/* Rows that would fail listed in the dialog.  The dry run counts them
- * all. */
-#define MAX_LISTED_PROBLEMS 200
+#include "palier-import-dialog-private.h"
 
 /* Milliseconds between two updates of the progress bar. */
 #define PROGRESS_INTERVAL_MS 100
 
-struct _PalierImportDialog
-{
-  AdwWindow parent_instance;
-
-  PalierWorkspace *workspace;
-  char *path;
-  char *display_name;
-  PalierImportPlan *plan;
-
-  /* Settings the user forced: AUTO or 0 while the detected ones apply. */
-  PalierEncoding encoding;
-  char delimiter;
-  PalierDateOrder date_order;
-  PalierDecimalMark decimal_mark;
-
-  GtkStringList *choices;               /* "Not used", then the headers */
-  GListStore *preview_rows;             /* GtkStringList per row */
-  GListStore *problems;                 /* PalierImportProblemItem */
-  PalierColumnMappingRow *mapping_rows[PALIER_N_FIELDS];
-  gboolean filling;                     /* widgets being set from the plan */
-  gboolean disposed;
-
-  GCancellable *plan_cancellable;
-  GCancellable *check_cancellable;
-  GCancellable *import_cancellable;
-
-  /* Outcome of the last dry run. */
-  gboolean checked;
-  gboolean check_failed;
-  guint64 n_rows_read;
-  guint64 n_invalid;
-
-  int progress_permille;                /* written by the import thread */
-  guint progress_source;
-
-  /* template */
-  AdwWindowTitle *window_title;
-  GtkWidget *import_button;
-  GtkStack *stack;
-  GtkSpinner *loading_spinner;
-  AdwStatusPage *error_page;
-  GtkWidget *detected_button;
-  GtkColumnView *preview_table;
-  AdwPreferencesGroup *mapping_group;
-  AdwComboRow *delimiter_row;
-  AdwComboRow *decimal_mark_row;
-  AdwComboRow *date_order_row;
-  AdwComboRow *encoding_row;
-  AdwPreferencesGroup *notes_group;
-  GtkListBox *notes_list;
-  GtkSpinner *check_spinner;
-  GtkLabel *check_label;
-  GtkWidget *skip_list;
-  GtkSwitch *skip_switch;
-  GtkWidget *problems_frame;
-  GtkColumnView *problems_table;
-  GtkLabel *problems_more_label;
-  AdwStatusPage *progress_page;
-  GtkProgressBar *progress_bar;
-};
 
 G_DEFINE_FINAL_TYPE (PalierImportDialog, palier_import_dialog, ADW_TYPE_WINDOW)
 
@@ -100,8 +35,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void start_check (PalierImportDialog *self);
 
 /* Choices of the format rows, in the order of their models. */
 static const char delimiters[] = { ',', ';', '\t' };
@@ -152,8 +85,8 @@ index_of_encoding (PalierEncoding encoding)
 /* Drops the command-line advice ("; use --date-format to force the
  * order") that the core's messages end with: here the Format settings do
  * that.  Translated messages that word it differently keep it. */
-static char *
-strip_command_line_advice (const char *message)
+char *
+_palier_import_dialog_strip_advice (const char *message)
 {
   const char *advice = strstr (message, "; use --");
 
@@ -404,7 +337,7 @@ fill_preview (PalierImportDialog *self)
 static GtkWidget *
 note_row_new (const char *note)
 {
-  g_autofree char *text = strip_command_line_advice (note);
+  g_autofree char *text = _palier_import_dialog_strip_advice (note);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
@@ -495,8 +428,8 @@ fill_from_plan (PalierImportDialog *self)
   refresh_from_plan (self);
 }
 
-static gboolean
-mapping_is_complete (PalierImportDialog *self)
+gboolean
+_palier_import_dialog_mapping_is_complete (PalierImportDialog *self)
 {
   for (guint f = 0; f < PALIER_N_FIELDS; f++)
     if (palier_field_is_required (f) && palier_column_mapping_row_get_column (self->mapping_rows[f]) < 0)
@@ -511,12 +444,12 @@ is_importing (PalierImportDialog *self)
   return self->import_cancellable != NULL;
 }
 
-static void
-update_actions (PalierImportDialog *self)
+void
+_palier_import_dialog_update_actions (PalierImportDialog *self)
 {
   gboolean can_import = self->plan != NULL &&
                         !is_importing (self) &&
-                        mapping_is_complete (self) &&
+                        _palier_import_dialog_mapping_is_complete (self) &&
                         self->checked &&
                         !self->check_failed &&
                         self->n_rows_read > self->n_invalid &&
@@ -592,7 +525,7 @@ static void
 show_plan_error (PalierImportDialog *self,
                  const GError       *error)
 {
-  g_autofree char *text = strip_command_line_advice (error->message);
+  g_autofree char *text = _palier_import_dialog_strip_advice (error->message);
 
   adw_status_page_set_description (self->error_page, text);
   gtk_widget_set_visible (self->detected_button, has_forced_settings (self));
@@ -628,7 +561,7 @@ plan_loaded_cb (GObject      *source,
   self->plan = plan;
   fill_from_plan (self);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
-  start_check (self);
+  _palier_import_dialog_start_check (self);
 }
 
 /* Builds the plan from the file and the forced settings, keeping the
@@ -646,7 +579,7 @@ load_plan (PalierImportDialog *self,
   g_clear_object (&self->check_cancellable);
   self->plan_cancellable = g_cancellable_new ();
   self->checked = FALSE;
-  update_actions (self);
+  _palier_import_dialog_update_actions (self);
 
   request = g_new0 (PlanRequest, 1);
   request->path = g_strdup (self->path);
@@ -682,183 +615,6 @@ load_plan (PalierImportDialog *self,
   g_task_run_in_thread (task, plan_thread);
 }
 
-/* Dry run */
-
-typedef struct {
-  guint64 rows_read;
-  guint64 rows_invalid;
-  GPtrArray *problems;                  /* PalierImportProblem * */
-} CheckResult;
-
-static void
-check_result_free (CheckResult *check)
-{
-  g_clear_pointer (&check->problems, g_ptr_array_unref);
-  g_free (check);
-}
-
-static gboolean
-discard_row (const PalierSaleRow  *row,
-             gpointer              user_data,
-             GError              **error)
-{
-  return TRUE;
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  PalierImportPlan *plan = task_data;
-  PalierImportReport report;
-  g_autoptr(GError) error = NULL;
-  CheckResult *check;
-
-  palier_import_report_init (&report);
-  if (!palier_import_plan_run (plan, discard_row, NULL, NULL, NULL, cancellable, &report, &error))
-    {
-      palier_import_report_clear (&report);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  check = g_new0 (CheckResult, 1);
-  check->rows_read = report.rows_read;
-  check->rows_invalid = report.rows_skipped;
-  check->problems = g_steal_pointer (&report.problems);
-  palier_import_report_clear (&report);
-
-  g_task_return_pointer (task, check, (GDestroyNotify) check_result_free);
-}
-
-static void
-show_check (PalierImportDialog *self,
-            const CheckResult  *check)
-{
-  guint n_listed = MIN (check->problems->len, MAX_LISTED_PROBLEMS);
-  g_autofree char *rows = palier_format_count (check->rows_read);
-  g_autofree char *invalid = palier_format_count (check->rows_invalid);
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < n_listed; i++)
-    {
-      g_autoptr(PalierImportProblemItem) item =
-        palier_import_problem_item_new (g_ptr_array_index (check->problems, i), self->display_name);
-
-      g_list_store_append (self->problems, item);
-    }
-
-  if (check->rows_invalid == 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The file’s %s row can be imported.",
-                                         "All %s rows of the file can be imported.",
-                                         (gulong) MIN (check->rows_read, G_MAXULONG)),
-                            rows);
-  else
-    /* Translators: "3 of 9,994 rows cannot be imported." */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
-                                         "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
-                                         (gulong) MIN (check->rows_invalid, G_MAXULONG)),
-                            invalid, rows);
-  gtk_label_set_text (self->check_label, text);
-
-  gtk_widget_set_visible (self->skip_list, check->rows_invalid > 0);
-  gtk_widget_set_visible (self->problems_frame, check->rows_invalid > 0);
-
-  if (check->rows_invalid > n_listed)
-    {
-      g_autofree char *listed = palier_format_count (n_listed);
-      g_autofree char *more = g_strdup_printf (_("The list shows the first %s of the %s rows that would fail."),
-                                               listed, invalid);
-
-      gtk_label_set_text (self->problems_more_label, more);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_more_label), check->rows_invalid > n_listed);
-}
-
-static void
-check_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PalierImportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  CheckResult *check;
-
-  check = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->disposed || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&check, check_result_free);
-      return;
-    }
-
-  g_clear_object (&self->check_cancellable);
-  gtk_spinner_stop (self->check_spinner);
-  self->checked = TRUE;
-
-  if (check == NULL)
-    {
-      g_autofree char *text = strip_command_line_advice (error->message);
-
-      self->check_failed = TRUE;
-      gtk_label_set_text (self->check_label, text);
-    }
-  else
-    {
-      self->n_rows_read = check->rows_read;
-      self->n_invalid = check->rows_invalid;
-      show_check (self, check);
-      check_result_free (check);
-    }
-
-  update_actions (self);
-}
-
-/* Starts a dry run of the current settings, replacing any still
- * running. */
-static void
-start_check (PalierImportDialog *self)
-{
-  g_autoptr(GTask) task = NULL;
-  PalierImportPlan *copy;
-
-  g_cancellable_cancel (self->check_cancellable);
-  g_clear_object (&self->check_cancellable);
-
-  g_list_store_remove_all (self->problems);
-  self->checked = FALSE;
-  self->check_failed = FALSE;
-  self->n_rows_read = 0;
-  self->n_invalid = 0;
-  gtk_widget_set_visible (self->skip_list, FALSE);
-  gtk_widget_set_visible (self->problems_frame, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_more_label), FALSE);
-  update_actions (self);
-
-  if (!mapping_is_complete (self))
-    {
-      gtk_spinner_stop (self->check_spinner);
-      gtk_label_set_text (self->check_label,
-                          _("Choose a column for the date, the partner and the amount to check the rows."));
-      return;
-    }
-
-  gtk_spinner_start (self->check_spinner);
-  gtk_label_set_text (self->check_label, _("Checking every row…"));
-
-  copy = palier_import_plan_copy (self->plan);
-  palier_import_plan_set_skip_invalid (copy, TRUE);
-
-  self->check_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->check_cancellable, check_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_check);
-  g_task_set_task_data (task, copy, (GDestroyNotify) palier_import_plan_free);
-  g_task_run_in_thread (task, check_thread);
-}
-
 /* Changes made by the user */
 
 static void
@@ -882,7 +638,7 @@ mapping_changed_cb (PalierImportDialog     *self,
     }
 
   refresh_from_plan (self);
-  start_check (self);
+  _palier_import_dialog_start_check (self);
 }
 
 static void
@@ -894,7 +650,7 @@ decimal_mark_changed_cb (PalierImportDialog *self)
   self->decimal_mark = decimal_marks[adw_combo_row_get_selected (self->decimal_mark_row)];
   palier_import_plan_set_decimal_mark (self->plan, self->decimal_mark);
   refresh_from_plan (self);
-  start_check (self);
+  _palier_import_dialog_start_check (self);
 }
 
 static void
@@ -906,7 +662,7 @@ date_order_changed_cb (PalierImportDialog *self)
   self->date_order = date_orders[adw_combo_row_get_selected (self->date_order_row)];
   palier_import_plan_set_date_order (self->plan, self->date_order);
   refresh_from_plan (self);
-  start_check (self);
+  _palier_import_dialog_start_check (self);
 }
 
 static void
@@ -923,7 +679,7 @@ dialect_changed_cb (PalierImportDialog *self)
 static void
 skip_changed_cb (PalierImportDialog *self)
 {
-  update_actions (self);
+  _palier_import_dialog_update_actions (self);
 }
 
 /* Importing */
@@ -973,7 +729,7 @@ show_import_error (PalierImportDialog *self,
                    const GError       *error)
 {
   g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), self->display_name);
-  g_autofree char *body = strip_command_line_advice (error->message);
+  g_autofree char *body = _palier_import_dialog_strip_advice (error->message);
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
@@ -1017,7 +773,7 @@ import_done_cb (GObject      *source,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "mapping");
-  update_actions (self);
+  _palier_import_dialog_update_actions (self);
   show_import_error (self, error);
 }
 
@@ -1039,7 +795,7 @@ import_action (GtkWidget  *widget,
   gtk_progress_bar_set_text (self->progress_bar, NULL);
   adw_status_page_set_description (self->progress_page, self->display_name);
   gtk_stack_set_visible_child_name (self->stack, "importing");
-  update_actions (self);
+  _palier_import_dialog_update_actions (self);
 
   self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress_cb, self);
   palier_workspace_import_plan_async (self->workspace, self->plan,
@@ -1192,105 +948,8 @@ palier_import_dialog_class_init (PalierImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, use_detected_cb);
 }
 
-/* The list of rows that would fail: line, column, value and reason. */
-
-typedef enum {
-  PROBLEM_LINE,
-  PROBLEM_COLUMN,
-  PROBLEM_VALUE,
-  PROBLEM_REASON,
-} ProblemColumn;
-
 static void
-problem_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  ProblemColumn kind = GPOINTER_TO_INT (user_data);
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  switch (kind)
-    {
-    case PROBLEM_LINE:
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 5);
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
-      gtk_widget_add_css_class (inscription, "numeric");
-      break;
-
-    case PROBLEM_COLUMN:
-    case PROBLEM_VALUE:
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 12);
-      break;
-
-    case PROBLEM_REASON:
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 20);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 60);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_list_item_set_child (list_item, inscription);
-}
-
-static void
-problem_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  ProblemColumn kind = GPOINTER_TO_INT (user_data);
-  PalierImportProblemItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *inscription = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
-
-  switch (kind)
-    {
-    case PROBLEM_LINE:
-      text = palier_format_count (palier_import_problem_item_get_line (item));
-      break;
-
-    case PROBLEM_COLUMN:
-      text = g_strdup (palier_import_problem_item_get_column (item));
-      break;
-
-    case PROBLEM_VALUE:
-      text = g_strdup (palier_import_problem_item_get_value (item));
-      break;
-
-    case PROBLEM_REASON:
-      text = strip_command_line_advice (palier_import_problem_item_get_reason (item));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  gtk_widget_set_tooltip_text (inscription, text);
-}
-
-static void
-append_problem_column (PalierImportDialog *self,
-                       const char         *title,
-                       ProblemColumn       kind)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (problem_setup_cb), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (problem_bind_cb), GINT_TO_POINTER (kind));
-  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, kind == PROBLEM_REASON);
-  gtk_column_view_append_column (self->problems_table, column);
-}
-
-static void
-setup_tables (PalierImportDialog *self)
+setup_preview_table (PalierImportDialog *self)
 {
   GtkNoSelection *selection;
 
@@ -1298,16 +957,6 @@ setup_tables (PalierImportDialog *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->preview_rows)));
   gtk_column_view_set_model (self->preview_table, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
-
-  self->problems = g_list_store_new (PALIER_TYPE_IMPORT_PROBLEM_ITEM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
-  gtk_column_view_set_model (self->problems_table, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  append_problem_column (self, _("Line"), PROBLEM_LINE);
-  append_problem_column (self, _("Column"), PROBLEM_COLUMN);
-  append_problem_column (self, _("Value"), PROBLEM_VALUE);
-  append_problem_column (self, _("Reason"), PROBLEM_REASON);
 }
 
 static void
@@ -1345,12 +994,13 @@ palier_import_dialog_init (PalierImportDialog *self)
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_tables (self);
+  setup_preview_table (self);
+  _palier_import_dialog_setup_problems (self);
   setup_mapping_rows (self);
   connect_format_rows (self);
   self->filling = FALSE;
 
-  update_actions (self);
+  _palier_import_dialog_update_actions (self);
 }
 
 PalierImportDialog *

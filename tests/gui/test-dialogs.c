@@ -1,10 +1,11 @@
 /* test-dialogs.c: the import and export dialogs and the Compare view
  *
  * Each test shows the window on a workspace made from files under
- * tests/data (five sales of two partners and a quarterly program, or the
- * comparison's sales and two programs whose payouts their comments work
- * out by hand), drives the dialogs through their actions and widgets, and
- * reads the workspace back with a connection of its own.
+ * tests/data: five sales of two partners and a quarterly program, or the
+ * comparison's sales and two programs whose comments work out the
+ * payouts by hand.  The tests drive the dialogs through their actions
+ * and widgets, and read the workspace back with a connection of their
+ * own.
  */
 
 #include "config.h"
@@ -442,6 +443,32 @@ test_import_date_order_changes_problems (Fixture       *fixture,
   g_assert_cmpuint (palier_import_problem_item_get_line (problem_at (dialog, 1)), ==, 4);
   g_assert_cmpstr (palier_import_problem_item_get_value (problem_at (dialog, 1)), ==, "25/12/2024");
   g_assert_false (import_enabled (dialog));
+}
+
+static void
+test_import_delimiter_rebuilds_plan (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  PalierImportDialog *dialog = open_import_dialog_on_data (fixture, "csv/import-english.csv");
+  AdwComboRow *delimiter_row = ADW_COMBO_ROW (dialog_child (dialog, "delimiter_row"));
+  GtkColumnView *preview = GTK_COLUMN_VIEW (dialog_child (dialog, "preview_table"));
+
+  /* Read with semicolons, each line is one column that feeds nothing. */
+  adw_combo_row_set_selected (delimiter_row, 1);
+  g_assert_true (wait_for (dialog_ready, dialog));
+
+  g_assert_cmpint (palier_import_plan_get_delimiter (palier_import_dialog_get_plan (dialog)), ==, ';');
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 1);
+  g_assert_cmpstr (mapped_header (dialog, PALIER_FIELD_DATE), ==, "Not used");
+  g_assert_false (import_enabled (dialog));
+
+  /* Back to commas, the columns are guessed again. */
+  adw_combo_row_set_selected (delimiter_row, 0);
+  g_assert_true (wait_for (dialog_ready, dialog));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 12);
+  g_assert_cmpstr (mapped_header (dialog, PALIER_FIELD_DATE), ==, "Order Date");
+  g_assert_true (import_enabled (dialog));
 }
 
 static void
@@ -1241,6 +1268,7 @@ main (int   argc,
   add_test ("/dialogs/import/guess-french", test_import_guess_french);
   add_test ("/dialogs/import/preview", test_import_preview);
   add_test ("/dialogs/import/date-order-changes-problems", test_import_date_order_changes_problems);
+  add_test ("/dialogs/import/delimiter-rebuilds-plan", test_import_delimiter_rebuilds_plan);
   add_test ("/dialogs/import/lists-invalid-rows", test_import_lists_invalid_rows);
   add_test ("/dialogs/import/skips-invalid-rows", test_import_skips_invalid_rows);
   add_test ("/dialogs/import/progress-and-summary", test_import_progress_and_summary);
