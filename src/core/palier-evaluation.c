@@ -642,6 +642,14 @@ compile_component (const PalierEvaluation *evaluation,
     }
 }
 
+static gboolean use_general_payouts;
+
+void
+_palier_evaluation_use_general_payouts (gboolean general)
+{
+  use_general_payouts = general;
+}
+
 static const PalierWide pow10_wide[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
 
 /* Rounds @num / (@den × 10^(6 - minor digits)) half away from zero and
@@ -795,7 +803,8 @@ compute_payout (const PalierEvaluation  *evaluation,
   int segment_id = evaluation->segment_ids[i];
   PalierPayoutInput input;
 
-  if (fast_payout (component, compiled, segment_id, evaluation->minor_digits,
+  if (!use_general_payouts &&
+      fast_payout (component, compiled, segment_id, evaluation->minor_digits,
                    base, has_quota, quota, out_payout))
     return TRUE;
 
@@ -1148,6 +1157,18 @@ component_state_compute (PalierEvaluation       *evaluation,
   return state;
 }
 
+/* Whether @a and @b pay the same.  palier_component_equal() ignores
+ * what the XML does not carry for a kind, such as the gate and cap of a
+ * bonus, which palier_payout_compute() still honours. */
+static gboolean
+components_pay_same (const PalierComponent *a,
+                     const PalierComponent *b)
+{
+  return palier_component_equal (a, b) &&
+         a->has_gate == b->has_gate && (!a->has_gate || a->gate == b->gate) &&
+         a->has_cap == b->has_cap && (!a->has_cap || a->cap == b->cap);
+}
+
 /* A computed state for @component that no other component of the
  * program took yet, or NULL. */
 static ComponentState *
@@ -1160,7 +1181,7 @@ find_state (PalierEvaluation      *evaluation,
       ComponentState *state = g_ptr_array_index (evaluation->pool, i);
 
       if (!g_ptr_array_find (taken, state, NULL) &&
-          palier_component_equal (state->component, component))
+          components_pay_same (state->component, component))
         return state;
     }
   return NULL;

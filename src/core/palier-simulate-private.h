@@ -131,6 +131,11 @@ PalierResult     *_palier_evaluation_build_result (PalierEvaluation  *evaluation
 
 PalierEvaluationStats *_palier_evaluation_get_stats (PalierEvaluation *evaluation);
 
+/* For tests: computes every commission and bonus payout with
+ * palier_payout_compute(), so that the faster arithmetic can be compared
+ * with it.  Not thread-safe. */
+void _palier_evaluation_use_general_payouts (gboolean general);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierEvaluation, _palier_evaluation_free)
 
 G_END_DECLS
