@@ -568,6 +568,141 @@ test_empty_store (void)
   assert_engine_matches (engine, store, program, NULL);
 }
 
+/* Writes deterministic sales as CSV, with empty cells in every optional
+ * column, partners whose segment changes, returns and shared deal ids. */
+static char *
+write_random_csv (guint32 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GString) csv = g_string_new ("date,partner,product,category,region,segment,deal,quantity,amount,margin\n");
+  g_autofree char *dir = palier_test_tmp_dir ();
+  char *path = g_build_filename (dir, "sales.csv", NULL);
+
+  for (guint line = 0; line < 2500; line++)
+    {
+      int partner = g_rand_int_range (rand, 0, 25);
+      gint64 cents = g_rand_int_range (rand, 1, 400000) * (g_rand_int_range (rand, 0, 15) == 0 ? -1 : 1);
+      const char *segment = partner == 7 ? "" : segments[(partner + g_rand_int_range (rand, 0, 2)) % 3];
+
+      g_string_append_printf (csv, "%04d-%02d-%02d,P%02d,SKU-%d,%s,%s,%s,",
+                              g_rand_int_range (rand, 2023, 2025), g_rand_int_range (rand, 1, 13),
+                              g_rand_int_range (rand, 1, 29), partner, g_rand_int_range (rand, 0, 6),
+                              g_rand_int_range (rand, 0, 8) == 0 ? "" : categories[g_rand_int_range (rand, 0, 3)],
+                              g_rand_int_range (rand, 0, 8) == 0 ? "" : regions[g_rand_int_range (rand, 0, 2)],
+                              g_rand_int_range (rand, 0, 4) == 0 ? "" : segment);
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        g_string_append_printf (csv, "D%d", g_rand_int_range (rand, 0, 300));
+      g_string_append_c (csv, ',');
+      if (g_rand_int_range (rand, 0, 6) != 0)
+        g_string_append_printf (csv, "%d", g_rand_int_range (rand, 1, 9));
+      g_string_append_printf (csv, ",%" G_GINT64_FORMAT ".%02d,", cents / 100, (int) ABS (cents % 100));
+      if (g_rand_int_range (rand, 0, 6) != 0)
+        g_string_append_printf (csv, "%" G_GINT64_FORMAT, cents / 400);
+      g_string_append_c (csv, '\n');
+    }
+
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static PalierImportPlan *
+plan_for (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PalierImportOptions options;
+  PalierImportPlan *plan;
+
+  palier_import_options_init (&options);
+  plan = palier_import_plan_new (path, &options, &error);
+  palier_import_options_clear (&options);
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* Bases streamed from the CSV file give the result of an import into a
+ * workspace, for every component kind and for ranges that cut months. */
+static void
+test_bases_from_plan (void)
+{
+  g_autofree char *path = write_random_csv (5);
+  g_autoptr(PalierImportPlan) plan = plan_for (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(PalierProgram) program = read_program ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  PalierSimulateOptions ranges[] = {
+    { PALIER_DATE_NONE, PALIER_DATE_NONE },
+    { palier_date_from_ymd (2023, 3, 17), palier_date_from_ymd (2024, 10, 3) },
+    { palier_date_from_ymd (2023, 6, 1), PALIER_DATE_NONE },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (palier_store_import_sales (store, plan, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      const PalierProgram *programs[] = { program, NULL };
+      const PalierSimulateOptions *options = &ranges[i % G_N_ELEMENTS (ranges)];
+      g_autoptr(GError) expected_error = NULL;
+      g_autofree char *expected = simulate_json (store, program, options, &expected_error);
+      g_autoptr(PalierBases) bases = NULL;
+      g_autoptr(PalierResult) result = NULL;
+      g_autofree char *json = NULL;
+
+      bases = palier_bases_compute_from_plan (plan, programs, options, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (bases);
+      g_assert_true (palier_bases_can_simulate (bases, program));
+
+      result = palier_bases_simulate (bases, program, NULL, &error);
+      if (expected == NULL)
+        {
+          g_assert_null (result);
+          g_assert_cmpstr (error->message, ==, expected_error->message);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          json = result_json (result);
+          assert_same_json (json, expected);
+        }
+
+      edit_program (rand, program);
+    }
+}
+
+/* An engine on streamed bases runs edits that keep the filters. */
+static void
+test_engine_for_bases (void)
+{
+  g_autofree char *path = write_random_csv (7);
+  g_autoptr(PalierImportPlan) plan = plan_for (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(PalierProgram) program = read_program ();
+  const PalierProgram *programs[] = { program, NULL };
+  g_autoptr(PalierEngine) engine = NULL;
+  PalierComponent *base = palier_program_find_component (program, "base");
+
+  g_assert_no_error (error);
+  g_assert_true (palier_store_import_sales (store, plan, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  engine = palier_engine_new_for_bases (palier_bases_compute_from_plan (plan, programs, NULL, NULL, NULL,
+                                                                        NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_array_index (base->tiers, PalierTier, 1).value = 40000 + i * 5000;
+      assert_engine_matches (engine, store, program, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +717,8 @@ main (int   argc,
   g_test_add_func ("/engine/cancel", test_cancel);
   g_test_add_func ("/engine/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/engine/async", test_async);
+  g_test_add_func ("/engine/bases/from-plan", test_bases_from_plan);
+  g_test_add_func ("/engine/bases/engine-for-bases", test_engine_for_bases);
 
   return g_test_run ();
 }

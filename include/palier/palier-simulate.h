@@ -118,6 +118,21 @@ PalierBases  *palier_bases_compute  (PalierStore                 *store,
                                      GError                     **error);
 void          palier_bases_free     (PalierBases                 *bases);
 
+/* Reads the sales of @plan straight into bases for @programs, without a
+ * workspace: the same bases as importing @plan into a workspace and
+ * calling palier_bases_compute(), in memory that grows with partners
+ * times months times distinct filters (plus deals for a deal bonus),
+ * not with rows.  @progress and @report are as for
+ * palier_import_plan_run() and may be NULL. */
+PalierBases  *palier_bases_compute_from_plan (PalierImportPlan            *plan,
+                                              const PalierProgram * const *programs,
+                                              const PalierSimulateOptions *options,
+                                              PalierProgressFunc           progress,
+                                              gpointer                     progress_data,
+                                              GCancellable                *cancellable,
+                                              PalierImportReport          *report,
+                                              GError                     **error);
+
 /* Whether @bases contains the sales every component of @program reads,
  * that is whether each of its filters was among those computed. */
 gboolean      palier_bases_can_simulate (const PalierBases       *bases,
