@@ -5,11 +5,12 @@
  * so the same seed writes the same bytes on every machine.  Partner names
  * are built from invented syllables and belong to no real company.
  *
- * Shape: partners in three segments (Gold, Silver, Registered) and four
- * regions; two calendar years of deals (2024 and 2025) with monthly
- * seasonality and a little growth in the second year; four categories of
- * products; deals of one to four lines; a few returns as negative lines
- * that reuse the deal id; amounts and margins with two decimals.
+ * Partners fall in three segments (Gold, Silver, Registered) and four
+ * regions.  Deals span two calendar years (2024 and 2025), with monthly
+ * seasonality and 8 % growth in the second year.  Each deal has one to
+ * four lines from four product categories, and a few lines are partly
+ * returned later as negative lines that reuse the deal id.  Amounts and
+ * margins have two decimals.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -232,7 +233,12 @@ make_partners (Rng  *rng,
 
       g_snprintf (partner->code, sizeof partner->code, "P-%04u", i + 1);
       partner->name = make_partner_name (rng, used);
-      partner->segment = draw < 10 ? SEGMENT_GOLD : draw < 40 ? SEGMENT_SILVER : SEGMENT_REGISTERED;
+      if (draw < 10)
+        partner->segment = SEGMENT_GOLD;
+      else if (draw < 40)
+        partner->segment = SEGMENT_SILVER;
+      else
+        partner->segment = SEGMENT_REGISTERED;
       partner->region = rng_below (rng, G_N_ELEMENTS (regions));
       partner->size = (guint) rng_range (rng, 50, 150);
 

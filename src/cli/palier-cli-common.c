@@ -252,13 +252,13 @@ print_progress (guint64  done,
                 guint64  total,
                 gpointer user_data)
 {
-  gboolean *shown = user_data;
+  gboolean *progress_shown = user_data;
 
   if (total == 0)
     return;
 
   g_printerr ("\r%s %3u %%", _("Importing…"), (guint) (done * 100 / total));
-  *shown = TRUE;
+  *progress_shown = TRUE;
 }
 
 static void

@@ -18,8 +18,8 @@ print_summary (const char               *sales,
   char first[16];
   char last[16];
 
-  g_print (ngettext ("Imported %llu row from %s into %s (%llu skipped).\n",
-                     "Imported %llu rows from %s into %s (%llu skipped).\n",
+  g_print (ngettext ("Imported %llu row from %s into %s (rows skipped: %llu).\n",
+                     "Imported %llu rows from %s into %s (rows skipped: %llu).\n",
                      (unsigned long) report->rows_imported),
            (unsigned long long) report->rows_imported, sales, workspace,
            (unsigned long long) report->rows_skipped);

@@ -61,8 +61,8 @@ void _palier_cli_set_usage_error (GError     **error,
                                   const char  *format,
                                   ...) G_GNUC_PRINTF (2, 3);
 
-/* The options that say how to read a sales CSV, shared by every command
- * that accepts --sales. */
+/* Options for reading a sales CSV, shared by every command that accepts
+ * --sales. */
 typedef struct {
   char      *sales;
   char     **maps;

@@ -78,9 +78,9 @@ run_help (int   argc,
   return command->run (2, help_argv);
 }
 
-/* The translations built beside the executable when it runs from the
- * build tree, so that an uninstalled palier-cli speaks the user's
- * language too; else the installed ones. */
+/* Returns the translations of the build tree when the executable runs
+ * from it, so that an uninstalled palier-cli is translated too.  Any
+ * other executable uses the installed translations. */
 static const char *
 find_locale_dir (void)
 {

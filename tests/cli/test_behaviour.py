@@ -271,9 +271,9 @@ class BehaviourTest(palier_e2e.CliTestCase):
         self.assertIn("sample-partner-program\tSample partner program\tEUR\tquarter", listing)
         self.assertIn("small\tSmall program\tEUR\tmonth", listing)
 
-        shown = self.tmp_path("shown.xml")
-        run_cli("program", "show", "--workspace", workspace, "small", "--output", shown)
-        run_cli("validate", shown)
+        exported = self.tmp_path("exported.xml")
+        run_cli("program", "show", "--workspace", workspace, "small", "--output", exported)
+        run_cli("validate", exported)
 
         run_cli("program", "remove", "--workspace", workspace, "small")
         listing = run_cli("program", "list", "--workspace", workspace).stdout

@@ -37,7 +37,7 @@ class TranslationTest(palier_e2e.CliTestCase):
     def test_usage_error_in_french(self):
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", SAMPLE_WORKSPACE,
                           "--format", "xml", env=FRENCH, expect=2)
-        self.assertIn("--format « xml » non valide", process.stderr)
+        self.assertIn("--format «\u00a0xml\u00a0» non valide", process.stderr)
 
     def test_json_ignores_locale(self):
         if not has_locale("fr_FR.UTF-8"):
