@@ -41,7 +41,9 @@ class Component:
         self.measure = element.get("measure", "revenue")
         self.basis = element.get("basis", "amount")
         self.method = element.get("method", "marginal")
-        self.tiers = [(Decimal(t.get("from")), Decimal(t.get("rate")))
+        # A tier's value is a rate (a fraction of the base) or an amount
+        # per unit; both multiply the base.
+        self.tiers = [(Decimal(t.get("from")), Decimal(t.get("rate") or t.get("per-unit")))
                       for t in element.findall(NAMESPACE + "tier")]
         self.levels = [(Decimal(l.get("min")), Decimal(l.get("amount")))
                        for l in element.findall(NAMESPACE + "level")]

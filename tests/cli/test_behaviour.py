@@ -307,11 +307,11 @@ class BehaviourTest(palier_e2e.CliTestCase):
         process = run_cli("compare", "--baseline", SAMPLE_PROGRAM, "--proposal", proposal,
                           "--workspace", SAMPLE_WORKSPACE, "--format", "json")
         comparison = palier_e2e.load_json(process.stdout)
-        counts = comparison["counts"]
-        self.assertEqual(counts["gain"], sum(1 for d in differences if d > 0))
-        self.assertEqual(counts["lose"], sum(1 for d in differences if d < 0))
-        self.assertEqual(counts["same"], sum(1 for d in differences if d == 0))
-        self.assertGreater(counts["lose"], 0)
+        self.assertEqual(comparison["gain"], sum(1 for d in differences if d > 0))
+        self.assertEqual(comparison["lose"], sum(1 for d in differences if d < 0))
+        self.assertEqual(comparison["same"], sum(1 for d in differences if d == 0))
+        self.assertGreater(comparison["lose"], 0)
+        self.assertEqual(len(comparison["partners"]), len(differences))
         self.assertEqual(money(comparison["difference"]),
                          money(proposal_result["totals"]["payout"])
                          - money(baseline_result["totals"]["payout"]))
