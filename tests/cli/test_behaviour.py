@@ -96,7 +96,7 @@ class BehaviourTest(palier_e2e.CliTestCase):
             ["--map", "amount"],
             ["--map", "price=Amount"],
             ["--map", "amount=Amount", "--map", "amount=Margin"],
-            ["--decimal-mark", "dot"],
+            ["--decimal-mark", "semicolon"],
             ["--delimiter", "ab"],
         ]
         for extra in cases:
