@@ -215,6 +215,30 @@ class BehaviourTest(palier_e2e.CliTestCase):
         self.assertEqual(money(partners["B"]["payout"]), money("10.03"))
         self.assertEqual([p["period"] for p in partners["B"]["periods"]], ["2024-02"])
 
+    def test_european_export_options(self):
+        # A spreadsheet export as written in France: Windows-1252, ";"
+        # between fields, "," as decimal mark and day-first dates.
+        sales = self.tmp_path("ventes.csv")
+        with open(sales, "w", encoding="cp1252", newline="") as stream:
+            stream.write("Date;Revendeur;Montant\r\n"
+                         "03/02/2024;Société Générale des Essais;1.234,50\r\n"
+                         "04/02/2024;Société Générale des Essais;-34,50\r\n"
+                         "01/03/2024;Café Fictif;200,00\r\n")
+        program = self.write("small.xml", SMALL_PROGRAM)
+        process = run_cli("simulate", "--program", program, "--sales", sales,
+                          "--map", "date=Date", "--map", "partner=Revendeur",
+                          "--map", "amount=Montant", "--encoding", "windows-1252",
+                          "--delimiter", ";", "--decimal-mark", "comma",
+                          "--date-format", "DD/MM/YYYY", "--format", "json")
+        output = palier_e2e.load_json(process.stdout)
+        partners = {p["partner"]: p for p in output["partners"]}
+        self.assertEqual(sorted(partners), ["Café Fictif", "Société Générale des Essais"])
+        self.assertEqual(money(output["totals"]["sales"]), money("1400.00"))
+        # 1200.00 in February reaches the 10 % tier; 200.00 in March pays 5 %.
+        self.assertEqual(money(partners["Société Générale des Essais"]["payout"]), money("120.00"))
+        self.assertEqual(partners["Société Générale des Essais"]["periods"][0]["period"], "2024-02")
+        self.assertEqual(money(partners["Café Fictif"]["payout"]), money("10.00"))
+
     # Workspaces
 
     def test_import_then_simulate_equals_sales(self):
@@ -226,6 +250,28 @@ class BehaviourTest(palier_e2e.CliTestCase):
         from_sales = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", SAMPLE_SALES,
                              *SAMPLE_MAP, "--format", "json")
         self.assertEqual(from_workspace.stdout, from_sales.stdout)
+
+    def test_import_appends_to_workspace(self):
+        sales = self.write("small.csv", SMALL_SALES.replace("2024-01-21,B,abc\n", ""))
+        later = self.write("later.csv", "date,partner,amount\n2024-03-01,C,50.00\n")
+        workspace = self.tmp_path("small.palier")
+        run_cli("import", "--workspace", workspace, "--sales", sales)
+        process = run_cli("import", "--workspace", workspace, "--sales", later)
+        self.assertIn("Imported 1 row", process.stdout)
+        self.assertIn("4 sales lines from 3 partners, dated 2024-01-05 to 2024-03-01",
+                      process.stdout)
+
+    def test_failed_import_keeps_workspace(self):
+        sales = self.write("small.csv", SMALL_SALES.replace("2024-01-21,B,abc\n", ""))
+        workspace = self.tmp_path("small.palier")
+        run_cli("import", "--workspace", workspace, "--sales", sales)
+        broken = self.write("broken.csv", SMALL_SALES)
+        run_cli("import", "--workspace", workspace, "--sales", broken, expect=1)
+        program = self.write("small.xml", SMALL_PROGRAM)
+        process = run_cli("simulate", "--program", program, "--workspace", workspace,
+                          "--format", "json")
+        output = palier_e2e.load_json(process.stdout)
+        self.assertEqual(money(output["totals"]["sales"]), money("1300.50"))
 
     def test_simulate_formats(self):
         for output_format in ("table", "csv", "json"):
