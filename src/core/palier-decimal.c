@@ -489,7 +489,9 @@ palier_wide_mul_div_round (PalierWide      a,
 static int
 wide_sign (PalierWide value)
 {
-  return value < 0 ? -1 : value > 0 ? 1 : 0;
+  if (value < 0)
+    return -1;
+  return value > 0 ? 1 : 0;
 }
 
 int
