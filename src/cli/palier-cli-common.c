@@ -246,19 +246,25 @@ _palier_cli_sales_args_to_options (const PalierCliSalesArgs *args,
 }
 
 /* Shows the import's progress on a terminal only, so that logs and pipes
- * stay clean. */
+ * stay clean.  @user_data is the last percentage shown, -1 before the
+ * first. */
 static void
 print_progress (guint64  done,
                 guint64  total,
                 gpointer user_data)
 {
-  gboolean *progress_shown = user_data;
+  int *shown_percent = user_data;
+  int percent;
 
   if (total == 0)
     return;
 
-  g_printerr ("\r%s %3u %%", _("Importing…"), (guint) (done * 100 / total));
-  *progress_shown = TRUE;
+  percent = (int) (MIN (done, total) * 100 / total);
+  if (percent == *shown_percent)
+    return;
+
+  g_printerr ("\r%s %3d %%", _("Importing…"), percent);
+  *shown_percent = percent;
 }
 
 static void
@@ -290,7 +296,7 @@ _palier_cli_import_sales (PalierStore              *store,
   PalierImportOptions options;
   g_autoptr(PalierImportPlan) plan = NULL;
   GPtrArray *notes;
-  gboolean progress_shown = FALSE;
+  int shown_percent = -1;
   gboolean ok;
 
   palier_import_options_init (&options);
@@ -311,8 +317,8 @@ _palier_cli_import_sales (PalierStore              *store,
 
   ok = palier_store_import_sales (store, plan,
                                   isatty (STDERR_FILENO) ? print_progress : NULL,
-                                  &progress_shown, NULL, report, error);
-  if (progress_shown)
+                                  &shown_percent, NULL, report, error);
+  if (shown_percent >= 0)
     g_printerr ("\n");
 
   print_problems (args->sales, report);
