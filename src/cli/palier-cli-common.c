@@ -267,6 +267,22 @@ print_progress (guint64  done,
   *shown_percent = percent;
 }
 
+/* Returns the part of @message after a "FILE:LINE: " prefix naming
+ * @path's base name and @line, or NULL when it has no such prefix. */
+static const char *
+strip_location (const char *message,
+                const char *path,
+                guint64     line)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf ("%s:%llu: ", basename, (unsigned long long) line);
+
+  if (g_str_has_prefix (message, prefix))
+    return message + strlen (prefix);
+
+  return NULL;
+}
+
 static void
 print_problems (const char               *path,
                 const PalierImportReport *report)
@@ -277,13 +293,19 @@ print_problems (const char               *path,
   for (guint i = 0; i < report->problems->len; i++)
     {
       const PalierImportProblem *problem = g_ptr_array_index (report->problems, i);
+      unsigned long long line = problem->line;
+      const char *reason = strip_location (problem->message, path, problem->line);
 
-      /* TRANSLATORS: file:line: skipped row: column “Sales”, value “12,3.4”: reason */
-      g_printerr (_("%s:%llu: skipped row: column “%s”, value “%s”: %s\n"),
-                  path, (unsigned long long) problem->line,
-                  problem->column != NULL ? problem->column : "",
-                  problem->value != NULL ? problem->value : "",
-                  problem->message);
+      /* The import's messages usually name the column and the value
+       * already; otherwise they are added here. */
+      if (reason != NULL)
+        g_printerr (_("%s:%llu: row skipped: %s\n"), path, line, reason);
+      else
+        g_printerr (_("%s:%llu: row skipped: column “%s”, value “%s”: %s\n"),
+                    path, line,
+                    problem->column != NULL ? problem->column : "",
+                    problem->value != NULL ? problem->value : "",
+                    problem->message);
     }
 }
 

@@ -15,6 +15,8 @@ print_summary (const char               *sales,
                const PalierImportReport *report,
                const PalierStoreSummary *summary)
 {
+  g_autofree char *lines = NULL;
+  g_autofree char *partners = NULL;
   char first[16];
   char last[16];
 
@@ -32,10 +34,15 @@ print_summary (const char               *sales,
 
   palier_date_format_iso (summary->first_date, first);
   palier_date_format_iso (summary->last_date, last);
-  g_print (ngettext ("The workspace now holds %llu sales line from %u partner, dated %s to %s.\n",
-                     "The workspace now holds %llu sales lines from %u partners, dated %s to %s.\n",
-                     summary->n_partners),
-           (unsigned long long) summary->n_transactions, summary->n_partners, first, last);
+  lines = g_strdup_printf (ngettext ("%llu sales line", "%llu sales lines",
+                                     (unsigned long) summary->n_transactions),
+                           (unsigned long long) summary->n_transactions);
+  partners = g_strdup_printf (ngettext ("%u partner", "%u partners", summary->n_partners),
+                              summary->n_partners);
+  /* TRANSLATORS: "The workspace now holds 9994 sales lines from 793
+   * partners, dated 2014-01-03 to 2017-12-30." */
+  g_print (_("The workspace now holds %s from %s, dated %s to %s.\n"),
+           lines, partners, first, last);
 }
 
 /* Removes a workspace this command created, with sqlite's side files,
