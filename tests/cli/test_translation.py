@@ -39,6 +39,24 @@ class TranslationTest(palier_e2e.CliTestCase):
                           "--format", "xml", env=FRENCH, expect=2)
         self.assertIn("--format «\u00a0xml\u00a0» non valide", process.stderr)
 
+    def test_core_error_in_french(self):
+        broken = self.tmp_path("broken.xml")
+        with open(SAMPLE_PROGRAM, encoding="utf-8") as source, \
+                open(broken, "w", encoding="utf-8") as target:
+            target.write(source.read().replace("<tier ", "<tire ", 1))
+        process = run_cli("validate", broken, env=FRENCH, expect=1)
+        self.assertIn("broken.xml", process.stderr)
+        self.assertIn("programme non valide", process.stderr)
+
+    def test_import_summary_in_french(self):
+        sales = self.tmp_path("ventes.csv")
+        with open(sales, "w", encoding="utf-8") as stream:
+            stream.write("date,partner,amount\n2024-01-05,A,600.00\n2024-01-20,B,500.00\n")
+        process = run_cli("import", "--workspace", self.tmp_path("w.palier"), "--sales", sales,
+                          env=FRENCH)
+        self.assertIn("2 lignes importées", process.stdout)
+        self.assertIn("2 lignes de ventes de 2 partenaires", process.stdout)
+
     def test_json_ignores_locale(self):
         if not has_locale("fr_FR.UTF-8"):
             self.skipTest("the fr_FR.UTF-8 locale is not generated")
