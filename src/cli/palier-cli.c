@@ -31,7 +31,8 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
 
-  fprintf (stream, "  %-10s %s\n\n%s\n", "help", _("Show this list, or a command’s options"),
+  fprintf (stream, "  %-10s %s\n", "help", _("Show this list, or a command’s options"));
+  fprintf (stream, "  %-10s %s\n\n%s\n", "--version", _("Print the version"),
            _("Run “palier-cli COMMAND --help” to see the options of a command."));
 }
 
