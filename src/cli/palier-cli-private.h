@@ -21,9 +21,9 @@ typedef enum {
 
 GQuark _palier_cli_error_quark (void);
 
-/* One subcommand: its name, a one-line summary (marked with N_() and
- * translated when shown) and its entry point, which receives the
- * arguments after the command name, with argv[0] set to the command. */
+/* A subcommand with its one-line summary, marked with N_() and
+ * translated when shown.  Its entry point receives the arguments after
+ * the command name, with argv[0] set to the command. */
 typedef struct {
   const char *name;
   const char *summary;

@@ -54,8 +54,8 @@ unknown_command (const char *name)
   return PALIER_CLI_EXIT_USAGE;
 }
 
-/* "palier-cli help [COMMAND]": the list of commands, or the command's
- * --help. */
+/* Prints the list of commands for "palier-cli help", or runs
+ * "COMMAND --help" for "palier-cli help COMMAND". */
 static int
 run_help (int   argc,
           char *argv[])

@@ -20,8 +20,8 @@ FRENCH = {"LANGUAGE": "fr", "LANG": "C.UTF-8", "LC_ALL": ""}
 
 def has_locale(name):
     process = subprocess.run(["locale", "-a"], capture_output=True, text=True)
-    wanted = name.lower().replace("-", "")
-    return any(line.lower().replace("-", "") == wanted for line in process.stdout.split())
+    expected = name.lower().replace("-", "")
+    return any(line.lower().replace("-", "") == expected for line in process.stdout.split())
 
 
 class TranslationTest(palier_e2e.CliTestCase):
