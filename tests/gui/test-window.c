@@ -581,13 +581,7 @@ test_open_csv_imports (Fixture       *fixture,
   palier_window_open_file (fixture->window, file);
   g_assert_true (wait_for (import_finished, fixture));
 
-  /* TODO: remove once a bulk import keeps WAL while another connection
-   * is open, as palier-store.c means it to. */
-  if (find_message_dialog () != NULL)
-    {
-      g_test_incomplete ("the store rejects a bulk import while the window's connection is open");
-      return;
-    }
+  g_assert_null (find_message_dialog ());
 
   g_assert_true (wait_for (ten_transactions_shown, fixture));
   g_assert_true (palier_window_get_workspace (fixture->window) == fixture->workspace);
