@@ -832,7 +832,9 @@ set_import_options (PalierStore  *store,
                     gboolean      bulk,
                     GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *sql = NULL;
+  gboolean switched;
 
   sql = g_strdup_printf ("PRAGMA foreign_keys = %s; PRAGMA cache_size = -%d; PRAGMA threads = %d",
                          importing ? "OFF" : "ON",
@@ -844,12 +846,29 @@ set_import_options (PalierStore  *store,
   if (!bulk || store->path == NULL)
     return TRUE;
 
-  /* A mode that cannot be changed is reported as a row, not an error. */
-  return exec_sql (store,
-                   importing
-                   ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL"
-                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-                   error);
+  /* A mode that cannot be changed is reported as a row, not an error.
+   * Leaving WAL needs the only connection to the file; when another one
+   * is open (the window reads while it imports), sqlite answers BUSY and
+   * the import stays in WAL, which is slower but just as safe.  The
+   * busy timeout is off meanwhile, so that this costs no wait. */
+  sqlite3_busy_timeout (store->db, 0);
+  switched = exec_sql (store,
+                       importing
+                       ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL"
+                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                       &local_error);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  if (!switched)
+    {
+      if (!g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("%s: another connection is open, importing in WAL mode",
+               _palier_store_get_display_name (store));
+    }
+  return TRUE;
 }
 
 /* @expected_rows is a guess of the number of rows, 0 when unknown. */
@@ -1140,8 +1159,8 @@ palier_store_import_add_row (const PalierSaleRow  *row,
   if (row->partner == NULL || row->date == PALIER_DATE_NONE)
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": a sales row needs a date and a partner"),
-                   row->line);
+                   _("line %llu: a sales row needs a date and a partner"),
+                   (unsigned long long) row->line);
       return FALSE;
     }
 
@@ -1185,8 +1204,8 @@ palier_store_import_add_row (const PalierSaleRow  *row,
   if (!palier_decimal_add (import->amount, row->amount, &import->amount))
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": the total amount of the import is too large"),
-                   row->line);
+                   _("line %llu: the total amount of the import is too large"),
+                   (unsigned long long) row->line);
       return FALSE;
     }
   if (import->first_date == PALIER_DATE_NONE || row->date < import->first_date)
@@ -1728,7 +1747,7 @@ palier_store_load_program_version (PalierStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, version_id);
-  what = g_strdup_printf (_("program version %" G_GINT64_FORMAT), version_id);
+  what = g_strdup_printf (_("program version %lld"), (long long) version_id);
   program = read_program_row (store, stmt, what, error);
   sqlite3_finalize (stmt);
 
