@@ -6,13 +6,14 @@
  * with integers, so one seed and row count give the same bytes on every
  * machine.
  *
- * The business is the same at every size: about 5 000 partners whose
- * sizes follow a Zipf-Mandelbrot law (1 / (rank + 5), so the top fifth
- * makes about three quarters of the revenue), three segments decided by
- * rank, a monthly seasonality with quarter-end peaks and about 11 %
- * yearly growth.  Unit prices are scaled by 1 000 000 / rows, so the
- * total revenue stays roughly constant and only the size of each line
- * changes.  That keeps one program's quotas meaningful at every size.
+ * The business is the same at every size.  About 5 000 partners have
+ * sizes that follow a Zipf-Mandelbrot law, 1 / (rank + 5), so the top
+ * fifth makes about three quarters of the revenue.  Three segments are
+ * decided by rank.  Sales follow a monthly seasonality with quarter-end
+ * peaks and grow about 11 % a year.  Unit prices are scaled by
+ * 1 000 000 / rows, so the total revenue stays roughly constant and only
+ * the size of each line changes.  That keeps one program's quotas
+ * meaningful at every size.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -82,9 +83,9 @@ bench_rng_next (BenchRng *rng)
   return result;
 }
 
-/* A number in [0, bound), by the multiply-high method: the bias is below
- * bound / 2^64, far too small to matter here, and no draw is rejected, so
- * the stream never depends on anything but the seed. */
+/* Returns a number in [0, bound) by the multiply-high method.  Its bias
+ * is below bound / 2^64, far too small to matter here.  No draw is
+ * rejected, so the stream depends on nothing but the seed. */
 static inline guint64
 bench_rng_below (BenchRng *rng,
                  guint64   bound)
@@ -102,7 +103,7 @@ bench_rng_range (BenchRng *rng,
   return low + (gint64) bench_rng_below (rng, (guint64) (high - low + 1));
 }
 
-/* Index drawn from @n integer weights. */
+/* Draws an index with probability proportional to its integer weight. */
 static guint
 bench_rng_pick (BenchRng     *rng,
                 const guint  *weights,
@@ -577,8 +578,8 @@ draw_discount_bp (BenchRng *rng)
   return bench_rng_range (rng, 100, 1500);
 }
 
-/* Writes the @n_rows lines of one day as deals of one to eight lines; the
- * last deal of the day is cut short when the day's count runs out. */
+/* Writes the @n_rows lines of one day as deals of one to eight lines.
+ * The last deal of the day is cut short when the day's count runs out. */
 static gboolean
 write_day (BenchGenerator  *gen,
            BenchWriter     *writer,
@@ -681,8 +682,9 @@ write_partners (BenchGenerator  *gen,
   return bench_writer_flush (writer, error);
 }
 
-/* Opens @path for writing ("-" is standard output), runs @write and
- * closes the file; a failed run leaves no partial file behind. */
+/* Writes @path ("-" is standard output) with @write.  The data goes to
+ * PATH.part, which is renamed on success and removed on failure, so a
+ * failed run leaves no partial file behind. */
 static gboolean
 write_file (BenchGenerator  *gen,
             const char      *path,
@@ -773,7 +775,7 @@ main (int   argc,
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Seed of the random stream (default 20240917)", "SEED" },
     { "sales", 'o', 0, G_OPTION_ARG_FILENAME, &sales_path, "Sales CSV to write, - for standard output", "FILE" },
     { "partners", 'p', 0, G_OPTION_ARG_FILENAME, &partners_path, "Partners CSV to write", "FILE" },
-    { NULL }
+    { NULL, 0, 0, 0, NULL, NULL, NULL }
   };
 
   context = g_option_context_new ("- write deterministic benchmark sales");

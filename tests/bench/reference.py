@@ -13,7 +13,7 @@ version 1 payout rules with exact integer arithmetic on numpy int64 arrays:
   overflow;
 - each payout of one component, partner and period is computed exactly,
   capped, and rounded once to the currency's minor unit, half away from
-  zero; every total is a sum of those rounded payouts.
+  zero.  Every total is a sum of those rounded payouts.
 
 Version 2 features (component periods, per-unit or interpolated tiers,
 negative-base policies, overrides, include filters, deal bonuses, rewards)
@@ -74,7 +74,7 @@ def decimal_to_scaled(text, where):
 
 
 def scaled(text, decimals, where):
-    """Return text as an integer count of 10**-decimals, refusing to round."""
+    """Return text as an integer count of 10**-decimals; raise when that needs rounding."""
     integer, have = decimal_to_scaled(text, where)
     if have > decimals:
         raise ReferenceError(f"{where}: “{text}” has more than {decimals} decimals")
@@ -237,9 +237,10 @@ def period_of(day, kind, fiscal_year_start):
 def to_cents(values, column, path):
     """Convert float values read from text with at most 2 decimals to exact int64 cents.
 
-    A double read from "1234.56" is within one ulp of it, so times 100 it is
-    within 1e-6 of the integer for any amount below 10^9; a third decimal
-    would leave at least 0.1.  Larger deviations are rejected, never rounded.
+    A double read from "1234.56" is within one ulp of it, so for amounts
+    below 10^9 the product by 100 is within 1e-4 of the integer.  A third
+    decimal digit would leave at least 0.1, so deviations above 1e-3 are
+    rejected, never rounded.
     """
     values = values.to_numpy(dtype=np.float64)
     if np.isnan(values).any():
@@ -357,7 +358,7 @@ def compute_bases(sales, program):
 
 
 def checked_product(array, factor, where):
-    """Multiply an int64 array by an integer, refusing any int64 overflow."""
+    """Multiply an int64 array by an integer; raise ReferenceError on int64 overflow."""
     largest = int(np.abs(array).max()) if array.size else 0
     if largest * abs(factor) > INT64_LIMIT:
         raise ReferenceError(f"{where}: int64 overflow ({largest} × {factor})")
@@ -728,7 +729,7 @@ SELF_TEST_PROGRAM = """<?xml version="1.0" encoding="UTF-8"?>
 </program>
 """
 
-# date,partner,segment,category,amount: hand-computed expectations below.
+# Sales for the self-test program; the expected payouts are computed by hand below.
 SELF_TEST_SALES = """date,partner,product,category,region,segment,deal,quantity,amount,margin
 2024-01-10,A,x,Tech,N,Silver,1,1,100000.00,0
 2024-02-20,A,x,Tech,N,Silver,2,1,50000.00,0
