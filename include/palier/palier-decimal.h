@@ -33,11 +33,13 @@ typedef enum {
 
 GQuark        palier_decimal_error_quark   (void);
 
-/* Parses the plain form used in program files and workspaces: an optional
- * sign, digits, an optional '.' and up to six decimals ("12", "-0.075",
- * "1e3" is rejected).  Trailing zeros beyond six decimals are accepted; any
- * other digit beyond the sixth is a PRECISION error, never rounded.  @len
- * may be -1 for a NUL-terminated string.  Never uses the C locale. */
+/* Parses the plain form used in program files and workspaces, which is
+ * the lexical form of xs:decimal: an optional sign, digits, an optional
+ * '.' and up to six decimals.  "12", "-0.075", ".5" and "1." are valid,
+ * while "1e3", " 1" and "1,5" are SYNTAX errors.  Trailing zeros beyond
+ * six decimals are accepted, but any other digit beyond the sixth is a
+ * PRECISION error, never rounded.  A magnitude above PALIER_DECIMAL_MAX is an OVERFLOW error.
+ * @len may be -1 for a NUL-terminated string.  Never uses the C locale. */
 gboolean      palier_decimal_parse         (const char     *text,
                                             gssize          len,
                                             PalierDecimal  *out_value,
@@ -56,7 +58,8 @@ char *        palier_decimal_format_exact  (PalierDecimal   value,
 
 PalierDecimal palier_decimal_from_int      (gint64          units);
 
-/* Rounds @value to @decimals decimals (0..6), half away from zero. */
+/* Rounds @value to @decimals decimals (0..6), half away from zero.  Near
+ * the limits, where that would overflow, it rounds toward zero instead. */
 PalierDecimal palier_decimal_round         (PalierDecimal   value,
                                             int             decimals);
 
@@ -85,8 +88,23 @@ gboolean      palier_wide_round            (PalierWide      value,
 PalierWide    palier_wide_div_round        (PalierWide      num,
                                             PalierWide      den);
 
-/* Three-way comparison of a / 10^6 * b / 10^6 against c at scale 10^-6,
- * exact: returns <0, 0 or >0.  Used for attainment tests
+/* Returns @a * @b / @den rounded to an integer, half away from zero, in
+ * *@out.  The product is held in 256 bits, so it may exceed PalierWide.
+ * Returns FALSE, leaving *@out untouched, when @den is 0 or the quotient
+ * does not fit in a PalierWide. */
+gboolean      palier_wide_mul_div_round    (PalierWide      a,
+                                            PalierWide      b,
+                                            PalierWide      den,
+                                            PalierWide     *out);
+
+/* Compares the exact products @a * @b and @c * @d: returns <0, 0 or >0. */
+int           palier_wide_compare_products (PalierWide      a,
+                                            PalierWide      b,
+                                            PalierWide      c,
+                                            PalierWide      d);
+
+/* Compares @value with the exact product @a * @b: returns <0, 0 or >0 as
+ * @value is below, equal to or above it.  Used for attainment tests
  * (base >= from * quota). */
 int           palier_decimal_compare_product (PalierDecimal value,
                                               PalierDecimal a,
