@@ -174,6 +174,8 @@ def parse_component(element):
     cap = element.find(NAMESPACE + "cap")
     component.gate = gate.get("min") if gate is not None else None
     component.cap = cap.get("max") if cap is not None else None
+    if kind == "bonus" and (gate is not None or cap is not None):
+        raise ReferenceError(f"{where}: a gate or cap on a bonus is not supported")
     return component
 
 
@@ -460,7 +462,8 @@ def bonus_payout(component, base, quota, minor_digits):
     payout = np.zeros_like(base)
     for bound, amount in zip(bounds, amounts):
         payout = np.where(scaled_base >= bound, amount, payout)
-    return payout
+    # As for commissions, a base of zero or below pays nothing.
+    return np.where(base > 0, payout, 0)
 
 
 def compute_payouts(groups, program, sales):
@@ -662,7 +665,7 @@ def exact_payouts(program, sales_path):
             if component.kind == "bonus":
                 payout = Fraction(0)
                 for minimum, amount in component.levels:
-                    if base >= exact(minimum) * unit:
+                    if base > 0 and base >= exact(minimum) * unit:
                         payout = exact(amount)
             else:
                 bounds = [exact(start) * unit for start, _ in component.tiers]
