@@ -168,12 +168,24 @@ PalierProgram    *palier_program_ref           (PalierProgram       *program);
 void              palier_program_unref         (PalierProgram       *program);
 PalierProgram    *palier_program_copy          (const PalierProgram *program);
 
-/* Deep comparison of every field, in order. */
+/* Deep comparison of every field, in order.  Fields that do not apply to
+ * a component's kind (the tiers of a bonus, the basis of a deal-bonus,
+ * the threshold of a top-N reward...) are ignored, because the XML does
+ * not carry them. */
 gboolean          palier_program_equal         (const PalierProgram *a,
                                                 const PalierProgram *b);
 
 PalierComponent  *palier_program_find_component (const PalierProgram *program,
                                                  const char          *id);
+
+/* Appends @component, taking ownership of it. */
+void              palier_program_add_component (PalierProgram       *program,
+                                                PalierComponent     *component);
+
+/* Appends the quota of the partners of @segment. */
+void              palier_program_add_segment_quota (PalierProgram   *program,
+                                                    const char      *segment,
+                                                    PalierDecimal    quota);
 
 /* Quota of a partner of @segment (may be NULL) for one program period:
  * the segment's quota when the program has one, else the default.
@@ -189,6 +201,7 @@ PalierComponent  *palier_component_new         (PalierComponentKind  kind,
                                                 const char          *name);
 PalierComponent  *palier_component_copy        (const PalierComponent *component);
 void              palier_component_free        (PalierComponent     *component);
+/* See palier_program_equal(). */
 gboolean          palier_component_equal       (const PalierComponent *a,
                                                 const PalierComponent *b);
 
@@ -198,6 +211,20 @@ void              palier_component_add_tier    (PalierComponent     *component,
                                                 PalierDecimal        rate);
 void              palier_component_add_level   (PalierComponent     *component,
                                                 PalierDecimal        min,
+                                                PalierDecimal        amount);
+
+/* Appends a tier that pays @per_unit per unit of the measure (version 2). */
+void              palier_component_add_per_unit_tier (PalierComponent *component,
+                                                      PalierDecimal    from,
+                                                      PalierDecimal    per_unit);
+
+/* Appends a segment override to a tier (same kind as the tier's value) or
+ * to a level (version 2). */
+void              palier_tier_add_override     (PalierTier          *tier,
+                                                const char          *segment,
+                                                PalierDecimal        value);
+void              palier_level_add_override    (PalierLevel         *level,
+                                                const char          *segment,
                                                 PalierDecimal        amount);
 
 /* Adds @value as an allowed value of @field. */
