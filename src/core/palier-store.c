@@ -784,7 +784,9 @@ set_import_options (PalierStore  *store,
                     gboolean      bulk,
                     GError      **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *sql = NULL;
+  gboolean switched;
 
   sql = g_strdup_printf ("PRAGMA foreign_keys = %s; PRAGMA cache_size = -%d; PRAGMA threads = %d",
                          importing ? "OFF" : "ON",
@@ -796,12 +798,29 @@ set_import_options (PalierStore  *store,
   if (!bulk || store->path == NULL)
     return TRUE;
 
-  /* A mode that cannot be changed is reported as a row, not an error. */
-  return exec_sql (store,
-                   importing
-                   ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL"
-                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-                   error);
+  /* A mode that cannot be changed is reported as a row, not an error.
+   * Leaving WAL needs the only connection to the file; when another one
+   * is open (the window reads while it imports), sqlite answers BUSY and
+   * the import stays in WAL, which is slower but just as safe.  The
+   * busy timeout is off meanwhile, so that this costs no wait. */
+  sqlite3_busy_timeout (store->db, 0);
+  switched = exec_sql (store,
+                       importing
+                       ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL"
+                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                       &local_error);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  if (!switched)
+    {
+      if (!g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_LOCKED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("%s: another connection is open, importing in WAL mode",
+               _palier_store_get_display_name (store));
+    }
+  return TRUE;
 }
 
 /* @expected_rows is a guess of the number of rows, 0 when unknown. */
