@@ -3,9 +3,10 @@
  * The month totals of PalierBases are laid out once per component
  * period kind and filter in flat arrays, one cell per active partner
  * and component period (a "grid").  Each component's payouts are one
- * more array of the same shape, so an edit of one component recomputes
- * one array and the totals are plain sums; the PalierResult, with its
- * strings and per-partner periods, is built only when asked.
+ * more array of the same shape.  An edit of one component therefore
+ * recomputes one array, and the totals are plain sums.  The
+ * PalierResult, with its strings and per-partner periods, is built only
+ * when asked.
  *
  * The rules, as the simulation applies them:
  *
