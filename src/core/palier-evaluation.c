@@ -676,7 +676,7 @@ round_exact (PalierWide     num,
   if (remainder != 0 && remainder >= divisor - remainder)
     quotient++;
 
-  if (quotient > (unsigned __int128) (PALIER_DECIMAL_MAX / step))
+  if (quotient > (guint64) PALIER_DECIMAL_MAX / (guint64) step)
     return FALSE;
 
   rounded = (PalierWide) quotient * step;
