@@ -556,6 +556,46 @@ test_async (void)
   g_main_loop_unref (data.loop);
 }
 
+/* A result needs a successful update; an engine on given bases runs
+ * only programs whose filters they cover. */
+static void
+test_out_of_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = store_with_random_sales ();
+  g_autoptr(PalierProgram) program = read_program ();
+  const PalierProgram *programs[] = { program, NULL };
+  g_autoptr(PalierEngine) engine = palier_engine_new (store, NULL);
+  g_autoptr(PalierEngine) bases_engine = NULL;
+  g_autoptr(PalierEngineTotals) totals = NULL;
+  g_autoptr(PalierResult) result = NULL;
+  PalierComponent *base = palier_program_find_component (program, "base");
+
+  result = palier_engine_get_result (engine, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* No quota for the partner without a segment: the update fails. */
+  program->has_quota = FALSE;
+  totals = palier_engine_update (engine, program, NULL, &error);
+  g_assert_null (totals);
+  g_assert_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_NO_QUOTA);
+  g_clear_error (&error);
+  result = palier_engine_get_result (engine, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_FAILED);
+  g_clear_error (&error);
+  program->has_quota = TRUE;
+
+  bases_engine = palier_engine_new_for_bases (palier_bases_compute (store, programs, NULL, NULL, &error));
+  g_assert_no_error (error);
+  palier_filter_add_value (&base->filter, PALIER_FILTER_REGION, "East");
+  totals = palier_engine_update (bases_engine, program, NULL, &error);
+  g_assert_null (totals);
+  g_assert_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_FAILED);
+}
+
 static void
 test_empty_store (void)
 {
@@ -715,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/engine/update/empty-store", test_empty_store);
   g_test_add_func ("/engine/payout/general-arithmetic", test_general_payouts);
   g_test_add_func ("/engine/cancel", test_cancel);
+  g_test_add_func ("/engine/errors/out-of-order", test_out_of_order);
   g_test_add_func ("/engine/cache/invalidation", test_cache_invalidation);
   g_test_add_func ("/engine/async", test_async);
   g_test_add_func ("/engine/bases/from-plan", test_bases_from_plan);

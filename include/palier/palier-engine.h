@@ -55,7 +55,8 @@ PalierEngine       *palier_engine_new            (PalierStore                 *s
                                                   const PalierSimulateOptions *options);
 
 /* An engine on sales read already, taking @bases.  It can only run
- * programs that pass palier_bases_can_simulate() on them. */
+ * programs that pass palier_bases_can_simulate() on them; updates with
+ * another program fail with PALIER_SIMULATE_ERROR_FAILED. */
 PalierEngine       *palier_engine_new_for_bases  (PalierBases                 *bases);
 
 /* Runs @program, reusing what earlier runs computed, and returns its
@@ -68,9 +69,9 @@ PalierEngineTotals *palier_engine_update         (PalierEngine         *engine,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
 
-/* The whole result of the last successful update, as palier_simulate()
- * returns it.  Fails with PALIER_SIMULATE_ERROR_CANCELLED when
- * cancelled. */
+/* The whole result of the last update, as palier_simulate() returns it.
+ * Fails with PALIER_SIMULATE_ERROR_CANCELLED when cancelled, and with
+ * PALIER_SIMULATE_ERROR_FAILED when the last update failed or none ran. */
 PalierResult       *palier_engine_get_result     (PalierEngine         *engine,
                                                   GCancellable         *cancellable,
                                                   GError              **error);

@@ -21,6 +21,7 @@ typedef enum {
   PALIER_SIMULATE_ERROR_CANCELLED,
   PALIER_SIMULATE_ERROR_INVALID_RANGE,  /* from after to */
   PALIER_SIMULATE_ERROR_CURRENCY,       /* compared programs pay in different currencies */
+  PALIER_SIMULATE_ERROR_FAILED,         /* a PalierEngine call out of order */
 } PalierSimulateError;
 
 GQuark palier_simulate_error_quark (void);

@@ -175,7 +175,13 @@ update_locked (PalierEngine         *self,
   if (!read_bases (self, program, cancellable, error))
     return NULL;
 
-  g_return_val_if_fail (palier_bases_can_simulate (self->bases, program), NULL);
+  if (!palier_bases_can_simulate (self->bases, program))
+    {
+      g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_FAILED,
+                   _("program “%s” filters sales that were not read; read the sales again for this program"),
+                   program->id);
+      return NULL;
+    }
 
   if (!_palier_evaluation_update (self->evaluation, program, cancellable, error))
     return NULL;
@@ -216,8 +222,9 @@ palier_engine_get_result (PalierEngine  *engine,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_mutex_lock (&engine->lock);
-  if (engine->evaluation == NULL)
-    g_critical ("palier_engine_get_result: no successful update yet");
+  if (engine->evaluation == NULL || !_palier_evaluation_has_totals (engine->evaluation))
+    g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_FAILED,
+                 _("no result: the last simulation failed or none was run"));
   else
     result = _palier_evaluation_build_result (engine->evaluation, cancellable, error);
   g_mutex_unlock (&engine->lock);

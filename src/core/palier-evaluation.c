@@ -1349,6 +1349,12 @@ _palier_evaluation_get_totals (PalierEvaluation *evaluation,
     }
 }
 
+gboolean
+_palier_evaluation_has_totals (PalierEvaluation *evaluation)
+{
+  return evaluation->current != NULL;
+}
+
 PalierEvaluationStats *
 _palier_evaluation_get_stats (PalierEvaluation *evaluation)
 {

@@ -114,6 +114,10 @@ gboolean          _palier_evaluation_update (PalierEvaluation    *evaluation,
                                              GCancellable        *cancellable,
                                              GError             **error);
 
+/* Whether the last update succeeded, so that there are totals and a
+ * result to build. */
+gboolean          _palier_evaluation_has_totals (PalierEvaluation *evaluation);
+
 /* Totals of the last successful update. */
 void              _palier_evaluation_get_totals (PalierEvaluation *evaluation,
                                                  PalierDecimal    *out_sales,
