@@ -2205,8 +2205,8 @@ deal_total_row (sqlite3_stmt  *stmt,
 /* A row without a deal id is a deal of its own: grouping by the row id
  * keeps it apart, because sqlite never groups an integer with a text.
  * NOTE: the grouping sorts every line of the range in a temporary
- * b-tree, about 16 s for 10 million bench rows; month_totals cannot
- * help because it has no deal. */
+ * b-tree.  That took about 16 s for 10 million bench rows, and
+ * month_totals cannot help because it has no deal. */
 gboolean
 _palier_store_foreach_deal_total (PalierStore          *store,
                                   const PalierFilter   *filter,
