@@ -186,6 +186,13 @@ PalierComparison *palier_compare         (PalierStore                 *store,
                                           const PalierSimulateOptions *options,
                                           GCancellable                *cancellable,
                                           GError                     **error);
+/* The same on bases read already, which must pass
+ * palier_bases_can_simulate() for both programs. */
+PalierComparison *palier_bases_compare    (const PalierBases           *bases,
+                                           const PalierProgram         *baseline,
+                                           const PalierProgram         *proposal,
+                                           GCancellable                *cancellable,
+                                           GError                     **error);
 PalierComparison *palier_comparison_ref   (PalierComparison *comparison);
 void              palier_comparison_unref (PalierComparison *comparison);
 

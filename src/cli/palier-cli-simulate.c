@@ -256,11 +256,23 @@ run_compare (const char     *baseline_path,
         }
     }
 
-  store = _palier_cli_open_sales (args->workspace, &args->sales, error);
-  if (store == NULL || !load_programs (paths, programs, 2, store, error))
-    goto out;
+  if (args->sales.sales != NULL && programs[0] != NULL && programs[1] != NULL)
+    {
+      const PalierProgram *both[] = { programs[0], programs[1], NULL };
+      g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, both, &options, error);
 
-  comparison = palier_compare (store, programs[0], programs[1], &options, NULL, error);
+      if (bases == NULL)
+        goto out;
+      comparison = palier_bases_compare (bases, programs[0], programs[1], NULL, error);
+    }
+  else
+    {
+      store = _palier_cli_open_sales (args->workspace, &args->sales, error);
+      if (store == NULL || !load_programs (paths, programs, 2, store, error))
+        goto out;
+
+      comparison = palier_compare (store, programs[0], programs[1], &options, NULL, error);
+    }
   if (comparison == NULL)
     goto out;
 
