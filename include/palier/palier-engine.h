@@ -17,7 +17,9 @@
  * can run in a worker thread while the window keeps the engine.  The
  * store must stay open as long as the engine exists, and must not be
  * written (imported into) meanwhile: create a new engine after an
- * import.
+ * import.  Give the engine a store of its own, opened read-only,
+ * because a query's cancellation handler applies to the whole sqlite
+ * connection and would interrupt other threads' queries on it.
  */
 #pragma once
 
