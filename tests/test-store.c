@@ -823,6 +823,23 @@ test_month_totals_table (void)
   assert_month_totals_exact (store, 13);
 }
 
+/* An import whose month totals do not fit in memory adds them to the
+ * table in several passes, summing partial sums of the same key. */
+static void
+test_month_totals_flush (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  _palier_store_set_flush_entries (store, 7);
+  import_random_sales (store, 31, 2000);
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 2000);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM month_totals"), ==,
+                   query_int (store, "SELECT sum (amount) FROM transactions"));
+  assert_month_totals_exact (store, 32);
+}
+
 /* A workspace of version 1, which has no month_totals table, gets one
  * filled from its transactions when opened. */
 static void
@@ -1034,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/store/month-totals/filter", test_month_totals_filter);
   g_test_add_func ("/store/month-totals/plan", test_month_totals_plan);
   g_test_add_func ("/store/month-totals/table", test_month_totals_table);
+  g_test_add_func ("/store/month-totals/flush", test_month_totals_flush);
   g_test_add_func ("/store/month-totals/migrate", test_migrate_month_totals);
   g_test_add_func ("/store/programs/save-load", test_programs_save_load);
   g_test_add_func ("/store/programs/versions", test_programs_versions);

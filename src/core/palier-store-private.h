@@ -84,6 +84,11 @@ const PalierMonthAggregateEntry *
 void _palier_store_use_month_totals (PalierStore *store,
                                      gboolean     use);
 
+/* For tests: makes imports add their month totals to the table every
+ * @n_entries keys, to test the merge of partial sums. */
+void _palier_store_set_flush_entries (PalierStore *store,
+                                      guint        n_entries);
+
 /* Name of the workspace for messages: its path, or "in-memory
  * workspace". */
 const char *_palier_store_get_display_name (PalierStore *store);

@@ -117,6 +117,7 @@ struct _PalierStore
   gboolean read_only;
   gboolean importing;
   gboolean use_month_totals;    /* FALSE only in tests */
+  guint    flush_entries;       /* MONTH_TOTALS_FLUSH_ENTRIES but in tests */
 };
 
 G_DEFINE_QUARK (palier-store-error-quark, palier_store_error)
@@ -498,6 +499,7 @@ store_open_db (const char        *path,
 
   store->path = g_strdup (path);
   store->use_month_totals = TRUE;
+  store->flush_entries = MONTH_TOTALS_FLUSH_ENTRIES;
   store->read_only = (flags & PALIER_STORE_READ_ONLY) != 0;
 
   if (store->read_only)
@@ -1107,7 +1109,7 @@ add_to_month_totals (PalierStoreImport    *import,
       return FALSE;
     }
 
-  if (_palier_month_aggregate_get_size (import->month_totals) >= MONTH_TOTALS_FLUSH_ENTRIES)
+  if (_palier_month_aggregate_get_size (import->month_totals) >= import->store->flush_entries)
     return flush_month_totals (import, error);
   return TRUE;
 }
@@ -2183,6 +2185,13 @@ _palier_store_use_month_totals (PalierStore *store,
                                 gboolean     use)
 {
   store->use_month_totals = use;
+}
+
+void
+_palier_store_set_flush_entries (PalierStore *store,
+                                 guint        n_entries)
+{
+  store->flush_entries = MAX (n_entries, 1);
 }
 
 static gboolean
