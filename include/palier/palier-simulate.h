@@ -1,9 +1,10 @@
 /* palier-simulate.h: payouts of a program on a workspace's sales
  *
- * A simulation sums each component's base per partner and component period
- * with SQL, then applies the payout rules.  Every payout of one component,
- * partner and period is rounded once; every total is a sum of those
- * rounded payouts.
+ * A simulation sums each component's base per partner and component period,
+ * from a workspace's month totals or straight from a CSV file, then
+ * applies the payout rules.  Every payout of one component, partner and
+ * period is rounded once; every total is a sum of those rounded payouts.
+ * palier-engine.h keeps both between edits of a program.
  */
 #pragma once
 
