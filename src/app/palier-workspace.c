@@ -192,8 +192,7 @@ palier_workspace_dup_title (PalierWorkspace *self)
 
 typedef struct {
   char *path;
-  char *csv_path;
-  PalierImportPlan *plan;               /* NULL: guess from the file */
+  PalierImportPlan *plan;
   PalierProgressFunc progress;
   gpointer progress_data;
   guint64 rows;
@@ -204,7 +203,6 @@ static void
 import_data_free (ImportData *data)
 {
   g_free (data->path);
-  g_free (data->csv_path);
   g_clear_pointer (&data->plan, palier_import_plan_free);
   g_free (data);
 }
@@ -216,24 +214,11 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  PalierImportOptions options;
   PalierImportReport report;
   PalierImportPlan *plan = g_steal_pointer (&data->plan);
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
-
-  if (plan == NULL)
-    {
-      palier_import_options_init (&options);
-      plan = palier_import_plan_new (data->csv_path, &options, &error);
-      palier_import_options_clear (&options);
-    }
-  if (plan == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   /* A connection of this thread's own: the main thread keeps reading
    * the workspace on its connection while the import writes, which
@@ -261,29 +246,6 @@ import_thread (GTask        *task,
 }
 
 void
-palier_workspace_import_async (PalierWorkspace     *self,
-                               const char          *csv_path,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ImportData *data;
-
-  g_return_if_fail (PALIER_IS_WORKSPACE (self));
-  g_return_if_fail (csv_path != NULL);
-
-  data = g_new0 (ImportData, 1);
-  data->path = g_strdup (self->path);
-  data->csv_path = g_strdup (csv_path);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, palier_workspace_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-void
 palier_workspace_import_plan_async (PalierWorkspace     *self,
                                     PalierImportPlan    *plan,
                                     PalierProgressFunc   progress,
@@ -300,13 +262,12 @@ palier_workspace_import_plan_async (PalierWorkspace     *self,
 
   data = g_new0 (ImportData, 1);
   data->path = g_strdup (self->path);
-  data->csv_path = g_strdup (palier_import_plan_get_path (plan));
   data->plan = palier_import_plan_copy (plan);
   data->progress = progress;
   data->progress_data = progress_data;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, palier_workspace_import_async);
+  g_task_set_source_tag (task, palier_workspace_import_plan_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
 }

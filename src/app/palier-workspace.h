@@ -52,15 +52,9 @@ const char       *palier_workspace_get_path       (PalierWorkspace      *self);
 /* The file name without its ".palier" extension, for window titles. */
 char             *palier_workspace_dup_title      (PalierWorkspace      *self);
 
-/* Imports the CSV file at @csv_path with the columns guessed from its
- * header.  The workspace emits "sales-changed" when rows were added. */
-void              palier_workspace_import_async   (PalierWorkspace      *self,
-                                                   const char           *csv_path,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
 /* Imports the rows of a copy of @plan.  @progress, which may be NULL,
- * is called from the worker thread. */
+ * is called from the worker thread.  The workspace emits "sales-changed"
+ * when rows were added. */
 void              palier_workspace_import_plan_async (PalierWorkspace      *self,
                                                       PalierImportPlan     *plan,
                                                       PalierProgressFunc    progress,
@@ -68,8 +62,8 @@ void              palier_workspace_import_plan_async (PalierWorkspace      *self
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
-/* Finishes either import.  @out_skipped counts the invalid rows a plan
- * that skips them left out. */
+/* @out_skipped counts the invalid rows a plan that skips them left
+ * out. */
 gboolean          palier_workspace_import_finish  (PalierWorkspace      *self,
                                                    GAsyncResult         *result,
                                                    guint64              *out_rows,
