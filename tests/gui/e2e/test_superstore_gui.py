@@ -1,0 +1,572 @@
+#!/usr/bin/python3
+"""Superstore 2017 driven through the real window over AT-SPI.
+
+The test starts build/src/app/palier as a user would on a first run,
+creates an empty workspace, imports the Superstore sales through the
+file chooser and the import dialog, builds the acceptance program
+superstore-quarterly.xml by hand in the Designer, simulates 2017 and
+reads the total payout from the Results view.
+
+It runs inside the Xvfb display and the session bus that run-e2e.sh
+starts, with Debian's /usr/bin/python3 (dogtail and pyatspi).  Widgets
+are found by role and by accessible name; each name is looked up both
+in English and through the build's French catalogue, so the test passes
+whether or not a string is translated yet.
+
+Exit status: 0 passed, 1 failed (the message names the step and what
+is missing), 77 skipped (no shared datasets, no dogtail).
+"""
+
+import argparse
+import csv
+import gettext
+import os
+import signal
+import subprocess
+import sys
+import time
+
+SKIP = 77
+
+SALES_RELATIVE = ("data", "real", "superstore", "superstore.csv")
+PROGRAM_RELATIVE = ("acceptance", "programs", "superstore-quarterly.xml")
+EXPECTED_ROWS = 9994
+EXPECTED_PAYOUT = {"en": "46,764.72", "fr": "46 764,72"}
+
+# Field of the import dialog → column of superstore.csv; the fields the
+# acceptance mapping leaves out are set to "Not used" (None).
+MAPPING = [
+    ("Date", "Order Date"),
+    ("Partner", "Customer ID"),
+    ("Amount", "Sales"),
+    ("Margin", "Profit"),
+    ("Category", "Category"),
+    ("Segment", "Segment"),
+    ("Region", "Region"),
+    ("Quantity", None),
+    ("Product", None),
+    ("Deal", None),
+]
+
+
+class Failure(Exception):
+    """A step that could not be done, with the reason."""
+
+
+def skip(message):
+    print("SKIP: " + message)
+    sys.exit(SKIP)
+
+
+try:
+    from dogtail.config import config
+except ImportError:
+    skip("dogtail is not installed for /usr/bin/python3 (Debian package python3-dogtail)")
+
+# GTK 4 has no gsettings switch for accessibility: the check for it
+# would abort.  Actions wait for the outcome they cause, so the default
+# pauses after each action are not needed.
+config.checkForA11y = False
+config.searchShowingOnly = False
+config.actionDelay = 0.1
+config.defaultDelay = 0.1
+config.typingDelay = 0.02
+config.logDebugToFile = False
+
+import dogtail.tree  # noqa: E402
+from dogtail import rawinput  # noqa: E402
+
+
+# Strings
+
+class Strings:
+    """User-visible strings in English and, for the French run, as the
+    build's catalogue translates them."""
+
+    def __init__(self, lang, locale_dir):
+        self.lang = lang
+        self.catalogue = gettext.NullTranslations()
+        if lang == "fr":
+            self.catalogue = gettext.translation("palier", localedir=locale_dir,
+                                                 languages=["fr"], fallback=True)
+
+    def names(self, msgid):
+        """The accessible names @msgid may show as, without mnemonics."""
+        return {clean(msgid), clean(self.catalogue.gettext(msgid))}
+
+    def nnames(self, singular, plural, n):
+        return {clean(singular if n == 1 else plural),
+                clean(self.catalogue.ngettext(singular, plural, n))}
+
+    def number(self, english):
+        """A number written "46,764.72" in English, in the run's locale."""
+        if self.lang != "fr":
+            return english
+        return english.replace(",", " ").replace(".", ",")
+
+    def percent(self, value):
+        return "%s %%" % value if self.lang == "fr" else "%s%%" % value
+
+
+def clean(text):
+    return text.replace("_", "")
+
+
+def spaces(text):
+    """@text with the no-break spaces of French numbers as plain spaces."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def name_is(node, names):
+    """Whether the accessible name of @node is one of @names.  GTK 4.8
+    names a button with a mnemonic "_Import Import": its label, then the
+    text of the label inside it."""
+    name = clean(node.name or "")
+    return any(name == n or name == n + " " + n for n in names)
+
+
+def text_of(node):
+    """The text of a label or an entry.  GTK 4.8 answers dogtail's
+    node.text with an empty string, so read the Text interface."""
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except NotImplementedError:
+        return node.name or ""
+
+
+# Waiting and finding
+
+def poll(predicate, timeout, what):
+    """Calls @predicate until it returns a true value, which is returned.
+    Fails naming @what after @timeout seconds."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while True:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as error:  # noqa: BLE001 (AT-SPI objects vanish)
+            last_error = error
+        if time.monotonic() > deadline:
+            detail = " (last error: %s)" % last_error if last_error else ""
+            raise Failure("timed out after %d s waiting for %s%s" % (timeout, what, detail))
+        time.sleep(0.2)
+
+
+def find(root, predicate, what, timeout=15):
+    return poll(lambda: root.findChild(predicate, retry=False, requireResult=False),
+                timeout, what)
+
+
+def find_named(root, role, names, what=None, timeout=15, action=None):
+    """The first node of @role named one of @names, with @action when
+    given (GTK 4.8 exposes a menu button twice: the outer one has no
+    action)."""
+    def matches(node):
+        return (node.roleName == role and name_is(node, names)
+                and (action is None or action in node.actions))
+
+    return find(root, matches, what or "%s “%s”" % (role, "” or “".join(sorted(names))),
+                timeout)
+
+
+def find_all(root, predicate):
+    return root.findChildren(predicate)
+
+
+def labels_under(node):
+    return [text_of(n) for n in find_all(node, lambda n: n.roleName == "label")]
+
+
+def is_popover(node):
+    return node.name == "GtkPopover" or node.roleName in ("menu", "popup menu", "window")
+
+
+def shown_labels(node):
+    """The labels under @node, leaving out those of its popovers."""
+    texts = []
+    for child in node.children:
+        if is_popover(child):
+            continue
+        if child.roleName == "label":
+            texts.append(text_of(child))
+        texts.extend(shown_labels(child))
+    return texts
+
+
+# Input
+
+def click(node):
+    node.doActionNamed("click")
+
+
+def set_entry(node, text):
+    """Types @text into an entry or an entry row and presses Enter, which
+    applies it.  The pointer click focuses it: AT-SPI's grabFocus is not
+    implemented by GTK 4.8."""
+    node.click()
+    node.queryEditableText().setTextContents(text)
+    rawinput.pressKey("Return")
+
+
+def set_cell(node, text):
+    """Types @text into an entry of a table and activates it."""
+    node.queryEditableText().setTextContents(text)
+    node.doActionNamed("activate")
+
+
+def choose_in_popup(combo, index, names, what):
+    """Opens the list of a drop-down or combo row and picks its @index-th
+    item with the keyboard: GTK 4.8 reports wrong positions for popovers,
+    and their items have no action.  Checks that the item now shows,
+    under one of @names."""
+    button = find(combo, lambda n: n.roleName == "push button" and "click" in n.actions,
+                  "the button of %s" % what, timeout=5)
+    click(button)
+    find(combo, lambda n: is_popover(n) and find_all(n, lambda m: m.roleName == "list item"),
+         "the list of %s" % what, timeout=5)
+    time.sleep(0.3)
+    rawinput.pressKey("Home")
+    for _ in range(index):
+        rawinput.pressKey("Down")
+    rawinput.pressKey("Return")
+    poll(lambda: set(shown_labels(combo)) & names, 5,
+         "%s to show “%s”" % (what, "” or “".join(sorted(names))))
+
+
+# The run
+
+class Run:
+    def __init__(self, args):
+        self.args = args
+        self.strings = Strings(args.lang, os.path.join(args.build_dir, "po"))
+        self.shot_index = 0
+        self.process = None
+        self.app = None
+        self.frame = None
+        self.started = time.monotonic()
+
+    def tr(self, msgid):
+        return self.strings.names(msgid)
+
+    def log(self, message):
+        print("[%6.1f s] %s" % (time.monotonic() - self.started, message), flush=True)
+
+    def screenshot(self, slug):
+        self.shot_index += 1
+        path = "/tmp/palier-e2e-%s-%02d-%s.png" % (self.args.lang, self.shot_index, slug)
+        result = subprocess.run(["import", "-window", "root", path],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        if result.returncode == 0:
+            self.log("screenshot %s" % path)
+        else:
+            self.log("no screenshot (%s)" % result.stderr.decode(errors="replace").strip())
+
+    def top_levels(self):
+        return list(self.app.children)
+
+    def dialog(self, predicate, what, timeout=15):
+        """A top-level window of the application other than the main one."""
+        return poll(lambda: next((w for w in self.top_levels()
+                                  if w != self.frame and predicate(w)), None),
+                    timeout, what)
+
+    # Step 1
+
+    def start(self):
+        self.log("starting %s" % self.args.app)
+        self.process = subprocess.Popen([self.args.app])
+        self.app = poll(lambda: dogtail.tree.root.application("palier"), 30,
+                        "the application “palier” on the accessibility bus")
+        self.frame = poll(lambda: next((w for w in self.app.children if w.roleName == "frame"), None),
+                          30, "the main window")
+
+        # The first run opens the user's copy of the sample workspace.
+        sample = os.path.join(os.environ["XDG_DATA_HOME"], "palier", "Sample.palier")
+        poll(lambda: os.path.exists(sample), 30, "the copy of the sample workspace at " + sample)
+        poll(lambda: "Sample" in self.frame.name, 30, "the window title to name the sample workspace")
+        self.screenshot("sample")
+
+    def new_workspace(self):
+        path = os.path.join(self.args.work_dir, "superstore-e2e.palier")
+        self.frame.doActionNamed("win.new-workspace")
+        chooser = self.dialog(lambda w: find_all(w, lambda n: n.roleName == "text"),
+                              "the New Workspace file chooser")
+        name_entry = find(chooser, lambda n: n.roleName == "text", "the file name entry")
+        name_entry.queryEditableText().setTextContents(path)
+        click(find_named(chooser, "push button", self.tr("C_reate"), action="click"))
+        poll(lambda: self.frame.name.startswith("superstore-e2e"), 30,
+             "the window to show the new workspace (title now “%s”)" % self.frame.name)
+        poll(lambda: os.path.exists(path), 10, "the new workspace file " + path)
+        self.log("new workspace %s" % path)
+
+    # Step 2
+
+    def import_sales(self):
+        sales = os.path.join(self.args.shared_dir, *SALES_RELATIVE)
+        with open(sales, newline="", encoding="utf-8") as file:
+            headers = next(csv.reader(file))
+
+        self.frame.doActionNamed("win.import-sales")
+        chooser = self.dialog(lambda w: find_all(w, lambda n: n.name == "GtkFileChooserWidget"),
+                              "the Import Sales file chooser")
+        # Ctrl+L shows the location entry of an Open chooser.
+        time.sleep(0.5)
+        rawinput.keyCombo("<Control>l")
+        location = find(chooser, lambda n: n.name == "GtkFileChooserEntry", "the location entry")
+        location.queryEditableText().setTextContents(sales)
+        click(find_named(chooser, "push button", self.tr("_Import"), action="click"))
+
+        dialog = self.dialog(lambda w: w.roleName == "frame" and name_is(w, self.tr("Import Sales")),
+                             "the Import Sales dialog")
+        find(dialog, lambda n: n.roleName == "combo box", "the column mapping", timeout=30)
+        self.screenshot("import-mapping")
+
+        for field, column in MAPPING:
+            combo = find_named(dialog, "combo box", self.tr(field),
+                               "the drop-down of the field “%s”" % field)
+            # The list starts with "Not used", then the headers in order.
+            if column is None:
+                choose_in_popup(combo, 0, self.tr("Not used"), "the field “%s”" % field)
+            else:
+                choose_in_popup(combo, headers.index(column) + 1, {column},
+                                "the field “%s”" % field)
+        self.log("mapped the columns")
+        self.screenshot("import-mapped")
+
+        click(find_named(dialog, "push button", self.tr("_Import"), action="click"))
+        count = self.strings.number("{:,}".format(EXPECTED_ROWS))
+        expected = {n % count for n in self.strings.nnames("Imported %s row", "Imported %s rows",
+                                                           EXPECTED_ROWS)}
+        toast = find(self.frame, lambda n: n.roleName == "label" and spaces(text_of(n)) in expected,
+                     "the toast “%s”" % "” or “".join(sorted(expected)), timeout=120)
+        self.log("toast: %s" % text_of(toast))
+        self.screenshot("imported")
+
+        row = find_named(self.frame, "list item", self.tr("Transactions"))
+        poll(lambda: count in [spaces(t) for t in labels_under(row)], 15,
+             "the Data view to count %s transactions (shows %s)" % (count, labels_under(row)))
+
+    # Step 3
+
+    def designer(self):
+        tab = find_named(self.frame, "page tab", self.tr("Designer"), action="click")
+        click(tab)
+        view = find(self.frame, lambda n: n.name == "PalierDesignerView", "the Designer view")
+        if "designer.new-program" not in view.actions:
+            raise Failure("the Designer cannot create a program: it has no “New Program” "
+                          "button (action designer.new-program); the designer editor has "
+                          "not landed on this branch")
+        return view
+
+    def build_program(self):
+        view = self.designer()
+        click(find_named(view, "push button", self.tr("_New Program"), action="click"))
+        programs = find_named(view, "list", self.tr("Programs"))
+        find(programs, lambda n: n.roleName == "label" and name_is(n, self.tr("New Program")),
+             "the new program in the list of programs")
+
+        properties = find_named(view, "list", self.tr("Program"))
+        set_entry(find_named(properties, "text", self.tr("Name")), "Superstore partner program 2017")
+        find(programs, lambda n: n.roleName == "label"
+             and text_of(n) == "Superstore partner program 2017", "the program's new name")
+        set_entry(find_named(properties, "text", self.tr("Currency (ISO 4217 Code)")), "USD")
+        choose_in_popup(find_named(properties, "combo box", self.tr("Payout Period")), 1,
+                        self.tr("Quarter"), "the payout period")
+        set_entry(find_named(properties, "text", self.tr("Default Quota per Period (Empty for None)")),
+                  "1000")
+        self.add_segment_quota(view, "Corporate", "1500")
+        self.screenshot("program")
+
+        self.edit_base(view)
+        self.edit_spiff(view)
+        self.edit_club(view)
+
+    def add_segment_quota(self, view, segment, quota):
+        button = find_named(view, "push button", self.tr("Add a Segment Quota"), action="click")
+        click(button)
+        click(find_named(button.parent, "menu item", {segment}, action="click"))
+        entry = find_named(view, "text", {segment}, "the quota entry of the segment “%s”" % segment)
+        set_entry(entry, quota)
+
+    def component_settings(self, view):
+        return find_named(view, "list", self.tr("Component Settings"))
+
+    def add_component(self, view, kind):
+        button = find_named(view, "push button", self.tr("Add a Component"), action="click")
+        click(button)
+        click(find_named(button.parent, "menu item", self.tr(kind), action="click"))
+
+    def tier_cells(self, view):
+        table = find_named(view, "tree table", self.tr("Tiers"))
+        return (find_all(table, lambda n: n.roleName == "text" and name_is(n, self.tr("Start"))),
+                find_all(table, lambda n: n.roleName == "text"
+                         and name_is(n, self.tr("Rate or amount"))))
+
+    def set_rows(self, view, rows, what):
+        """Sets the rows of the selected component's table to @rows, a
+        list of (start, value) as typed, adding rows as needed."""
+        for index, (start, value) in enumerate(rows):
+            starts, values = self.tier_cells(view)
+            if index >= len(starts):
+                click(find_named(view, "push button", self.tr("Add Tier") | self.tr("Add Level"),
+                                 action="click"))
+                poll(lambda: len(self.tier_cells(view)[0]) > index, 10,
+                     "row %d of %s" % (index + 1, what))
+                starts, values = self.tier_cells(view)
+            if index > 0:
+                set_cell(starts[index], start)
+            set_cell(values[index], value)
+
+    def edit_base(self, view):
+        settings = self.component_settings(view)
+        set_entry(find_named(settings, "text", self.tr("Name")), "Base commission")
+        set_entry(find_named(settings, "text", self.tr("Identifier")), "base")
+        choose_in_popup(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
+                        self.tr("Attainment of Quota"), "the basis of “base”")
+        choose_in_popup(find_named(settings, "combo box", self.tr("Method")), 0,
+                        self.tr("Marginal: each slice at its tier’s rate"), "the method of “base”")
+        p = self.strings.percent
+        self.set_rows(view, [("0", p(4)), (p(100), p(7)), (p(200), p(10))], "the tiers of “base”")
+        click(find_named(settings, "check box", self.tr("Use a cap"), action="toggle"))
+        set_entry(find_named(settings, "text", self.tr("Cap")), "900")
+        self.screenshot("base")
+
+    def edit_spiff(self, view):
+        self.add_component(view, "_Commission")
+        settings = self.component_settings(view)
+        find(settings, lambda n: n.roleName == "text" and text_of(n).startswith("commission"),
+             "the new commission")
+        set_entry(find_named(settings, "text", self.tr("Name")), "Technology SPIFF")
+        set_entry(find_named(settings, "text", self.tr("Identifier")), "tech-spiff")
+        choose_in_popup(find_named(settings, "combo box", self.tr("Method")), 1,
+                        self.tr("Retroactive: all at the highest tier’s rate"),
+                        "the method of “tech-spiff”")
+        set_entry(find_named(settings, "text", self.tr("Categories")), "Technology")
+        set_entry(find_named(settings, "text", self.tr("From Date (YYYY-MM-DD)")), "2017-03-01")
+        set_entry(find_named(settings, "text", self.tr("To Date, Inclusive (YYYY-MM-DD)")),
+                  "2017-05-31")
+        p = self.strings.percent
+        self.set_rows(view, [("0", p(1)), ("2000", p(2))], "the tiers of “tech-spiff”")
+        self.screenshot("tech-spiff")
+
+    def edit_club(self, view):
+        self.add_component(view, "_Bonus")
+        settings = self.component_settings(view)
+        find(settings, lambda n: n.roleName == "text" and text_of(n).startswith("bonus"),
+             "the new bonus")
+        set_entry(find_named(settings, "text", self.tr("Name")), "Quota club")
+        set_entry(find_named(settings, "text", self.tr("Identifier")), "club")
+        choose_in_popup(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
+                        self.tr("Attainment of Quota"), "the basis of “club”")
+        p = self.strings.percent
+        self.set_rows(view, [(p(100), "25"), (p(150), "60")], "the levels of “club”")
+        self.screenshot("club")
+
+    # Step 4
+
+    def simulate_2017(self):
+        click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
+                         action="click"))
+        payout = self.payout_label()
+        self.log("payout over all the sales: %s" % text_of(payout))
+        self.screenshot("results-all-dates")
+
+        view = find(self.frame, lambda n: n.name == "PalierResultsView", "the Results view")
+        start = view.findChild(lambda n: n.roleName == "text" and name_is(n, self.tr("From")),
+                               retry=False, requireResult=False)
+        end = view.findChild(lambda n: n.roleName == "text" and name_is(n, self.tr("To")),
+                             retry=False, requireResult=False)
+        if start is None or end is None:
+            raise Failure("the Results view has no date range: the simulation covers every "
+                          "sale (%s), so the 2017 total cannot be reached.  Missing: two "
+                          "entries in the Results view with the accessible names “From” and "
+                          "“To” that take ISO dates (2017-01-01, 2017-12-31) and limit the "
+                          "simulation to that range" % labels_range(view))
+        set_entry(start, "2017-01-01")
+        set_entry(end, "2017-12-31")
+        click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
+                         action="click"))
+        expected = EXPECTED_PAYOUT[self.args.lang]
+        poll(lambda: expected in spaces(text_of(self.payout_label())), 60,
+             "the total payout %s (shows “%s”)" % (expected, text_of(self.payout_label())))
+        self.log("payout for 2017: %s" % text_of(self.payout_label()))
+        self.screenshot("results-2017")
+
+    def payout_label(self):
+        """The value under the heading "Payout" of the Results view."""
+        headings = self.tr("Payout")
+
+        def value():
+            for heading in find_all(self.frame, lambda n: n.roleName == "label"
+                                    and text_of(n) in headings):
+                siblings = [n for n in heading.parent.children if n.roleName == "label"]
+                if len(siblings) == 2 and siblings[0] == heading and text_of(siblings[1]):
+                    return siblings[1]
+            return None
+
+        return poll(value, 60, "the total payout in the Results view")
+
+    # Cleaning up
+
+    def stop(self):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def labels_range(view):
+    """The date range the Results view states, for the message."""
+    texts = [t for t in labels_under(view) if any(ch.isdigit() for ch in t)]
+    return texts[0] if texts else "all dates"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["en", "fr"], required=True)
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--build-dir", required=True)
+    parser.add_argument("--shared-dir", required=True)
+    parser.add_argument("--work-dir", required=True)
+    return parser.parse_args()
+
+
+def main():
+    args = parse_args()
+    for relative in (SALES_RELATIVE, PROGRAM_RELATIVE):
+        if not os.path.isfile(os.path.join(args.shared_dir, *relative)):
+            skip("%s not found; set PALIER_SHARED_DIR to the folder with the shared datasets"
+                 % os.path.join(args.shared_dir, *relative))
+
+    run = Run(args)
+    steps = [
+        ("1. start on the sample, then a new workspace", lambda: (run.start(), run.new_workspace())),
+        ("2. import superstore.csv", run.import_sales),
+        ("3. build the acceptance program in the Designer", run.build_program),
+        ("4. simulate 2017", run.simulate_2017),
+    ]
+    try:
+        for title, step in steps:
+            run.log("step " + title)
+            try:
+                step()
+            except Failure as failure:
+                run.screenshot("failed")
+                print("FAIL: step %s: %s" % (title, failure), flush=True)
+                return 1
+    finally:
+        run.stop()
+
+    run.log("passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
