@@ -1,0 +1,103 @@
+/* palier-designer-view-private.h: what palier-designer-view*.c share */
+#pragma once
+
+#include "palier-curve-editor.h"
+#include "palier-designer-view.h"
+
+G_BEGIN_DECLS
+
+struct _PalierDesignerView
+{
+  AdwBin parent_instance;
+
+  PalierWorkspace *workspace;
+  GHashTable *editors;                  /* program id → PalierProgramEditor */
+  PalierProgramEditor *editor;          /* of the selected program */
+  PalierLiveSimulation *live;
+  PalierProgram *pending_run;           /* simulated at the next frame */
+  guint run_tick_id;
+  guint component;                      /* selected, G_MAXUINT for none */
+  GListStore *tier_items;
+  GPtrArray *segments;                  /* of the workspace's partners */
+  GPtrArray *regions;
+  gboolean updating;                    /* widgets filled from the model */
+
+  /* template */
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkListBox *program_list;
+  GtkStack *program_stack;
+  AdwStatusPage *error_page;
+  GtkLabel *totals_label;
+  GtkSpinner *live_spinner;
+  GtkLabel *problem_label;
+  AdwEntryRow *name_row;
+  AdwEntryRow *currency_row;
+  AdwComboRow *period_row;
+  AdwComboRow *fiscal_year_row;
+  AdwEntryRow *quota_row;
+  AdwExpanderRow *segment_quotas_row;
+  GtkMenuButton *add_segment_quota_button;
+  GtkListBox *component_list;
+  AdwPreferencesGroup *component_group;
+  GtkColumnView *tier_table;
+  GtkColumnViewColumn *from_column;
+  GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *overrides_column;
+  GtkColumnViewColumn *remove_column;
+  GtkLabel *row_error_label;
+  GtkButton *add_row_button;
+  AdwButtonContent *add_row_content;
+  PalierCurveEditor *curve_editor;
+  AdwPreferencesGroup *settings_group;
+  AdwEntryRow *component_name_row;
+  AdwEntryRow *component_id_row;
+  AdwComboRow *measure_row;
+  AdwComboRow *basis_row;
+  AdwComboRow *method_row;
+  AdwActionRow *gate_row;
+  GtkEntry *gate_entry;
+  GtkSwitch *gate_switch;
+  AdwActionRow *cap_row;
+  GtkEntry *cap_entry;
+  GtkSwitch *cap_switch;
+  AdwExpanderRow *filter_row;
+  AdwEntryRow *category_row;
+  AdwEntryRow *product_row;
+  AdwEntryRow *region_row;
+  AdwEntryRow *segment_row;
+  AdwEntryRow *start_row;
+  AdwEntryRow *end_row;
+  GtkMenuButton *region_menu_button;
+  GtkMenuButton *segment_menu_button;
+};
+
+/* The program the designer shows: the editor's draft, or NULL. */
+PalierProgram *_palier_designer_view_get_draft   (PalierDesignerView *self);
+
+/* Hands an edit of the draft to the editor.  Takes @candidate and
+ * @summary; a NULL @candidate (an edit that changes nothing) is
+ * ignored. */
+void           _palier_designer_view_edit        (PalierDesignerView *self,
+                                                  PalierProgram      *candidate,
+                                                  char               *summary);
+
+/* Simulates @program at the next frame, replacing any run still going. */
+void           _palier_designer_view_simulate    (PalierDesignerView *self,
+                                                  PalierProgram      *program);
+
+/* Shows a toast in the window, when the view is in one. */
+void           _palier_designer_view_toast       (PalierDesignerView *self,
+                                                  const char         *message);
+
+/* Component side (palier-designer-view-component.c). */
+void           _palier_designer_view_init_components   (PalierDesignerView *self);
+void           _palier_designer_view_show_components   (PalierDesignerView *self);
+void           _palier_designer_view_class_init_components (GtkWidgetClass *widget_class);
+
+/* Marks @widget as invalid with @message as its tooltip, or clears the
+ * mark when @message is NULL. */
+void           _palier_designer_view_flag          (GtkWidget          *widget,
+                                                    const char         *message);
+
+G_END_DECLS
