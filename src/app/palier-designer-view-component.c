@@ -144,7 +144,7 @@ move_component (PalierDesignerView *self,
   changed = palier_edit_move_component (draft, index, offset, &summary);
   if (changed != NULL)
     self->component = index + offset;
-  _palier_designer_view_edit (self, changed, g_steal_pointer (&summary));
+  _palier_designer_view_edit (self, changed, &summary);
 }
 
 static void
@@ -176,7 +176,7 @@ remove_component_clicked_cb (GtkButton          *button,
   changed = palier_edit_remove_component (draft, index, &summary);
   if (self->component > 0 && self->component >= index)
     self->component--;
-  _palier_designer_view_edit (self, changed, g_steal_pointer (&summary));
+  _palier_designer_view_edit (self, changed, &summary);
 }
 
 static GtkWidget *
@@ -506,7 +506,7 @@ edit_component (PalierDesignerView *self,
   g_autofree char *summary = NULL;
 
   _palier_designer_view_edit (self, palier_edit_component (draft, self->component, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 /* Replaces the values of @field with the comma-separated ones in @text. */
@@ -783,7 +783,7 @@ add_component_action (GtkWidget  *widget,
                                                                    : PALIER_COMPONENT_COMMISSION,
                                        &summary);
   self->component = draft->components->len;
-  _palier_designer_view_edit (self, changed, g_steal_pointer (&summary));
+  _palier_designer_view_edit (self, changed, &summary);
 }
 
 /* Table cells */
@@ -943,7 +943,7 @@ commit_cell (PalierDesignerView *self,
     }
 
   if (candidate != NULL)
-    _palier_designer_view_edit (self, candidate, g_steal_pointer (&summary));
+    _palier_designer_view_edit (self, candidate, &summary);
 
   if (leaving)
     fill_cell (entry);
@@ -1052,7 +1052,7 @@ remove_row_clicked_cb (GtkButton          *button,
   _palier_designer_view_edit (self,
                               palier_edit_remove_row (draft, self->component,
                                                       palier_tier_item_get_row (item), &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
@@ -1108,7 +1108,7 @@ add_row_clicked_cb (PalierDesignerView *self)
     return;
 
   _palier_designer_view_edit (self, palier_edit_add_row (draft, self->component, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 /* The curve */
@@ -1129,7 +1129,9 @@ curve_commit_cb (PalierDesignerView *self,
                  PalierProgram      *program,
                  const char         *summary)
 {
-  _palier_designer_view_edit (self, palier_program_ref (program), g_strdup (summary));
+  g_autofree char *text = g_strdup (summary);
+
+  _palier_designer_view_edit (self, palier_program_ref (program), &text);
 }
 
 /* Setup */

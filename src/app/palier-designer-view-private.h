@@ -75,12 +75,13 @@ struct _PalierDesignerView
 /* The program the designer shows: the editor's draft, or NULL. */
 PalierProgram *_palier_designer_view_get_draft   (PalierDesignerView *self);
 
-/* Hands an edit of the draft to the editor.  Takes @candidate and
- * @summary; a NULL @candidate (an edit that changes nothing) is
- * ignored. */
-void           _palier_designer_view_edit        (PalierDesignerView *self,
-                                                  PalierProgram      *candidate,
-                                                  char               *summary);
+/* Hands an edit of the draft to the editor.  Takes @candidate and the
+ * string in *@summary, which it sets to NULL; a NULL @candidate (an edit
+ * that changes nothing) is ignored.  The summary is passed by address so
+ * that it is read after the call that computes @candidate and sets it. */
+void           _palier_designer_view_edit        (PalierDesignerView  *self,
+                                                  PalierProgram       *candidate,
+                                                  char               **summary);
 
 /* Simulates @program at the next frame, replacing any run still going. */
 void           _palier_designer_view_simulate    (PalierDesignerView *self,

@@ -56,12 +56,12 @@ _palier_designer_view_get_draft (PalierDesignerView *self)
 }
 
 void
-_palier_designer_view_edit (PalierDesignerView *self,
-                            PalierProgram      *candidate,
-                            char               *summary)
+_palier_designer_view_edit (PalierDesignerView  *self,
+                            PalierProgram       *candidate,
+                            char               **summary)
 {
   g_autoptr(PalierProgram) program = candidate;
-  g_autofree char *text = summary;
+  g_autofree char *text = g_steal_pointer (summary);
 
   if (program == NULL || self->editor == NULL)
     return;
@@ -237,7 +237,7 @@ remove_segment_quota_cb (GtkButton          *button,
       }
 
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
@@ -271,7 +271,7 @@ segment_quota_apply_cb (AdwEntryRow        *row,
 
   _palier_designer_view_flag (GTK_WIDGET (row), NULL);
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
@@ -418,7 +418,7 @@ program_entry_apply_cb (PalierDesignerView *self,
 
   _palier_designer_view_flag (GTK_WIDGET (row), NULL);
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
@@ -436,7 +436,7 @@ program_combo_changed_cb (PalierDesignerView *self)
   changed->fiscal_year_start = adw_combo_row_get_selected (self->fiscal_year_row) + 1;
 
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
@@ -456,7 +456,7 @@ add_segment_quota_action (GtkWidget  *widget,
   palier_program_add_segment_quota (changed, g_variant_get_string (parameter, NULL),
                                     draft->has_quota ? draft->quota : 10000 * PALIER_DECIMAL_ONE);
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
   adw_expander_row_set_expanded (self->segment_quotas_row, TRUE);
 }
 
@@ -885,7 +885,7 @@ rename_response_cb (AdwMessageDialog   *dialog,
   g_free (changed->name);
   changed->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   _palier_designer_view_edit (self, palier_edit_properties (draft, changed, &summary),
-                              g_steal_pointer (&summary));
+                              &summary);
 }
 
 static void
