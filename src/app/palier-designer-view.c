@@ -1103,6 +1103,15 @@ palier_designer_view_redo (PalierDesignerView *self)
     palier_program_editor_redo (self->editor);
 }
 
+/* New sales bring new segments and regions, and change every result. */
+static void
+sales_changed_cb (PalierDesignerView *self)
+{
+  load_partner_values (self);
+  if (self->editor != NULL)
+    show_draft (self);
+}
+
 /* Screenshots */
 
 /* PALIER_DESIGNER_DEMO_DRAG="HANDLE,DX,DY" shows the designer at
@@ -1323,12 +1332,18 @@ palier_designer_view_set_workspace (PalierDesignerView *self,
   if (self->workspace == workspace)
     return;
 
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+
   /* Histories belong to their workspace. */
   set_editor (self, NULL);
   g_hash_table_remove_all (self->editors);
   g_set_object (&self->workspace, workspace);
   start_live_simulation (self);
   gtk_label_set_text (self->totals_label, "");
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "sales-changed", G_CALLBACK (sales_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   palier_designer_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
