@@ -3,9 +3,9 @@
  * A drag maps pointer offsets to values with the layout of the moment it
  * began.  The chart rescales its axes as boundaries move, and mapping
  * through the new axes would make the handle run away from the pointer.
- * Left and right move the boundary by the base shown per pixel; up and
- * down change the rate by the slope of the plot's diagonal per pixel, so
- * a drag over the plot's height adds the rate that would climb from the
+ * Left and right move the boundary by the base shown per pixel.  Up and
+ * down change the rate by the slope of the plot's diagonal per pixel: a
+ * drag over the plot's height adds the rate that would climb from the
  * bottom to the top of the plot over its width.  Each direction has a
  * dead zone of a few pixels, so a straight drag changes one value only.
  */

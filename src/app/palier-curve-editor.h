@@ -4,9 +4,9 @@
  * handle at each tier boundary after the first or at each bonus level.
  * Dragging a handle left or right moves the boundary, up or down changes
  * the rate of the tier that starts there (or the level's amount).  While
- * a handle moves the editor emits "preview" with the changed program;
- * when it is dropped it emits "commit" with the program and a summary of
- * the change.  Tab focuses the handles in turn and the arrow keys move
+ * a handle moves, the editor emits "preview" with the changed program.
+ * When the handle is dropped, it emits "commit" with the program and a
+ * summary of the change.  Tab focuses the handles in turn and the arrow keys move
  * the focused one, one snapping step per press.
  */
 #pragma once

@@ -1,11 +1,11 @@
 /* palier-designer-view-component.c: the components of the program
  *
  * The list of components, the settings of the selected one, its tier
- * (or level) table and its payout curve.  The table's entries preview a
- * value while it is typed (the curve and the live simulation follow) and
- * hand it to the editor when Enter is pressed or the entry is left; the
- * curve previews while a handle is dragged and hands the edit over when
- * it is dropped.
+ * (or level) table and its payout curve.  While a value is typed in the
+ * table, the curve and the live simulation preview it.  The value goes
+ * to the editor when Enter is pressed or the entry loses the focus.  The
+ * curve previews a dragged handle the same way and hands the edit over
+ * when the handle is dropped.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -262,6 +262,7 @@ set_column_titles (PalierDesignerView    *self,
   gboolean tier = component->kind == PALIER_COMPONENT_COMMISSION;
 
   if (component->basis == PALIER_BASIS_ATTAINMENT)
+    /* xgettext:no-c-format */
     from_title = g_strdup (_("From (% of Quota)"));
   else if (component->measure == PALIER_MEASURE_UNITS)
     from_title = g_strdup (_("From (Units)"));

@@ -3,8 +3,9 @@
  * The sidebar lists the workspace's programs.  The selected program is
  * edited through its PalierProgramEditor, which keeps its undo history
  * while the workspace is open and saves every accepted edit.  Each
- * change of the draft reruns the live simulation, at most once a frame,
- * and the totals line shows its outcome.  The components, the tier table
+ * change of a valid draft reruns the live simulation, started at most
+ * once a frame while the view is shown, and the totals line shows its
+ * outcome.  The components, the tier table
  * and the payout curve live in palier-designer-view-component.c.
  */
 
@@ -1103,13 +1104,16 @@ palier_designer_view_redo (PalierDesignerView *self)
     palier_program_editor_redo (self->editor);
 }
 
-/* New sales bring new segments and regions, and change every result. */
+/* New sales bring new segments and regions.  The totals of the earlier
+ * sales are dropped, as the Results view drops its result, until the
+ * next edit simulates again. */
 static void
 sales_changed_cb (PalierDesignerView *self)
 {
   load_partner_values (self);
-  if (self->editor != NULL)
-    show_draft (self);
+  start_live_simulation (self);
+  gtk_label_set_text (self->totals_label, "");
+  gtk_spinner_set_spinning (self->live_spinner, FALSE);
 }
 
 /* Screenshots */

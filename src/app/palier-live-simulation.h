@@ -1,8 +1,8 @@
 /* palier-live-simulation.h: the simulation that follows the designer
  *
  * Each run replaces the one before: starting a run cancels any run still
- * going, so only the latest program's result is ever reported.  Runs go
- * to a worker thread and never block the window.
+ * going, and a cancelled run reports nothing.  Runs go to a worker
+ * thread on a read-only connection of their own.
  */
 #pragma once
 

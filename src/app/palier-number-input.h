@@ -19,7 +19,7 @@ gboolean          palier_input_parse_number   (const char    *text,
 
 /* Parses a percentage ("7", "7 %", "7,5" in French) into a fraction
  * (0.07, 0.075).  Four decimals of a percent at most, because a fraction
- * holds six. */
+ * has six. */
 gboolean          palier_input_parse_percent  (const char    *text,
                                                PalierDecimal *out_fraction,
                                                GError       **error);

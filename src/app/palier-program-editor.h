@@ -1,7 +1,7 @@
 /* palier-program-editor.h: one program being edited, with its history
  *
- * The editor holds the program as last saved and the draft the designer
- * shows.  An edit replaces the draft; when palier_program_check() accepts
+ * The editor keeps the program as last accepted and the draft the
+ * designer shows.  An edit replaces the draft; when palier_program_check() accepts
  * the draft it becomes the program, the previous program goes on the undo
  * stack and the draft is saved to the workspace with a summary of the
  * change.  An invalid draft is kept, with its problem, and saved only
@@ -25,8 +25,8 @@ G_DECLARE_FINAL_TYPE (PalierProgramEditor, palier_program_editor, PALIER, PROGRA
 PalierProgramEditor *palier_program_editor_new          (const char          *path,
                                                          PalierProgram       *program);
 
-/* The program as last accepted, which is what the workspace holds once
- * the pending saves are written. */
+/* The program as last accepted, which is what the workspace contains
+ * once the pending saves are written. */
 PalierProgram       *palier_program_editor_get_program  (PalierProgramEditor *self);
 
 /* What the designer shows: the program, or an invalid edit of it. */

@@ -31,9 +31,10 @@ const char *palier_tier_item_get_value_error (PalierTierItem       *self);
 GListModel *palier_tier_items_new           (const PalierProgram   *program,
                                              const PalierComponent *component);
 
-/* Updates @items, made by palier_tier_items_new(), to show @component:
- * rows whose text is unchanged are left alone, so an entry being typed
- * in keeps its place; rows are added or removed at the end. */
+/* Updates @items, made by palier_tier_items_new(), to show @component.
+ * Items are changed in place and only notify what changed, so an entry
+ * being typed in keeps its place.  Rows are added or removed at the
+ * end. */
 void        palier_tier_items_update        (GListStore            *items,
                                              const PalierProgram   *program,
                                              const PalierComponent *component);

@@ -1,8 +1,8 @@
 /* test-designer.c: editing programs in the designer
  *
- * Each test builds a workspace from tests/data/gui (five sales of two
+ * Each test builds a workspace from tests/data/gui: five sales of two
  * partners and a quarterly program whose payouts program.xml works out
- * by hand), shows the window's Designer on it and edits the program
+ * by hand.  It opens the window's Designer on it and edits the program
  * through the widgets, the curve's drag functions or the designer's
  * actions.  Edits are checked in the editor's program, in the workspace
  * file and in the live totals.
@@ -715,7 +715,7 @@ test_undo_redo (Fixture       *fixture,
   g_assert_true (palier_program_equal (program (fixture), second));
   g_assert_false (palier_designer_view_can_redo (fixture->designer));
 
-  /* The table shows what was restored, and the file holds it. */
+  /* The table shows what was restored, and the file contains it. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell (fixture, 0, PALIER_ROW_FIELD_VALUE))), ==, "3%");
   saved = saved_program (fixture);
   g_assert_true (palier_program_equal (saved, second));
