@@ -382,16 +382,16 @@ set_decode_error (PalierCsvReader  *reader,
 
   if (reader->encoding == PALIER_ENCODING_UTF8)
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-                 _("%s:%" G_GUINT64_FORMAT ": bytes that are not valid UTF-8, "
+                 _("%s:%llu: bytes that are not valid UTF-8, "
                    "although the start of the file is UTF-8; convert the file "
                    "to UTF-8 or use --encoding to name its encoding"),
-                 reader->display_name, reader->line);
+                 reader->display_name, (unsigned long long) reader->line);
   else
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-                 _("%s:%" G_GUINT64_FORMAT ": bytes that are not valid %s; "
+                 _("%s:%llu: bytes that are not valid %s; "
                    "convert the file to UTF-8 or use --encoding to name its "
                    "encoding"),
-                 reader->display_name, reader->line, name);
+                 reader->display_name, (unsigned long long) reader->line, name);
 }
 
 static void
@@ -788,9 +788,9 @@ grow_record (PalierCsvReader  *reader,
   if (needed > MAX_RECORD_BYTES)
     {
       g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
-                   _("%s:%" G_GUINT64_FORMAT ": record longer than %d MiB; "
+                   _("%s:%llu: record longer than %d MiB; "
                      "look for a quote that is never closed"),
-                   reader->display_name, reader->record_line,
+                   reader->display_name, (unsigned long long) reader->record_line,
                    MAX_RECORD_BYTES / (1024 * 1024));
       return FALSE;
     }
@@ -826,9 +826,9 @@ begin_field (PalierCsvReader  *reader,
       if (reader->fields_alloc == MAX_FIELDS)
         {
           g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
-                       _("%s:%" G_GUINT64_FORMAT ": more than %d fields in "
+                       _("%s:%llu: more than %d fields in "
                          "one record; check the delimiter"),
-                       reader->display_name, reader->record_line, MAX_FIELDS);
+                       reader->display_name, (unsigned long long) reader->record_line, MAX_FIELDS);
           return FALSE;
         }
       reader->fields_alloc = MAX (16, MIN (reader->fields_alloc * 2, MAX_FIELDS));
@@ -873,10 +873,10 @@ set_nul_error (PalierCsvReader  *reader,
                GError          **error)
 {
   g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-               _("%s:%" G_GUINT64_FORMAT ": the line contains a NUL byte, "
+               _("%s:%llu: the line contains a NUL byte, "
                  "which text never does; if the file is UTF-16 without a "
                  "byte order mark, use --encoding utf-16le or utf-16be"),
-               reader->display_name, reader->line);
+               reader->display_name, (unsigned long long) reader->line);
 }
 
 /* Parser steps.  Each consumes what it can from the current chunk and
@@ -1066,10 +1066,10 @@ step_quote_in_quoted (PalierCsvReader  *reader,
     }
 
   g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_SYNTAX,
-               _("%s:%" G_GUINT64_FORMAT ": text after the closing quote of "
+               _("%s:%llu: text after the closing quote of "
                  "field %u; a quote inside a quoted field must be doubled "
                  "(\"\")"),
-               reader->display_name, reader->line, reader->n_fields);
+               reader->display_name, (unsigned long long) reader->line, reader->n_fields);
   return STEP_ERROR;
 }
 
@@ -1086,9 +1086,9 @@ finish_at_end (PalierCsvReader  *reader,
 
     case STATE_QUOTED:
       g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_SYNTAX,
-                   _("%s:%" G_GUINT64_FORMAT ": quoted field never closed "
+                   _("%s:%llu: quoted field never closed "
                      "before the end of the file"),
-                   reader->display_name, reader->quote_line);
+                   reader->display_name, (unsigned long long) reader->quote_line);
       return FALSE;
 
     case STATE_FIELD_START:

@@ -853,10 +853,10 @@ check_field_count (PalierImportPlan      *plan,
     return TRUE;
 
   return reject (rejection, record, -1,
-                 g_strdup_printf (_("%s:%" G_GUINT64_FORMAT ": %u fields where "
+                 g_strdup_printf (_("%s:%llu: %u fields where "
                                     "the header has %u; check the quotes and "
                                     "delimiters on this line"),
-                                  plan->display_name, record->line,
+                                  plan->display_name, (unsigned long long) record->line,
                                   record->n_fields, plan->n_columns));
 }
 
@@ -869,10 +869,10 @@ reject_empty (PalierImportPlan      *plan,
   int column = plan->columns[field];
 
   return reject (rejection, record, column,
-                 g_strdup_printf (_("%s:%" G_GUINT64_FORMAT ": column “%s”: "
+                 g_strdup_printf (_("%s:%llu: column “%s”: "
                                     "empty %s; every row needs a date, a "
                                     "partner and an amount"),
-                                  plan->display_name, record->line,
+                                  plan->display_name, (unsigned long long) record->line,
                                   plan->headers[column], field_names[field]));
 }
 
@@ -893,10 +893,10 @@ read_date_field (PalierImportPlan      *plan,
     return TRUE;
 
   return reject (rejection, record, column,
-                 g_strdup_printf (_("%s:%" G_GUINT64_FORMAT ": column “%s”: %s; "
+                 g_strdup_printf (_("%s:%llu: column “%s”: %s; "
                                     "use --date-format to force the date order "
                                     "(YYYY-MM-DD, MM/DD/YYYY or DD/MM/YYYY)"),
-                                  plan->display_name, record->line,
+                                  plan->display_name, (unsigned long long) record->line,
                                   plan->headers[column], error->message));
 }
 
@@ -934,15 +934,15 @@ read_number_field (PalierImportPlan      *plan,
 
   if (g_error_matches (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_RANGE))
     return reject (rejection, record, column,
-                   g_strdup_printf (_("%s:%" G_GUINT64_FORMAT ": column “%s”: %s"),
-                                    plan->display_name, record->line,
+                   g_strdup_printf (_("%s:%llu: column “%s”: %s"),
+                                    plan->display_name, (unsigned long long) record->line,
                                     plan->headers[column], error->message));
 
   return reject (rejection, record, column,
-                 g_strdup_printf (_("%s:%" G_GUINT64_FORMAT ": column “%s”: %s; "
+                 g_strdup_printf (_("%s:%llu: column “%s”: %s; "
                                     "use --decimal-mark point or comma to "
                                     "force how the column is read"),
-                                  plan->display_name, record->line,
+                                  plan->display_name, (unsigned long long) record->line,
                                   plan->headers[column], error->message));
 }
 

@@ -208,6 +208,24 @@ format_range (PalierDate from,
                           palier_date_format_iso (to, last));
 }
 
+static const char *
+describe_period (PalierPeriodKind period)
+{
+  switch (period)
+    {
+    case PALIER_PERIOD_MONTH:
+      return _("paid monthly");
+    case PALIER_PERIOD_QUARTER:
+      return _("paid quarterly");
+    case PALIER_PERIOD_HALF:
+      return _("paid half-yearly");
+    case PALIER_PERIOD_YEAR:
+      return _("paid yearly");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 write_result_heading (const PalierResult *result,
                       GString            *out)
@@ -220,8 +238,8 @@ write_result_heading (const PalierResult *result,
   g_autoptr(Table) table = table_new (result->has_rewards ? 5 : 3);
 
   g_string_append_printf (out, _("Program: %s (%s)\n"), program->name, program->id);
-  g_string_append_printf (out, _("Range: %s, paid per %s\n\n"),
-                          range, palier_period_kind_to_string (program->period));
+  g_string_append_printf (out, _("Range: %s, %s\n\n"),
+                          range, describe_period (program->period));
 
   for (guint col = 0; col < table->n_columns; col++)
     table->right_aligned[col] = TRUE;

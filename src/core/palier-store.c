@@ -1044,8 +1044,8 @@ palier_store_import_add_row (const PalierSaleRow  *row,
   if (row->partner == NULL || row->date == PALIER_DATE_NONE)
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": a sales row needs a date and a partner"),
-                   row->line);
+                   _("line %llu: a sales row needs a date and a partner"),
+                   (unsigned long long) row->line);
       return FALSE;
     }
 
@@ -1086,8 +1086,8 @@ palier_store_import_add_row (const PalierSaleRow  *row,
   if (!palier_decimal_add (import->amount, row->amount, &import->amount))
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": the total amount of the import is too large"),
-                   row->line);
+                   _("line %llu: the total amount of the import is too large"),
+                   (unsigned long long) row->line);
       return FALSE;
     }
   if (import->first_date == PALIER_DATE_NONE || row->date < import->first_date)
@@ -1628,7 +1628,7 @@ palier_store_load_program_version (PalierStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, version_id);
-  what = g_strdup_printf (_("program version %" G_GINT64_FORMAT), version_id);
+  what = g_strdup_printf (_("program version %lld"), (long long) version_id);
   program = read_program_row (store, stmt, what, error);
   sqlite3_finalize (stmt);
 
