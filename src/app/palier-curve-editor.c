@@ -650,6 +650,14 @@ palier_curve_editor_get_drag_label (PalierCurveEditor *self)
   return self->drag != NULL ? self->drag->label : NULL;
 }
 
+int
+palier_curve_editor_get_focus_handle (PalierCurveEditor *self)
+{
+  g_return_val_if_fail (PALIER_IS_CURVE_EDITOR (self), -1);
+
+  return gtk_widget_has_focus (GTK_WIDGET (self)) ? self->focus_handle : -1;
+}
+
 void
 palier_curve_editor_nudge (PalierCurveEditor *self,
                            guint              handle,

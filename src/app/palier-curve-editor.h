@@ -59,6 +59,9 @@ gboolean       palier_curve_editor_is_dragging   (PalierCurveEditor *self);
 /* The text of the label shown beside a dragged handle, or NULL. */
 const char    *palier_curve_editor_get_drag_label (PalierCurveEditor *self);
 
+/* The handle that Tab focused, or -1. */
+int            palier_curve_editor_get_focus_handle (PalierCurveEditor *self);
+
 /* Moves handle @handle by @from_steps snapping steps to the right and
  * @value_steps steps up, as the arrow keys do, and commits the edit. */
 void           palier_curve_editor_nudge         (PalierCurveEditor *self,

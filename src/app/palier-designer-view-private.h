@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* Where rows and buttons keep the id of their program or segment. */
+#define ID_KEY "palier-id"
+
 struct _PalierDesignerView
 {
   AdwBin parent_instance;
@@ -91,10 +94,31 @@ void           _palier_designer_view_simulate    (PalierDesignerView *self,
 void           _palier_designer_view_toast       (PalierDesignerView *self,
                                                   const char         *message);
 
-/* Component side (palier-designer-view-component.c). */
-void           _palier_designer_view_init_components   (PalierDesignerView *self);
+/* The sidebar's editors (palier-designer-view.c). */
+PalierProgramEditor *_palier_designer_view_ensure_editor (PalierDesignerView  *self,
+                                                          PalierProgram       *program);
+void           _palier_designer_view_set_editor  (PalierDesignerView  *self,
+                                                  PalierProgramEditor *editor);
+GtkListBoxRow *_palier_designer_view_find_program_row (PalierDesignerView *self,
+                                                       const char         *id);
+
+/* Program settings and actions (palier-designer-view-program.c). */
+void           _palier_designer_view_show_properties   (PalierDesignerView  *self,
+                                                        const PalierProgram *program);
+void           _palier_designer_view_start_demo        (PalierDesignerView  *self);
+void           _palier_designer_view_class_init_program (GtkWidgetClass     *widget_class);
+
+/* Components (palier-designer-view-component.c). */
+const PalierComponent *_palier_designer_view_get_component (PalierDesignerView *self);
 void           _palier_designer_view_show_components   (PalierDesignerView *self);
 void           _palier_designer_view_class_init_components (GtkWidgetClass *widget_class);
+
+/* Tier table and curve (palier-designer-view-table.c). */
+void           _palier_designer_view_init_table        (PalierDesignerView    *self);
+void           _palier_designer_view_show_table        (PalierDesignerView    *self,
+                                                        const PalierProgram   *draft,
+                                                        const PalierComponent *component);
+void           _palier_designer_view_class_init_table  (GtkWidgetClass        *widget_class);
 
 /* Marks @widget as invalid with @message as its tooltip, or clears the
  * mark when @message is NULL. */

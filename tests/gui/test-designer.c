@@ -658,6 +658,45 @@ test_curve_keyboard (Fixture       *fixture,
   g_assert_cmpint (tier (program (fixture), 2)->value, ==, RATE (99));
 }
 
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static void
+test_curve_tab_and_arrows (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (curve (fixture));
+
+  /* Tab enters on the first handle, then walks to the second, then
+   * leaves the curve. */
+  g_assert_true (gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (palier_curve_editor_get_focus_handle (curve (fixture)), ==, 0);
+  g_assert_true (gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (palier_curve_editor_get_focus_handle (curve (fixture)), ==, 1);
+
+  g_assert_true (press_key (widget, GDK_KEY_Left));
+  g_assert_cmpint (tier (program (fixture), 2)->from, ==, 1990000);
+  g_assert_true (press_key (widget, GDK_KEY_Up));
+  g_assert_cmpint (tier (program (fixture), 2)->value, ==, RATE (101));
+
+  g_assert_false (gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD));
+}
+
 static void
 test_curve_bonus_level (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -891,6 +930,42 @@ test_program_duplicate (Fixture       *fixture,
   g_assert_cmpuint (copy->components->len, ==, fixture->original->components->len);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+
+  return dialog;
+}
+
+static void
+test_program_rename (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->designer), "designer.rename-program", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test partner program");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Partners 2024  ");
+  adw_message_dialog_response (dialog, "rename");
+
+  g_assert_cmpstr (program (fixture)->name, ==, "Partners 2024");
+  versions = saved_versions (fixture);
+  g_assert_cmpstr (last_summary (versions), ==, "Renamed the program “Partners 2024”");
+}
+
 static void
 test_program_properties (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1004,6 +1079,7 @@ main (int   argc,
   add_test ("/designer/curve/drag", test_curve_drag);
   add_test ("/designer/curve/drag-constrained", test_curve_drag_constrained);
   add_test ("/designer/curve/keyboard", test_curve_keyboard);
+  add_test ("/designer/curve/tab-and-arrows", test_curve_tab_and_arrows);
   add_test ("/designer/curve/bonus-level", test_curve_bonus_level);
   add_test ("/designer/history/undo-redo", test_undo_redo);
   add_test ("/designer/history/undo-invalid-draft", test_undo_drops_invalid_draft);
@@ -1012,6 +1088,7 @@ main (int   argc,
   add_test ("/designer/live/follows-drag", test_live_follows_drag);
   add_test ("/designer/programs/new-and-delete", test_program_new_and_delete);
   add_test ("/designer/programs/duplicate", test_program_duplicate);
+  add_test ("/designer/programs/rename", test_program_rename);
   add_test ("/designer/programs/properties", test_program_properties);
   add_test ("/designer/components/edit", test_components_edit);
 
