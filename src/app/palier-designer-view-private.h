@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Where rows and buttons keep the id of their program or segment. */
+/* The object-data key of the program or segment id on rows and buttons. */
 #define ID_KEY "palier-id"
 
 struct _PalierDesignerView
@@ -18,6 +18,7 @@ struct _PalierDesignerView
   PalierProgramEditor *editor;          /* of the selected program */
   PalierLiveSimulation *live;
   PalierProgram *pending_run;           /* simulated at the next frame */
+  PalierProgram *last_run;              /* the program simulated last */
   guint run_tick_id;
   guint component;                      /* selected, G_MAXUINT for none */
   GListStore *tier_items;

@@ -136,8 +136,12 @@ run_pending (PalierDesignerView *self)
 {
   g_autoptr(PalierProgram) program = g_steal_pointer (&self->pending_run);
 
-  if (program != NULL && self->live != NULL)
-    palier_live_simulation_run (self->live, program);
+  if (program == NULL || self->live == NULL)
+    return;
+
+  palier_live_simulation_run (self->live, program);
+  g_clear_pointer (&self->last_run, palier_program_unref);
+  self->last_run = g_steal_pointer (&program);
 }
 
 static gboolean
@@ -158,6 +162,11 @@ _palier_designer_view_simulate (PalierDesignerView *self,
                                 PalierProgram      *program)
 {
   if (self->live == NULL || program == NULL)
+    return;
+
+  /* A drag's preview already ran the program that its drop commits. */
+  if (self->pending_run == NULL && self->last_run != NULL &&
+      palier_program_equal (program, self->last_run))
     return;
 
   palier_program_ref (program);
@@ -182,6 +191,7 @@ stop_live_simulation (PalierDesignerView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->run_tick_id);
   self->run_tick_id = 0;
   g_clear_pointer (&self->pending_run, palier_program_unref);
+  g_clear_pointer (&self->last_run, palier_program_unref);
 
   if (self->live != NULL)
     {

@@ -258,6 +258,7 @@ palier_program_editor_edit (PalierProgramEditor *self,
       set_draft (self, candidate);
       g_clear_error (&self->problem);
       self->problem = g_steal_pointer (&error);
+      notify_stacks (self);
       g_signal_emit (self, signals[CHANGED], 0);
       return FALSE;
     }
@@ -266,6 +267,7 @@ palier_program_editor_edit (PalierProgramEditor *self,
   if (palier_program_equal (candidate, self->program))
     {
       accept (self, self->program);
+      notify_stacks (self);
       g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
     }
