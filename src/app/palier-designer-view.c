@@ -570,6 +570,22 @@ sales_changed_cb (PalierDesignerView *self)
   gtk_spinner_set_spinning (self->live_spinner, FALSE);
 }
 
+/* Waits for every queued save, so that closing the window or the
+ * workspace loses no edit. */
+static void
+flush_editors (PalierDesignerView *self)
+{
+  GHashTableIter iter;
+  gpointer editor;
+
+  if (self->editors == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, NULL, &editor))
+    palier_program_editor_flush (editor);
+}
+
 /* GObject */
 
 static void
@@ -585,6 +601,7 @@ palier_designer_view_dispose (GObject *object)
 
   stop_live_simulation (self);
   _palier_designer_view_set_editor (self, NULL);
+  flush_editors (self);
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->tier_items);
@@ -734,6 +751,7 @@ palier_designer_view_set_workspace (PalierDesignerView *self,
 
   /* Histories belong to their workspace. */
   _palier_designer_view_set_editor (self, NULL);
+  flush_editors (self);
   g_hash_table_remove_all (self->editors);
   g_set_object (&self->workspace, workspace);
   start_live_simulation (self);

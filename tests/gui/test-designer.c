@@ -206,7 +206,8 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   close_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->workspace);
   g_clear_pointer (&fixture->original, palier_program_unref);
 
@@ -779,6 +780,29 @@ test_undo_drops_invalid_draft (Fixture       *fixture,
 /* History */
 
 static void
+test_saved_on_close (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(PalierProgram) saved = NULL;
+  g_autoptr(PalierProgram) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_in_cell (fixture, 0, PALIER_ROW_FIELD_VALUE, "4.5");
+  edited = palier_program_copy (program (fixture));
+
+  /* Closing the window right after the edit waits for its save. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  store = palier_store_open (fixture->path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  saved = palier_store_load_program (store, fixture->original->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (palier_program_equal (saved, edited));
+}
+
+static void
 test_history_restore (Fixture       *fixture,
                       gconstpointer  user_data)
 {
@@ -1084,6 +1108,7 @@ main (int   argc,
   add_test ("/designer/history/undo-redo", test_undo_redo);
   add_test ("/designer/history/undo-invalid-draft", test_undo_drops_invalid_draft);
   add_test ("/designer/history/restore", test_history_restore);
+  add_test ("/designer/history/saved-on-close", test_saved_on_close);
   add_test ("/designer/live/totals", test_live_totals);
   add_test ("/designer/live/follows-drag", test_live_follows_drag);
   add_test ("/designer/programs/new-and-delete", test_program_new_and_delete);
