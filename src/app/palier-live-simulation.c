@@ -58,6 +58,7 @@ simulated_cb (GObject      *source,
   self->error = g_steal_pointer (&error);
   self->last_duration = g_get_monotonic_time () - self->start_time;
   self->n_completed++;
+  g_debug ("Live simulation took %.1f ms", self->last_duration / 1000.0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_signal_emit (self, signals[UPDATED], 0);
