@@ -75,6 +75,24 @@ show_row_problem (PalierDesignerView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->row_error_label), message != NULL);
 }
 
+/* Segment overrides are read from program files and shown, not edited:
+ * their column appears only for a component that has some. */
+static gboolean
+has_overrides (const PalierComponent *component)
+{
+  for (guint row = 0; row < palier_component_n_rows (component); row++)
+    {
+      const GArray *overrides = component->kind == PALIER_COMPONENT_COMMISSION
+        ? g_array_index (component->tiers, PalierTier, row).overrides
+        : g_array_index (component->levels, PalierLevel, row).overrides;
+
+      if (overrides != NULL && overrides->len > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 void
 _palier_designer_view_show_table (PalierDesignerView    *self,
                                   const PalierProgram   *draft,
@@ -91,6 +109,7 @@ _palier_designer_view_show_table (PalierDesignerView    *self,
   set_column_titles (self, draft, component);
   palier_tier_items_update (self->tier_items, draft, component);
   show_row_problem (self, draft, component);
+  gtk_column_view_column_set_visible (self->overrides_column, has_overrides (component));
 }
 
 /* Table cells */
@@ -391,6 +410,43 @@ bind_remove_cell_cb (GtkSignalListItemFactory *factory,
                             palier_tier_item_get_row (item) > 0);
 }
 
+static void
+setup_overrides_cell_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         PalierDesignerView       *self)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 10);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 16);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+bind_overrides_cell_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        PalierDesignerView       *self)
+{
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  GBinding *binding;
+
+  binding = g_object_bind_property (gtk_list_item_get_item (list_item), "overrides",
+                                    inscription, "text", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (inscription), "palier-binding", binding);
+}
+
+static void
+unbind_overrides_cell_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          PalierDesignerView       *self)
+{
+  GtkWidget *inscription = gtk_list_item_get_child (list_item);
+  GBinding *binding = g_object_steal_data (G_OBJECT (inscription), "palier-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
 static GtkListItemFactory *
 entry_factory_new (PalierDesignerView *self,
                    PalierRowField      field)
@@ -449,6 +505,7 @@ _palier_designer_view_init_table (PalierDesignerView *self)
   g_autoptr(GtkListItemFactory) from_factory = entry_factory_new (self, PALIER_ROW_FIELD_FROM);
   g_autoptr(GtkListItemFactory) value_factory = entry_factory_new (self, PALIER_ROW_FIELD_VALUE);
   g_autoptr(GtkListItemFactory) remove_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) overrides_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
   g_signal_connect (remove_factory, "setup", G_CALLBACK (setup_remove_cell_cb), self);
@@ -457,6 +514,11 @@ _palier_designer_view_init_table (PalierDesignerView *self)
   gtk_column_view_column_set_factory (self->from_column, from_factory);
   gtk_column_view_column_set_factory (self->value_column, value_factory);
   gtk_column_view_column_set_factory (self->remove_column, remove_factory);
+
+  g_signal_connect (overrides_factory, "setup", G_CALLBACK (setup_overrides_cell_cb), self);
+  g_signal_connect (overrides_factory, "bind", G_CALLBACK (bind_overrides_cell_cb), self);
+  g_signal_connect (overrides_factory, "unbind", G_CALLBACK (unbind_overrides_cell_cb), self);
+  gtk_column_view_column_set_factory (self->overrides_column, overrides_factory);
 
   self->tier_items = g_list_store_new (PALIER_TYPE_TIER_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->tier_items)));
