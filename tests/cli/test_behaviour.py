@@ -132,6 +132,12 @@ class BehaviourTest(palier_e2e.CliTestCase):
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", missing, expect=1)
         self.assertIn("no-such-sales.csv", process.stderr)
 
+    def test_missing_sales_plain_sentence(self):
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", "nosuch.csv",
+                          expect=1)
+        self.assertIn("nosuch.csv: file not found; check the path", process.stderr)
+        self.assertNotIn("Error opening", process.stderr)
+
     def test_missing_workspace_named(self):
         missing = self.tmp_path("no-such-workspace.palier")
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", missing, expect=1)
@@ -189,6 +195,21 @@ class BehaviourTest(palier_e2e.CliTestCase):
         self.assertIn("small.csv", process.stderr)
         self.assertIn("abc", process.stderr)
         self.assertFalse(os.path.exists(workspace))
+
+    def test_stray_date_shape_rejected(self):
+        rows = ["date,partner,amount"]
+        rows += ["2024-01-%02d,A,100.00" % day for day in range(1, 31)]
+        rows.insert(21, "03/04/2024,B,100.00")
+        sales = self.write("mixed.csv", "\n".join(rows) + "\n")
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", sales, expect=1)
+        self.assertIn("mixed.csv:22: column \u201cdate\u201d", process.stderr)
+        self.assertIn("\u201c03/04/2024\u201d", process.stderr)
+        self.assertNotIn("12 or less", process.stderr)
+
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", sales,
+                          "--skip-invalid", "--format", "json")
+        self.assertIn("mixed.csv:22: row skipped", process.stderr)
+        self.assertEqual(money(json.loads(process.stdout)["totals"]["sales"]), 3000)
 
     def test_skip_invalid_lists_rows(self):
         sales = self.write("small.csv", SMALL_SALES)
