@@ -1018,6 +1018,28 @@ test_write_file_error (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/dir/plan.xml"));
 }
 
+/* The message names the requested file only, never the temporary file
+ * written beside it, and says why in plain words. */
+static void
+test_write_file_error_reason (void)
+{
+  g_autoptr(PalierProgram) program = build_program ();
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (palier_program_write_file (program, "/nonexistent/dir/plan.xml", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Failed to write the program “/nonexistent/dir/plan.xml”: folder not found; "
+                   "create it first or choose another folder");
+  g_clear_error (&error);
+
+  g_assert_false (palier_program_write_file (program, dir, &error));
+  g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_IO);
+  expected = g_strdup_printf ("Failed to write the program “%s”: this is a folder; give a file name", dir);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* Threads ================================================================ */
 
 static gpointer
@@ -1113,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/program/write/french-locale", test_write_french_locale);
   g_test_add_func ("/program/write/file", test_write_file);
   g_test_add_func ("/program/write/file-error", test_write_file_error);
+  g_test_add_func ("/program/write/file-error-reason", test_write_file_error_reason);
 
   return g_test_run ();
 }

@@ -1422,6 +1422,49 @@ palier_program_to_xml (const PalierProgram *program,
   return g_strndup ((const char *) xmlBufferContent (buffer), len);
 }
 
+/* Returns why GLib could not write a file, in plain words and with what
+ * to do, from the GFileError code of @error.  GLib's own message names
+ * the temporary file beside the requested one, so it is only used for
+ * G_FILE_ERROR_FAILED, whose cause is unknown.  palier-cli has the same
+ * function for its outputs, because it only sees the public API. */
+static char *
+describe_write_error (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return g_strdup (error->message);
+
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return g_strdup (_("folder not found; create it first or choose another folder"));
+    case G_FILE_ERROR_NOTDIR:
+      return g_strdup (_("a part of the path is not a folder; check the path"));
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return g_strdup (_("permission denied; choose a folder you can write to"));
+    case G_FILE_ERROR_ROFS:
+      return g_strdup (_("the file system is read-only; choose another folder"));
+    case G_FILE_ERROR_NOSPC:
+      return g_strdup (_("no space left on the device; free some space or choose another disk"));
+    case G_FILE_ERROR_ISDIR:
+      return g_strdup (_("this is a folder; give a file name"));
+    case G_FILE_ERROR_NAMETOOLONG:
+      return g_strdup (_("the name is too long; choose a shorter path"));
+    case G_FILE_ERROR_FAILED:
+      return g_strdup (error->message);
+    default:
+      break;
+    }
+
+  /* Each other code stands for one errno value, whose description is
+   * the reason. */
+  for (int errsv = 1; errsv < 256; errsv++)
+    if ((int) g_file_error_from_errno (errsv) == error->code)
+      return g_strdup (g_strerror (errsv));
+
+  return g_strdup (error->message);
+}
+
 gboolean
 palier_program_write_file (const PalierProgram  *program,
                            const char           *path,
@@ -1450,8 +1493,10 @@ palier_program_write_file (const PalierProgram  *program,
    * @path: a reader sees the old file or the new one, never a part. */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
     {
+      g_autofree char *reason = describe_write_error (local_error);
+
       g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_IO,
-                   _("Failed to write the program “%s”: %s"), display_name, local_error->message);
+                   _("Failed to write the program “%s”: %s"), display_name, reason);
       return FALSE;
     }
   return TRUE;

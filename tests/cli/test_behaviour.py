@@ -329,6 +329,20 @@ class BehaviourTest(palier_e2e.CliTestCase):
                           "--output", output, expect=1)
         self.assertIn("no-such-dir", process.stderr)
 
+    def test_unwritable_output_plain_sentence(self):
+        output = self.tmp_path(os.path.join("no-such-dir", "result.json"))
+        for command in (["simulate", "--program", SAMPLE_PROGRAM],
+                        ["program", "show", "sample-partner-program"]):
+            with self.subTest(command=command[0]):
+                process = run_cli(*command, "--workspace", SAMPLE_WORKSPACE,
+                                  "--output", output, expect=1)
+                self.assertIn(output + ": cannot write: folder not found", process.stderr)
+                self.assertNotIn("result.json.", process.stderr)
+
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", SAMPLE_WORKSPACE,
+                          "--output", self.tmp, expect=1)
+        self.assertIn(self.tmp + ": cannot write: this is a folder", process.stderr)
+
     def test_program_add_list_show_remove(self):
         workspace = self.tmp_path("programs.palier")
         small = self.write("small.xml", SMALL_PROGRAM)
