@@ -160,6 +160,29 @@ class BehaviourTest(palier_e2e.CliTestCase):
         process = run_cli("simulate", "--program", broken, "--sales", SAMPLE_SALES, expect=1)
         self.assertIn("tire", process.stderr)
 
+    def test_schema_errors_plain_sentences(self):
+        cases = [
+            (SMALL_PROGRAM.replace(' xmlns="urn:palier:program:1"', ""),
+             "plan.xml:3: not a valid program: <program> is not in the Palier program namespace "
+             "\u201curn:palier:program:1\u201d; add xmlns=\"urn:palier:program:1\""),
+            (SMALL_PROGRAM.replace('period="month"', 'period="week"'),
+             "plan.xml:3: not a valid program: invalid value \u201cweek\u201d in the attribute "
+             "\u201cperiod\u201d of <program>; use one of month, quarter, half, year"),
+            (SMALL_PROGRAM.replace(' currency="EUR"', ""),
+             "plan.xml:3: not a valid program: <program> is missing the required attribute "
+             "\u201ccurrency\u201d"),
+            (SMALL_PROGRAM.replace('<quota amount="1000"/>', '<quota amount="1000" color="red"/>'),
+             "plan.xml:4: not a valid program: <quota> does not take the attribute \u201ccolor\u201d"),
+            (SMALL_PROGRAM.replace("<tier from=\"1000\"", "<tire from=\"1000\""),
+             "plan.xml:7: not a valid program: <tire> is not allowed here in <commission>"),
+        ]
+        for text, expected in cases:
+            with self.subTest(expected=expected):
+                plan = self.write("plan.xml", text)
+                process = run_cli("validate", plan, expect=1)
+                self.assertIn(expected, process.stderr)
+                self.assertNotIn("Element '", process.stderr)
+
     def test_malformed_program_names_line(self):
         broken = self.write("malformed.xml", SMALL_PROGRAM.replace("</program>", ""))
         process = run_cli("validate", broken, expect=1)
