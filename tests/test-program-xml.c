@@ -1235,7 +1235,7 @@ test_write_file_error (void)
 }
 
 /* The message names the requested file only, never the temporary file
- * written beside it, and says why in plain words. */
+ * written beside it, and gives the reason in plain words. */
 static void
 test_write_file_error_reason (void)
 {

@@ -533,7 +533,7 @@ describe_write_error (const GError *error)
       break;
     }
 
-  /* Each other code stands for one errno value, whose description is
+  /* Every other code matches one errno value, whose description is
    * the reason. */
   for (int errsv = 1; errsv < 256; errsv++)
     if ((int) g_file_error_from_errno (errsv) == error->code)

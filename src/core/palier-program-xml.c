@@ -98,8 +98,8 @@ copy_raw_message (const xmlError *error)
  *
  * libxml2 2.9.14 words its messages for XML experts and in English only,
  * so the common errors get a sentence of their own, built from the
- * error's code and its fields: str1 and str2 name the tags, attributes
- * or entities involved, int1 the line of an opening tag, int2 the
+ * error's code and fields.  str1 and str2 name the tags, attributes or
+ * entities involved, int1 is the line of an opening tag and int2 the
  * column. */
 
 static char *
@@ -1834,7 +1834,8 @@ palier_program_to_xml (const PalierProgram *program,
  * to do, from the GFileError code of @error.  GLib's own message names
  * the temporary file beside the requested one, so it is only used for
  * G_FILE_ERROR_FAILED, whose cause is unknown.  palier-cli has the same
- * function for its outputs, because it only sees the public API. */
+ * function for its outputs, because it can only include the public
+ * headers. */
 static char *
 describe_write_error (const GError *error)
 {
@@ -1864,7 +1865,7 @@ describe_write_error (const GError *error)
       break;
     }
 
-  /* Each other code stands for one errno value, whose description is
+  /* Every other code matches one errno value, whose description is
    * the reason. */
   for (int errsv = 1; errsv < 256; errsv++)
     if ((int) g_file_error_from_errno (errsv) == error->code)
