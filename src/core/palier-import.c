@@ -494,6 +494,13 @@ resolve_date_order (PalierImportPlan *plan)
       return;
     }
 
+  /* A plan built with the date unmapped has no column to decide from. */
+  if (column < 0)
+    {
+      plan->date_order = PALIER_DATE_ORDER_MDY;
+      return;
+    }
+
   sniffer = &plan->date_sniffers[column];
   plan->date_order = palier_date_sniffer_result (sniffer);
   if (plan->date_order != PALIER_DATE_ORDER_AUTO)
@@ -658,7 +665,7 @@ palier_import_plan_new (const char                 *path,
   if (!map_requested_columns (plan, options, error))
     return NULL;
   guess_columns (plan);
-  if (!check_required_fields (plan, error))
+  if (!options->allow_unmapped && !check_required_fields (plan, error))
     return NULL;
 
   if (!read_sample (plan, reader, error))
@@ -682,6 +689,44 @@ palier_import_plan_free (PalierImportPlan *plan)
   g_clear_pointer (&plan->preview, g_ptr_array_unref);
   g_clear_pointer (&plan->notes, g_ptr_array_unref);
   g_free (plan);
+}
+
+static char **
+copy_rows (char **rows,
+           guint  n_rows)
+{
+  char **copy = g_new0 (char *, n_rows + 1);
+
+  for (guint i = 0; i < n_rows; i++)
+    copy[i] = g_strdup (rows[i]);
+  return copy;
+}
+
+PalierImportPlan *
+palier_import_plan_copy (PalierImportPlan *plan)
+{
+  PalierImportPlan *copy;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  copy = g_memdup2 (plan, sizeof *plan);
+  copy->path = g_strdup (plan->path);
+  copy->display_name = g_strdup (plan->display_name);
+  copy->headers = copy_rows (plan->headers, plan->n_columns);
+  copy->number_sniffers = g_memdup2 (plan->number_sniffers,
+                                     plan->n_columns * sizeof (PalierNumberSniffer));
+  copy->date_sniffers = g_memdup2 (plan->date_sniffers,
+                                   plan->n_columns * sizeof (PalierDateSniffer));
+
+  copy->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < plan->preview->len; i++)
+    g_ptr_array_add (copy->preview, g_strdupv (g_ptr_array_index (plan->preview, i)));
+
+  copy->notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < plan->notes->len; i++)
+    g_ptr_array_add (copy->notes, g_strdup (g_ptr_array_index (plan->notes, i)));
+
+  return copy;
 }
 
 /* Plan accessors */
@@ -820,6 +865,15 @@ palier_import_plan_get_skip_invalid (PalierImportPlan *plan)
   g_return_val_if_fail (plan != NULL, FALSE);
 
   return plan->skip_invalid;
+}
+
+void
+palier_import_plan_set_skip_invalid (PalierImportPlan *plan,
+                                     gboolean          skip_invalid)
+{
+  g_return_if_fail (plan != NULL);
+
+  plan->skip_invalid = skip_invalid;
 }
 
 GPtrArray *
@@ -1211,6 +1265,9 @@ palier_import_plan_run (PalierImportPlan    *plan,
   g_return_val_if_fail (sink != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_required_fields (plan, error))
+    return FALSE;
 
   reader = open_for_run (plan, error);
   if (reader == NULL)
