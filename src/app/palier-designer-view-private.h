@@ -19,6 +19,8 @@ struct _PalierDesignerView
   PalierLiveSimulation *live;
   PalierProgram *pending_run;           /* simulated at the next frame */
   PalierProgram *last_run;              /* the program simulated last */
+  gboolean pending_publishes;           /* the pending run goes to Results */
+  gboolean run_publishes;               /* the last run goes to Results */
   guint run_tick_id;
   guint component;                      /* selected, G_MAXUINT for none */
   GListStore *tier_items;

@@ -43,7 +43,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void show_draft (PalierDesignerView *self);
+static void show_draft (PalierDesignerView *self,
+                        gboolean            edited);
 
 /* Helpers shared with the component side */
 
@@ -120,7 +121,8 @@ static void
 live_updated_cb (PalierDesignerView *self)
 {
   show_totals (self);
-  g_signal_emit (self, signals[LIVE_RESULT], 0);
+  if (self->run_publishes)
+    g_signal_emit (self, signals[LIVE_RESULT], 0);
 }
 
 static void
@@ -140,6 +142,7 @@ run_pending (PalierDesignerView *self)
     return;
 
   palier_live_simulation_run (self->live, program);
+  self->run_publishes = self->pending_publishes;
   g_clear_pointer (&self->last_run, palier_program_unref);
   self->last_run = g_steal_pointer (&program);
 }
@@ -157,21 +160,37 @@ run_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-void
-_palier_designer_view_simulate (PalierDesignerView *self,
-                                PalierProgram      *program)
+/* Simulates @program at the next frame.  Only the runs of edited
+ * programs are published to the Results view (@publish), so that merely
+ * selecting a program leaves the Results view to the Simulate action. */
+static void
+request_run (PalierDesignerView *self,
+             PalierProgram      *program,
+             gboolean            publish)
 {
+  PalierResult *result;
+
   if (self->live == NULL || program == NULL)
     return;
 
   /* A drag's preview already ran the program that its drop commits. */
   if (self->pending_run == NULL && self->last_run != NULL &&
       palier_program_equal (program, self->last_run))
-    return;
+    {
+      result = palier_live_simulation_get_result (self->live);
+      if (publish && !self->run_publishes)
+        {
+          self->run_publishes = TRUE;
+          if (!palier_live_simulation_is_running (self->live) && result != NULL)
+            g_signal_emit (self, signals[LIVE_RESULT], 0);
+        }
+      return;
+    }
 
   palier_program_ref (program);
   g_clear_pointer (&self->pending_run, palier_program_unref);
   self->pending_run = program;
+  self->pending_publishes = publish;
 
   /* A view that is not shown has no frames to wait for. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -182,6 +201,13 @@ _palier_designer_view_simulate (PalierDesignerView *self,
 
   if (self->run_tick_id == 0)
     self->run_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), run_tick_cb, NULL, NULL);
+}
+
+void
+_palier_designer_view_simulate (PalierDesignerView *self,
+                                PalierProgram      *program)
+{
+  request_run (self, program, TRUE);
 }
 
 static void
@@ -243,8 +269,11 @@ show_problem (PalierDesignerView *self)
   gtk_label_set_text (self->problem_label, text);
 }
 
+/* Shows the editor's draft; @edited when an edit changed it, rather
+ * than a selection. */
 static void
-show_draft (PalierDesignerView *self)
+show_draft (PalierDesignerView *self,
+            gboolean            edited)
 {
   PalierProgram *draft = _palier_designer_view_get_draft (self);
   PalierProgram *program = palier_program_editor_get_program (self->editor);
@@ -262,7 +291,7 @@ show_draft (PalierDesignerView *self)
   /* An invalid draft cannot be simulated: the totals stay those of the
    * program as saved. */
   if (palier_program_editor_get_problem (self->editor) == NULL)
-    _palier_designer_view_simulate (self, draft);
+    request_run (self, draft, edited);
 
   gtk_stack_set_visible_child_name (self->program_stack, "program");
 }
@@ -270,7 +299,7 @@ show_draft (PalierDesignerView *self)
 static void
 editor_changed_cb (PalierDesignerView *self)
 {
-  show_draft (self);
+  show_draft (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
 }
 
@@ -366,7 +395,7 @@ program_list_row_selected_cb (PalierDesignerView *self,
     }
 
   _palier_designer_view_set_editor (self, editor);
-  show_draft (self);
+  show_draft (self, FALSE);
 }
 
 static GtkWidget *

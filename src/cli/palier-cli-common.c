@@ -347,6 +347,47 @@ _palier_cli_import_sales (PalierStore              *store,
   return ok;
 }
 
+PalierBases *
+_palier_cli_read_bases (const PalierCliSalesArgs     *args,
+                        const PalierProgram * const  *programs,
+                        const PalierSimulateOptions  *simulate_options,
+                        GError                      **error)
+{
+  PalierImportOptions options;
+  g_autoptr(PalierImportPlan) plan = NULL;
+  PalierImportReport report;
+  PalierBases *bases;
+  GPtrArray *notes;
+  int shown_percent = -1;
+
+  palier_import_options_init (&options);
+  if (!_palier_cli_sales_args_to_options (args, &options, error))
+    {
+      palier_import_options_clear (&options);
+      return NULL;
+    }
+
+  plan = palier_import_plan_new (args->sales, &options, error);
+  palier_import_options_clear (&options);
+  if (plan == NULL)
+    return NULL;
+
+  notes = palier_import_plan_get_notes (plan);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    g_printerr (_("%s: note: %s\n"), args->sales, (const char *) g_ptr_array_index (notes, i));
+
+  palier_import_report_init (&report);
+  bases = palier_bases_compute_from_plan (plan, programs, simulate_options,
+                                          isatty (STDERR_FILENO) ? print_progress : NULL,
+                                          &shown_percent, NULL, &report, error);
+  if (shown_percent >= 0)
+    g_printerr ("\n");
+
+  print_problems (args->sales, &report);
+  palier_import_report_clear (&report);
+  return bases;
+}
+
 PalierStore *
 _palier_cli_open_sales (const char               *workspace,
                         const PalierCliSalesArgs *args,
@@ -459,14 +500,70 @@ _palier_cli_parse_range (const char             *from,
   return TRUE;
 }
 
+/* Returns why GLib could not write a file, in plain words and with what
+ * to do, from the GFileError code of @error.  GLib's own message names
+ * the temporary file beside the requested one, so it is only used for
+ * G_FILE_ERROR_FAILED, whose cause is unknown. */
+static char *
+describe_write_error (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return g_strdup (error->message);
+
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return g_strdup (_("folder not found; create it first or choose another folder"));
+    case G_FILE_ERROR_NOTDIR:
+      return g_strdup (_("a part of the path is not a folder; check the path"));
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return g_strdup (_("permission denied; choose a folder you can write to"));
+    case G_FILE_ERROR_ROFS:
+      return g_strdup (_("the file system is read-only; choose another folder"));
+    case G_FILE_ERROR_NOSPC:
+      return g_strdup (_("no space left on the device; free some space or choose another disk"));
+    case G_FILE_ERROR_ISDIR:
+      return g_strdup (_("this is a folder; give a file name"));
+    case G_FILE_ERROR_NAMETOOLONG:
+      return g_strdup (_("the name is too long; choose a shorter path"));
+    case G_FILE_ERROR_FAILED:
+      return g_strdup (error->message);
+    default:
+      break;
+    }
+
+  /* Every other code matches one errno value, whose description is
+   * the reason. */
+  for (int errsv = 1; errsv < 256; errsv++)
+    if ((int) g_file_error_from_errno (errsv) == error->code)
+      return g_strdup (g_strerror (errsv));
+
+  return g_strdup (error->message);
+}
+
 gboolean
 _palier_cli_write_output (const char     *path,
                           const GString  *text,
                           GError        **error)
 {
   if (path != NULL)
-    return g_file_set_contents_full (path, text->str, (gssize) text->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *reason = NULL;
+
+      if (g_file_set_contents_full (path, text->str, (gssize) text->len,
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+        return TRUE;
+
+      name = g_filename_display_name (path);
+      reason = describe_write_error (local_error);
+      g_set_error (error, PALIER_CLI_ERROR, PALIER_CLI_ERROR_FAILED,
+                   /* Translators: a file name, then the reason. */
+                   _("%s: cannot write: %s"), name, reason);
+      return FALSE;
+    }
 
   if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
     {

@@ -20,13 +20,16 @@ static const PalierCliCommand commands[] = {
   { "validate", N_("Check program files against the schema and the payout rules"), _palier_cli_validate },
   { "chart", N_("Draw a payout curve, payouts per period or their distribution to PNG, SVG or PDF"), _palier_cli_chart },
   { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
+  { "bench-resimulate", N_("Time re-simulations after a one-rate edit, for benchmarks"), _palier_cli_bench_resimulate },
 };
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n  palier-cli COMMAND [OPTION…]\n\n%s\n",
-           _("Usage:"), _("Commands:"));
+  /* Translators: COMMAND and [OPTION…] are placeholders of the usage
+   * line, as in “palier-cli COMMAND --help” further down. */
+  fprintf (stream, "%s\n  palier-cli %s %s\n\n%s\n",
+           _("Usage:"), _("COMMAND"), _("[OPTION…]"), _("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));

@@ -870,6 +870,9 @@ test_live_totals (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (totals)), ==,
                    "Total payout $313.00 · Cost of sales 6.66%");
+  /* Selecting a program leaves the Results view to the Simulate
+   * action; edits fill it. */
+  g_assert_null (palier_results_view_get_result (PALIER_RESULTS_VIEW (results)));
 
   /* Tier 2 at 8 %: P1 earns 500 x 1 % more in 2024-Q1, P2 1000 x 1 %
    * more in 2024-Q2, so 313 + 5 + 10 = 328 on sales of 4,700. */
