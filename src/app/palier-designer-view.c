@@ -95,21 +95,22 @@ _palier_designer_view_flag (GtkWidget  *widget,
 static void
 show_totals (PalierDesignerView *self)
 {
-  PalierResult *result = palier_live_simulation_get_result (self->live);
+  PalierEngineTotals *totals = palier_live_simulation_get_totals (self->live);
+  PalierProgram *program = palier_live_simulation_get_program (self->live);
   const GError *error = palier_live_simulation_get_error (self->live);
   g_autofree char *payout = NULL;
   g_autofree char *cost = NULL;
   g_autofree char *text = NULL;
 
-  if (result == NULL)
+  if (totals == NULL || program == NULL)
     {
       gtk_label_set_text (self->totals_label, error != NULL ? error->message : "");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), error != NULL ? error->message : NULL);
       return;
     }
 
-  payout = palier_format_money (result->total_payout, result->program->currency);
-  cost = palier_format_percent (result->cost_of_sales, 2);
+  payout = palier_format_money (totals->payout, program->currency);
+  cost = palier_format_percent (totals->cost_of_sales, 2);
   /* Translators: the designer's totals line: "Total payout $313.00 ·
    * Cost of sales 6.66%". */
   text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
@@ -235,6 +236,7 @@ start_live_simulation (PalierDesignerView *self)
     return;
 
   self->live = palier_live_simulation_new (self->workspace);
+  g_signal_connect_swapped (self->live, "totals", G_CALLBACK (show_totals), self);
   g_signal_connect_swapped (self->live, "updated", G_CALLBACK (live_updated_cb), self);
   g_signal_connect_swapped (self->live, "notify::running", G_CALLBACK (live_running_cb), self);
 }

@@ -888,6 +888,29 @@ test_live_totals (Fixture       *fixture,
 }
 
 static void
+test_live_reuses_sales (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (fixture->designer);
+  guint before = palier_live_simulation_get_n_completed (live);
+  PalierEngineStats first;
+  PalierEngineStats second;
+
+  palier_live_simulation_get_stats (live, &first);
+  g_assert_cmpuint (first.n_queries, >, 0);
+
+  /* A new rate recomputes its component from the sales read already. */
+  g_object_set_data (G_OBJECT (live), "test-before", &before);
+  type_in_cell (fixture, 1, PALIER_ROW_FIELD_VALUE, "8");
+  g_assert_true (wait_for (live_completed_more, fixture));
+  g_object_set_data (G_OBJECT (live), "test-before", NULL);
+
+  palier_live_simulation_get_stats (live, &second);
+  g_assert_cmpuint (second.n_queries, ==, first.n_queries);
+  g_assert_cmpuint (second.n_components, ==, first.n_components + 1);
+}
+
+static void
 test_live_follows_drag (Fixture       *fixture,
                         gconstpointer  user_data)
 {
@@ -1113,6 +1136,7 @@ main (int   argc,
   add_test ("/designer/history/restore", test_history_restore);
   add_test ("/designer/history/saved-on-close", test_saved_on_close);
   add_test ("/designer/live/totals", test_live_totals);
+  add_test ("/designer/live/reuses-sales", test_live_reuses_sales);
   add_test ("/designer/live/follows-drag", test_live_follows_drag);
   add_test ("/designer/programs/new-and-delete", test_program_new_and_delete);
   add_test ("/designer/programs/duplicate", test_program_duplicate);
