@@ -357,6 +357,8 @@ show_settings (PalierDesignerView    *self,
   set_row_text (self->segment_row, segment_text);
   set_date_text (self->start_row, filter->start);
   set_date_text (self->end_row, filter->end);
+  /* TODO: offer the workspace's categories and products too, once the
+   * store lists the values of a sales field; until then they are typed. */
   gtk_menu_button_set_menu_model (self->region_menu_button, regions);
   gtk_menu_button_set_menu_model (self->segment_menu_button, segments);
   gtk_widget_set_visible (GTK_WIDGET (self->region_menu_button), g_menu_model_get_n_items (regions) > 0);
