@@ -997,7 +997,7 @@ test_program_import_schema_error (Fixture       *fixture,
   body = adw_message_dialog_get_body (message);
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Cannot Import “schema-missing-id.xml”");
   g_assert_nonnull (strstr (body, "schema-missing-id.xml:4:"));
-  g_assert_nonnull (strstr (body, "Element 'commission'"));
+  g_assert_nonnull (strstr (body, "<commission> is missing the required attribute “id”"));
   g_assert_nonnull (strstr (body, "structure of a Palier program"));
 
   ids = palier_store_list_programs (palier_workspace_get_store (fixture->workspace), NULL);
