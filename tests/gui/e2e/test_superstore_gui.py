@@ -19,8 +19,12 @@ is missing), 77 skipped (no shared datasets, no dogtail).
 
 import argparse
 import csv
+import decimal
 import gettext
+import glob
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -46,6 +50,17 @@ MAPPING = [
     ("Quantity", None),
     ("Product", None),
     ("Deal", None),
+]
+
+# The same mapping for palier-cli.
+CLI_MAPPING = [
+    ("date", "Order Date"),
+    ("partner", "Customer ID"),
+    ("amount", "Sales"),
+    ("margin", "Profit"),
+    ("category", "Category"),
+    ("segment", "Segment"),
+    ("region", "Region"),
 ]
 
 
@@ -74,6 +89,7 @@ config.typingDelay = 0.02
 config.logDebugToFile = False
 
 import dogtail.tree  # noqa: E402
+import pyatspi  # noqa: E402
 from dogtail import rawinput  # noqa: E402
 
 
@@ -184,47 +200,106 @@ def is_popover(node):
     return node.name == "GtkPopover" or node.roleName in ("menu", "popup menu", "window")
 
 
+def shown_nodes(node):
+    """The nodes under @node, leaving out its popovers."""
+    nodes = []
+    for child in node.children:
+        if not is_popover(child):
+            nodes.append(child)
+            nodes.extend(shown_nodes(child))
+    return nodes
+
+
 def shown_labels(node):
     """The labels under @node, leaving out those of its popovers."""
-    texts = []
-    for child in node.children:
-        if is_popover(child):
-            continue
-        if child.roleName == "label":
-            texts.append(text_of(child))
-        texts.extend(shown_labels(child))
-    return texts
+    return [text_of(n) for n in shown_nodes(node) if n.roleName == "label"]
 
 
 # Input
 
-def click(node):
-    node.doActionNamed("click")
+def click(node, action="click"):
+    """Does @action on @node once it is sensitive and laid out: a
+    dialog's buttons follow its entries a moment later, and a GTK button
+    ignores the action until it is realized."""
+    poll(lambda: node.sensitive, 10, "“%s” to be sensitive" % node.name)
+    poll(lambda: node.extents[2] > 0 and node.extents[3] > 0, 10,
+         "“%s” to be laid out" % node.name)
+    node.doActionNamed(action)
 
 
-def set_entry(node, text):
+def viewport(node, window):
+    """The extents of the scrolled area that shows @node, else of
+    @window."""
+    parent = node.parent
+    while parent is not None and parent != window:
+        if parent.roleName == "scroll pane":
+            return tuple(parent.extents)
+        parent = parent.parent
+    return tuple(window.extents)
+
+
+def reveal(node, window):
+    """Scrolls with the mouse wheel until @node lies inside its scrolled
+    area, so that a pointer click reaches it.  GTK 4.8 implements neither
+    grabFocus nor scrollTo over AT-SPI."""
+    poll(lambda: node.extents[2] > 0 and node.extents[3] > 0, 5,
+         "“%s” to be laid out (is it hidden?)" % node.name)
+    area_x, area_y, area_width, area_height = viewport(node, window)
+    for _ in range(80):
+        _, y, _, height = node.extents
+        if y < area_y:
+            button = 4
+        elif y + height > area_y + area_height:
+            button = 5
+        else:
+            break
+        rawinput.click(area_x + area_width // 2, area_y + area_height // 2, button)
+        time.sleep(0.05)
+    else:
+        raise Failure("cannot scroll “%s” into view" % node.name)
+
+    # Scrolling is animated: click once the node stays in place.
+    previous = None
+    for _ in range(50):
+        extents = tuple(node.extents)
+        if extents == previous:
+            return
+        previous = extents
+        time.sleep(0.1)
+
+
+def set_entry(node, text, window):
     """Types @text into an entry or an entry row and presses Enter, which
     applies it.  The pointer click focuses it: AT-SPI's grabFocus is not
     implemented by GTK 4.8."""
+    reveal(node, window)
     node.click()
+    # A plain entry reports its focus; an entry row keeps it on a text
+    # field that it does not expose.
+    if "activate" in node.actions:
+        poll(lambda: node.getState().contains(pyatspi.STATE_FOCUSED), 5,
+             "the entry “%s” to take the focus" % node.name)
     node.queryEditableText().setTextContents(text)
     rawinput.pressKey("Return")
+    # The key travels through the X server, the next query over D-Bus:
+    # let the window apply the text first.
+    time.sleep(0.3)
 
 
-def set_cell(node, text):
-    """Types @text into an entry of a table and activates it."""
-    node.queryEditableText().setTextContents(text)
-    node.doActionNamed("activate")
-
-
-def choose_in_popup(combo, index, names, what):
+def choose_in_popup(combo, index, names, what, window=None):
     """Opens the list of a drop-down or combo row and picks its @index-th
     item with the keyboard: GTK 4.8 reports wrong positions for popovers,
     and their items have no action.  Checks that the item now shows,
     under one of @names."""
-    button = find(combo, lambda n: n.roleName == "push button" and "click" in n.actions,
-                  "the button of %s" % what, timeout=5)
-    click(button)
+    buttons = [n for n in shown_nodes(combo)
+               if n.roleName == "push button" and "click" in n.actions]
+    if buttons:
+        click(buttons[0])
+    else:
+        # A combo row opens when clicked; the window sits at (0, 0), so
+        # the reported position is right.
+        reveal(combo, window)
+        combo.click()
     find(combo, lambda n: is_popover(n) and find_all(n, lambda m: m.roleName == "list item"),
          "the list of %s" % what, timeout=5)
     time.sleep(0.3)
@@ -233,7 +308,8 @@ def choose_in_popup(combo, index, names, what):
         rawinput.pressKey("Down")
     rawinput.pressKey("Return")
     poll(lambda: set(shown_labels(combo)) & names, 5,
-         "%s to show “%s”" % (what, "” or “".join(sorted(names))))
+         "%s to show “%s” (shows “%s”)" % (what, "” or “".join(sorted(names)),
+                                         "”, “".join(shown_labels(combo))))
 
 
 # The run
@@ -247,9 +323,23 @@ class Run:
         self.app = None
         self.frame = None
         self.started = time.monotonic()
+        for old in glob.glob("/tmp/palier-e2e-%s-*.png" % args.lang):
+            os.remove(old)
 
     def tr(self, msgid):
         return self.strings.names(msgid)
+
+    def set_entry(self, node, text):
+        set_entry(node, text, self.frame)
+
+    def choose(self, combo, index, names, what):
+        choose_in_popup(combo, index, names, what, self.frame)
+
+    def expand(self, expander, child):
+        """Opens the expander row @expander until @child shows."""
+        reveal(expander, self.frame)
+        expander.click()
+        poll(lambda: child.extents[3] > 0, 5, "“%s” to open" % expander.name)
 
     def log(self, message):
         print("[%6.1f s] %s" % (time.monotonic() - self.started, message), flush=True)
@@ -329,9 +419,9 @@ class Run:
                                "the drop-down of the field “%s”" % field)
             # The list starts with "Not used", then the headers in order.
             if column is None:
-                choose_in_popup(combo, 0, self.tr("Not used"), "the field “%s”" % field)
+                self.choose(combo, 0, self.tr("Not used"), "the field “%s”" % field)
             else:
-                choose_in_popup(combo, headers.index(column) + 1, {column},
+                self.choose(combo, headers.index(column) + 1, {column},
                                 "the field “%s”" % field)
         self.log("mapped the columns")
         self.screenshot("import-mapped")
@@ -369,13 +459,13 @@ class Run:
              "the new program in the list of programs")
 
         properties = find_named(view, "list", self.tr("Program"))
-        set_entry(find_named(properties, "text", self.tr("Name")), "Superstore partner program 2017")
+        self.set_entry(find_named(properties, "text", self.tr("Name")), "Superstore partner program 2017")
         find(programs, lambda n: n.roleName == "label"
              and text_of(n) == "Superstore partner program 2017", "the program's new name")
-        set_entry(find_named(properties, "text", self.tr("Currency (ISO 4217 Code)")), "USD")
-        choose_in_popup(find_named(properties, "combo box", self.tr("Payout Period")), 1,
+        self.set_entry(find_named(properties, "text", self.tr("Currency (ISO 4217 Code)")), "USD")
+        self.choose(find_named(properties, "combo box", self.tr("Payout Period")), 1,
                         self.tr("Quarter"), "the payout period")
-        set_entry(find_named(properties, "text", self.tr("Default Quota per Period (Empty for None)")),
+        self.set_entry(find_named(properties, "text", self.tr("Default Quota per Period (Empty for None)")),
                   "1000")
         self.add_segment_quota(view, "Corporate", "1500")
         self.screenshot("program")
@@ -389,7 +479,7 @@ class Run:
         click(button)
         click(find_named(button.parent, "menu item", {segment}, action="click"))
         entry = find_named(view, "text", {segment}, "the quota entry of the segment “%s”" % segment)
-        set_entry(entry, quota)
+        self.set_entry(entry, quota)
 
     def component_settings(self, view):
         return find_named(view, "list", self.tr("Component Settings"))
@@ -400,38 +490,45 @@ class Run:
         click(find_named(button.parent, "menu item", self.tr(kind), action="click"))
 
     def tier_cells(self, view):
-        table = find_named(view, "tree table", self.tr("Tiers"))
-        return (find_all(table, lambda n: n.roleName == "text" and name_is(n, self.tr("Start"))),
-                find_all(table, lambda n: n.roleName == "text"
-                         and name_is(n, self.tr("Rate or amount"))))
+        """The start and value entries of the table, from the top row
+        down.  The table recycles its row widgets and keeps spare ones,
+        so the order of the accessible tree is not the order on screen."""
+        table = find_named(view, "tree table", self.tr("Tiers") | self.tr("Levels"))
+
+        def column(names):
+            cells = [n for n in find_all(table, lambda n: n.roleName == "text" and name_is(n, names))
+                     if n.extents[2] > 0 and n.extents[3] > 0]
+            return sorted(cells, key=lambda n: n.extents[1])
+
+        return column(self.tr("Start")), column(self.tr("Rate or amount"))
 
     def set_rows(self, view, rows, what):
         """Sets the rows of the selected component's table to @rows, a
-        list of (start, value) as typed, adding rows as needed."""
+        list of (start, value) as typed, adding rows as needed.  The
+        cells are looked up again after each edit, which rebinds them."""
         for index, (start, value) in enumerate(rows):
-            starts, values = self.tier_cells(view)
-            if index >= len(starts):
+            if index >= len(self.tier_cells(view)[0]):
                 click(find_named(view, "push button", self.tr("Add Tier") | self.tr("Add Level"),
                                  action="click"))
                 poll(lambda: len(self.tier_cells(view)[0]) > index, 10,
                      "row %d of %s" % (index + 1, what))
-                starts, values = self.tier_cells(view)
-            if index > 0:
-                set_cell(starts[index], start)
-            set_cell(values[index], value)
+            # The first tier starts at 0 and cannot move.
+            if start != "0":
+                self.set_entry(self.tier_cells(view)[0][index], start)
+            self.set_entry(self.tier_cells(view)[1][index], value)
 
     def edit_base(self, view):
         settings = self.component_settings(view)
-        set_entry(find_named(settings, "text", self.tr("Name")), "Base commission")
-        set_entry(find_named(settings, "text", self.tr("Identifier")), "base")
-        choose_in_popup(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
+        self.set_entry(find_named(settings, "text", self.tr("Name")), "Base commission")
+        self.set_entry(find_named(settings, "text", self.tr("Identifier")), "base")
+        self.choose(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
                         self.tr("Attainment of Quota"), "the basis of “base”")
-        choose_in_popup(find_named(settings, "combo box", self.tr("Method")), 0,
+        self.choose(find_named(settings, "combo box", self.tr("Method")), 0,
                         self.tr("Marginal: each slice at its tier’s rate"), "the method of “base”")
         p = self.strings.percent
         self.set_rows(view, [("0", p(4)), (p(100), p(7)), (p(200), p(10))], "the tiers of “base”")
-        click(find_named(settings, "check box", self.tr("Use a cap"), action="toggle"))
-        set_entry(find_named(settings, "text", self.tr("Cap")), "900")
+        click(find_named(settings, "check box", self.tr("Use a cap"), action="toggle"), "toggle")
+        self.set_entry(find_named(settings, "text", self.tr("Cap")), "900")
         self.screenshot("base")
 
     def edit_spiff(self, view):
@@ -439,14 +536,16 @@ class Run:
         settings = self.component_settings(view)
         find(settings, lambda n: n.roleName == "text" and text_of(n).startswith("commission"),
              "the new commission")
-        set_entry(find_named(settings, "text", self.tr("Name")), "Technology SPIFF")
-        set_entry(find_named(settings, "text", self.tr("Identifier")), "tech-spiff")
-        choose_in_popup(find_named(settings, "combo box", self.tr("Method")), 1,
+        self.set_entry(find_named(settings, "text", self.tr("Name")), "Technology SPIFF")
+        self.set_entry(find_named(settings, "text", self.tr("Identifier")), "tech-spiff")
+        self.choose(find_named(settings, "combo box", self.tr("Method")), 1,
                         self.tr("Retroactive: all at the highest tier’s rate"),
                         "the method of “tech-spiff”")
-        set_entry(find_named(settings, "text", self.tr("Categories")), "Technology")
-        set_entry(find_named(settings, "text", self.tr("From Date (YYYY-MM-DD)")), "2017-03-01")
-        set_entry(find_named(settings, "text", self.tr("To Date, Inclusive (YYYY-MM-DD)")),
+        self.expand(find_named(settings, "list item", self.tr("Filter")),
+                    find_named(settings, "text", self.tr("Categories")))
+        self.set_entry(find_named(settings, "text", self.tr("Categories")), "Technology")
+        self.set_entry(find_named(settings, "text", self.tr("From Date (YYYY-MM-DD)")), "2017-03-01")
+        self.set_entry(find_named(settings, "text", self.tr("To Date, Inclusive (YYYY-MM-DD)")),
                   "2017-05-31")
         p = self.strings.percent
         self.set_rows(view, [("0", p(1)), ("2000", p(2))], "the tiers of “tech-spiff”")
@@ -457,9 +556,9 @@ class Run:
         settings = self.component_settings(view)
         find(settings, lambda n: n.roleName == "text" and text_of(n).startswith("bonus"),
              "the new bonus")
-        set_entry(find_named(settings, "text", self.tr("Name")), "Quota club")
-        set_entry(find_named(settings, "text", self.tr("Identifier")), "club")
-        choose_in_popup(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
+        self.set_entry(find_named(settings, "text", self.tr("Name")), "Quota club")
+        self.set_entry(find_named(settings, "text", self.tr("Identifier")), "club")
+        self.choose(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
                         self.tr("Attainment of Quota"), "the basis of “club”")
         p = self.strings.percent
         self.set_rows(view, [(p(100), "25"), (p(150), "60")], "the levels of “club”")
@@ -468,10 +567,15 @@ class Run:
     # Step 4
 
     def simulate_2017(self):
+        # Over every sale first: the program built by hand must pay what
+        # the acceptance file pays, as palier-cli computes it.
+        all_dates = self.strings.number("{:,.2f}".format(self.cli_total_payout()))
         click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
                          action="click"))
-        payout = self.payout_label()
-        self.log("payout over all the sales: %s" % text_of(payout))
+        poll(lambda: all_dates in spaces(text_of(self.payout_label())), 60,
+             "the total payout over every sale to be %s, as palier-cli pays for %s (shows “%s”)"
+             % (all_dates, os.path.basename(self.program_file()), text_of(self.payout_label())))
+        self.log("payout over every sale: %s" % text_of(self.payout_label()))
         self.screenshot("results-all-dates")
 
         view = find(self.frame, lambda n: n.name == "PalierResultsView", "the Results view")
@@ -484,9 +588,9 @@ class Run:
                           "sale (%s), so the 2017 total cannot be reached.  Missing: two "
                           "entries in the Results view with the accessible names “From” and "
                           "“To” that take ISO dates (2017-01-01, 2017-12-31) and limit the "
-                          "simulation to that range" % labels_range(view))
-        set_entry(start, "2017-01-01")
-        set_entry(end, "2017-12-31")
+                          "simulation to that range" % stated_range(view))
+        self.set_entry(start, "2017-01-01")
+        self.set_entry(end, "2017-12-31")
         click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
                          action="click"))
         expected = EXPECTED_PAYOUT[self.args.lang]
@@ -494,6 +598,27 @@ class Run:
              "the total payout %s (shows “%s”)" % (expected, text_of(self.payout_label())))
         self.log("payout for 2017: %s" % text_of(self.payout_label()))
         self.screenshot("results-2017")
+
+    def program_file(self):
+        return os.path.join(self.args.shared_dir, *PROGRAM_RELATIVE)
+
+    def cli_total_payout(self):
+        """The total payout of the acceptance program over every sale of
+        superstore.csv, from palier-cli."""
+        maps = []
+        for field, column in CLI_MAPPING:
+            maps += ["--map", "%s=%s" % (field, column)]
+        process = subprocess.run(
+            [os.path.join(self.args.build_dir, "src", "cli", "palier-cli"), "simulate",
+             "--program", self.program_file(),
+             "--sales", os.path.join(self.args.shared_dir, *SALES_RELATIVE),
+             *maps, "--format", "json"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+            env=dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE=""))
+        if process.returncode != 0:
+            raise Failure("palier-cli simulate failed: %s" % process.stderr.decode(errors="replace"))
+        return decimal.Decimal(json.loads(process.stdout,
+                                          parse_float=decimal.Decimal)["totals"]["payout"])
 
     def payout_label(self):
         """The value under the heading "Payout" of the Results view."""
@@ -522,10 +647,13 @@ class Run:
             self.process.wait()
 
 
-def labels_range(view):
-    """The date range the Results view states, for the message."""
-    texts = [t for t in labels_under(view) if any(ch.isdigit() for ch in t)]
-    return texts[0] if texts else "all dates"
+def stated_range(view):
+    """The dates the Results view states, for a message."""
+    label = view.findChild(lambda n: n.roleName == "label"
+                           and re.search(r"\d{4}.*\d{4}", text_of(n)) is not None
+                           and "“" not in text_of(n),
+                           retry=False, requireResult=False)
+    return text_of(label) if label is not None else "every date"
 
 
 def parse_args():
