@@ -2,7 +2,11 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -361,6 +365,7 @@ test_open_read_only (void)
 {
   g_autofree char *path = workspace_path ("read-only.palier");
   g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = NULL;
   PalierStoreSummary summary;
   PalierStore *store = create_store (path);
   PalierStoreImport *import;
@@ -379,7 +384,182 @@ test_open_read_only (void)
   import = palier_store_import_begin (store, "more.csv", NULL, &error);
   g_assert_null (import);
   g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* A write that sqlite rejects names the read-only open as the cause,
+   * not the file's permissions. */
+  program = palier_program_new ("channel", "Channel");
+  g_assert_false (palier_store_save_program (store, program, NULL, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "open read-only"));
+  g_assert_null (strstr (error->message, "permissions"));
   palier_store_close (store);
+}
+
+/* Writes a sales CSV of @n_rows rows, large enough for an import that
+ * takes a while. */
+static void
+write_sales_csv (const char *path,
+                 guint       n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("date,partner,amount\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "2018-%02u-%02u,Q%u,%u.%02u\n",
+                            i % 12 + 1, i % 28 + 1, i % 5000, i % 997, i % 100);
+
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? buf.st_size : -1;
+}
+
+/* Runs "palier-cli import" of @csv into @workspace and kills it with
+ * SIGKILL once it has written pages to the workspace, as a crash or a
+ * kill -9 would, which leaves a hot rollback journal beside the file. */
+static void
+kill_import_midway (const char *workspace,
+                    const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli = palier_test_build_path ("src/cli/palier-cli");
+  g_autofree char *journal = g_strconcat (workspace, "-journal", NULL);
+  const char *argv[] = { cli, "import", "--workspace", workspace, "--sales", csv, NULL };
+  goffset size_before = file_size (workspace);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GPid pid = 0;
+  int status = 0;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+
+  while (!g_file_test (journal, G_FILE_TEST_EXISTS) || file_size (workspace) <= size_before)
+    {
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        g_error ("palier-cli import ended (status %d) before it wrote to %s; make the CSV larger",
+                 status, workspace);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (2000);
+    }
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (pid);
+
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A workspace with small_sales, and a bulk import into it killed
+ * midway. */
+static char *
+workspace_with_hot_journal (const char *name)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "big.csv", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  PalierStore *store = create_store (path);
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+
+  write_sales_csv (csv, 400000);
+  kill_import_midway (path, csv);
+  return path;
+}
+
+/* A read-only open of a workspace whose import was killed rolls the
+ * import back, since the file and its folder are writable, and then
+ * reads the sales from before the import. */
+static void
+test_open_hot_journal (void)
+{
+  g_autofree char *path = workspace_with_hot_journal ("killed.palier");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *integrity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = NULL;
+  PalierStoreSummary summary;
+
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, G_N_ELEMENTS (small_sales));
+  g_assert_cmpuint (summary.n_imports, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, G_N_ELEMENTS (small_sales));
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, G_N_ELEMENTS (small_sales));
+  integrity = query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_clear_pointer (&store, palier_store_close);
+
+  /* The file is back in WAL mode for the next reader. */
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&integrity, g_free);
+  integrity = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (integrity, ==, "wal");
+}
+
+/* Without write access, the hot journal stays, and the message names
+ * the cause and the way to recover the workspace.  Root may write
+ * anything, so the open runs in a child process that drops to the user
+ * nobody. */
+static void
+test_open_hot_journal_read_only (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("PALIER_TEST_WORKSPACE");
+      g_autoptr(GError) error = NULL;
+      PalierStore *store;
+
+      if (geteuid () == 0)
+        g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+
+      store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+      g_assert_null (store);
+      g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "interrupted import"));
+      g_assert_nonnull (strstr (error->message, "write access"));
+      return;
+    }
+  else
+    {
+      g_autofree char *path = workspace_with_hot_journal ("killed.palier");
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(GBytes) before = read_bytes (path);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_setenv ("PALIER_TEST_WORKSPACE", path, TRUE);
+
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+
+      g_unsetenv ("PALIER_TEST_WORKSPACE");
+      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
 }
 
 /* Garbage over every page but the first, which contains the schema, makes
@@ -1042,6 +1222,8 @@ main (int   argc,
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/store/open/hot-journal", test_open_hot_journal);
+  g_test_add_func ("/store/open/hot-journal-read-only", test_open_hot_journal_read_only);
   g_test_add_func ("/store/import/partners", test_import_partners);
   g_test_add_func ("/store/import/latest-segment", test_import_latest_segment);
   g_test_add_func ("/store/import/journal-mode", test_import_journal_mode);

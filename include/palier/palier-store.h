@@ -29,6 +29,8 @@ typedef enum {
   PALIER_STORE_ERROR_READ_ONLY,
   PALIER_STORE_ERROR_FULL,              /* disk or quota full */
   PALIER_STORE_ERROR_CANCELLED,
+  PALIER_STORE_ERROR_NEEDS_RECOVERY,    /* an interrupted write left a journal
+                                         * that only write access can roll back */
 } PalierStoreError;
 
 GQuark palier_store_error_quark (void);
@@ -41,6 +43,10 @@ typedef enum {
 
 typedef struct _PalierStore PalierStore;
 
+/* An interrupted import can leave a journal that only a read-write
+ * connection may roll back.  A read-only open then opens the workspace
+ * read-write once to roll it back, when the file and its folder are
+ * writable.  Otherwise it fails with PALIER_STORE_ERROR_NEEDS_RECOVERY. */
 PalierStore *palier_store_open        (const char        *path,
                                        PalierStoreFlags   flags,
                                        GError           **error);

@@ -42,6 +42,7 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -115,6 +116,7 @@ struct _PalierStore
   sqlite3 *db;
   char *path;                   /* NULL for a store in memory */
   gboolean read_only;
+  gboolean asked_read_only;     /* opened with PALIER_STORE_READ_ONLY */
   gboolean importing;
   gboolean use_month_totals;    /* FALSE only in tests */
   guint    flush_entries;       /* MONTH_TOTALS_FLUSH_ENTRIES but in tests */
@@ -205,8 +207,61 @@ _palier_store_get_display_name (PalierStore *store)
 
 /* Errors */
 
-/* Sets @error from sqlite's result code @rc, naming the workspace and
- * saying what the user can do about it. */
+/* Sets @error from one of sqlite's SQLITE_READONLY result codes.  Only
+ * some of them mean that the workspace cannot be written: a read-only
+ * connection also meets them when it would have to roll back a journal
+ * that an interrupted write left behind. */
+static void
+set_read_only_error (PalierStore  *store,
+                     int           rc,
+                     GError      **error)
+{
+  const char *name = _palier_store_get_display_name (store);
+
+  switch (rc)
+    {
+    case SQLITE_READONLY_ROLLBACK:
+    case SQLITE_READONLY_RECOVERY:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY,
+                   _("%s: an interrupted import left the workspace needing recovery, which needs write access to the file and its folder; open it once with write access to recover it"),
+                   name);
+      break;
+
+    case SQLITE_READONLY_CANTINIT:
+    case SQLITE_READONLY_CANTLOCK:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: cannot write the workspace’s shared-memory file (%s-shm); check the permissions of the folder, or save a copy elsewhere"),
+                   name, name);
+      break;
+
+    case SQLITE_READONLY_DIRECTORY:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: the folder of the workspace is read-only, so no journal can be created there; check the permissions of the folder, or save a copy elsewhere"),
+                   name);
+      break;
+
+    case SQLITE_READONLY_DBMOVED:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
+                   _("%s: the workspace was moved or deleted while it was open; open it again"),
+                   name);
+      break;
+
+    default:
+      if (store->asked_read_only)
+        g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                     _("%s: the workspace is open read-only; open it with write access to change it"),
+                     name);
+      else
+        g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                     _("%s: the workspace is read-only; check the permissions of the file and its folder, or save a copy elsewhere"),
+                     name);
+      break;
+    }
+}
+
+/* Sets @error from sqlite's result code @rc, an extended one when the
+ * connection has them, naming the workspace and saying what the user can
+ * do about it. */
 static void
 set_sqlite_error (PalierStore  *store,
                   int           rc,
@@ -225,9 +280,7 @@ set_sqlite_error (PalierStore  *store,
       break;
 
     case SQLITE_READONLY:
-      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
-                   _("%s: the workspace is read-only; check the permissions of the file and its folder, or save a copy elsewhere"),
-                   name);
+      set_read_only_error (store, rc, error);
       break;
 
     case SQLITE_FULL:
@@ -485,11 +538,11 @@ failed:
 }
 
 static PalierStore *
-store_open_db (const char        *path,
-               const char        *filename,
-               PalierStoreFlags   flags,
-               gboolean           existed_empty,
-               GError           **error)
+store_open_once (const char        *path,
+                 const char        *filename,
+                 PalierStoreFlags   flags,
+                 gboolean           existed_empty,
+                 GError           **error)
 {
   PalierStore *store = g_new0 (PalierStore, 1);
   gboolean is_new = FALSE;
@@ -501,6 +554,7 @@ store_open_db (const char        *path,
   store->use_month_totals = TRUE;
   store->flush_entries = MONTH_TOTALS_FLUSH_ENTRIES;
   store->read_only = (flags & PALIER_STORE_READ_ONLY) != 0;
+  store->asked_read_only = store->read_only;
 
   if (store->read_only)
     open_flags = SQLITE_OPEN_READONLY;
@@ -533,6 +587,85 @@ store_open_db (const char        *path,
     }
 
   return store;
+}
+
+/* Returns whether this process may write @path and create and delete
+ * files beside it, as rolling back a journal does. */
+static gboolean
+can_write_file_and_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
+}
+
+/* Rolls back the journal that an interrupted write left beside @path, or
+ * replays its WAL, with a read-write connection that sqlite lets do so
+ * on its first read.  Also puts a file that a killed bulk import left
+ * with a rollback journal back into WAL mode; when another connection
+ * prevents that, the next read-write open does it. */
+static gboolean
+recover (const char  *path,
+         GError     **error)
+{
+  PalierStore *store = g_new0 (PalierStore, 1);
+  gboolean ok;
+  int rc;
+
+  store->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (store, rc, error);
+      store_free (store);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+
+  ok = query_int (store, "SELECT count(*) FROM sqlite_schema", error) >= 0;
+  if (ok)
+    {
+      g_info ("%s: rolled back an interrupted write", path);
+      sqlite3_exec (store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    }
+
+  store_free (store);
+  return ok;
+}
+
+/* Opens the workspace.  A read-only connection cannot roll back what an
+ * interrupted import left behind (sqlite's SQLITE_READONLY_ROLLBACK and
+ * SQLITE_READONLY_RECOVERY), so when the file and its folder are
+ * writable, a read-write connection does it first and the open is tried
+ * again. */
+static PalierStore *
+store_open_db (const char        *path,
+               const char        *filename,
+               PalierStoreFlags   flags,
+               gboolean           existed_empty,
+               GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PalierStore *store;
+
+  store = store_open_once (path, filename, flags, existed_empty, &local_error);
+  if (store != NULL)
+    return store;
+
+  if (path == NULL ||
+      !g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY) ||
+      !can_write_file_and_folder (path))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!recover (path, error))
+    return NULL;
+
+  return store_open_once (path, filename, flags, existed_empty, error);
 }
 
 /**
