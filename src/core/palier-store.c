@@ -103,9 +103,9 @@
  * SHA-256 took 0.18 to 0.33 s, 8 to 10 % of its import by palier-cli,
  * which took 1.9 to 3.6 s.  The two ends took 6 to 8 ms.  (Six runs of
  * each, x86-64 with 2 cores shared with other jobs, debugoptimized
- * build.)  Two
- * files of the same size that differ only in the middle then get the
- * same fingerprint, as a corrected amount of the same width would. */
+ * build.)  Two files of the same size that differ only in the middle
+ * then get the same fingerprint, as a corrected amount of the same
+ * width would. */
 #define FINGERPRINT_SAMPLE_BYTES (1 << 20)
 
 /* Key in the meta table of the highest id of a removed import, so that
