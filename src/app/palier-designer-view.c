@@ -1,9 +1,14 @@
-/* palier-designer-view.c: the programs of a workspace and their tiers
+/* palier-designer-view.c: the programs of a workspace, edited
  *
- * The sidebar lists the workspace's programs.  The selected program's
- * properties and components are shown beside it, with the tier table and
- * payout curve of the selected component.  This version only shows the
- * program, because editing comes with the undo history.
+ * The sidebar lists the workspace's programs.  The selected program is
+ * edited through its PalierProgramEditor, which keeps its undo history
+ * while the workspace is open and saves every accepted edit.  Each
+ * change of a valid draft reruns the live simulation, started at most
+ * once a frame while the view is shown, and the totals line shows its
+ * outcome.  The program's settings and menu are in
+ * palier-designer-view-program.c, the components in
+ * palier-designer-view-component.c, and the tier table and payout curve
+ * in palier-designer-view-table.c.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -12,35 +17,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "palier-chart-view.h"
-#include "palier-designer-view.h"
-#include "palier-tier-item.h"
-
-struct _PalierDesignerView
-{
-  AdwBin parent_instance;
-
-  PalierWorkspace *workspace;
-  PalierProgram *program;
-
-  /* template */
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
-  GtkListBox *program_list;
-  GtkStack *program_stack;
-  AdwStatusPage *error_page;
-  AdwEntryRow *name_row;
-  AdwEntryRow *currency_row;
-  AdwComboRow *period_row;
-  AdwComboRow *fiscal_year_row;
-  GtkListBox *component_list;
-  AdwPreferencesGroup *component_group;
-  GtkColumnView *tier_table;
-  GtkColumnViewColumn *from_column;
-  GtkColumnViewColumn *value_column;
-  GtkColumnViewColumn *overrides_column;
-  PalierChartView *curve_view;
-};
+#include "palier-designer-view-private.h"
+#include "palier-format.h"
+#include "palier-number-input.h"
+#include "palier-program-edits.h"
+#include "palier-window.h"
 
 G_DEFINE_FINAL_TYPE (PalierDesignerView, palier_designer_view, ADW_TYPE_BIN)
 
@@ -48,229 +29,341 @@ enum {
   PROP_0,
   PROP_WORKSPACE,
   PROP_PROGRAM,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-#define ID_KEY "palier-id"
+enum {
+  LIVE_RESULT,
+  N_SIGNALS
+};
 
-/* Components */
+static guint signals[N_SIGNALS];
 
-static const char *
-component_kind_label (PalierComponentKind kind)
+static void show_draft (PalierDesignerView *self,
+                        gboolean            edited);
+
+/* Helpers shared with the component side */
+
+PalierProgram *
+_palier_designer_view_get_draft (PalierDesignerView *self)
 {
-  switch (kind)
-    {
-    case PALIER_COMPONENT_COMMISSION:
-      return _("Commission");
-    case PALIER_COMPONENT_BONUS:
-      return _("Bonus");
-    case PALIER_COMPONENT_DEAL_BONUS:
-      return _("Deal bonus");
-    case PALIER_COMPONENT_REWARD:
-      return _("Reward");
-    default:
-      g_assert_not_reached ();
-    }
+  return self->editor != NULL ? palier_program_editor_get_draft (self->editor) : NULL;
 }
 
-static const char *
-measure_label (PalierMeasure measure)
+void
+_palier_designer_view_edit (PalierDesignerView  *self,
+                            PalierProgram       *candidate,
+                            char               **summary)
 {
-  switch (measure)
-    {
-    case PALIER_MEASURE_REVENUE:
-      return _("revenue");
-    case PALIER_MEASURE_MARGIN:
-      return _("margin");
-    case PALIER_MEASURE_UNITS:
-      return _("units");
-    default:
-      g_assert_not_reached ();
-    }
+  g_autoptr(PalierProgram) program = candidate;
+  g_autofree char *text = g_steal_pointer (summary);
+
+  if (program == NULL || self->editor == NULL)
+    return;
+
+  palier_program_editor_edit (self->editor, program, text);
 }
 
-static const char *
-method_label (PalierMethod method)
+void
+_palier_designer_view_toast (PalierDesignerView *self,
+                             const char         *message)
 {
-  switch (method)
-    {
-    case PALIER_METHOD_MARGINAL:
-      return _("marginal tiers");
-    case PALIER_METHOD_RETROACTIVE:
-      return _("retroactive tiers");
-    case PALIER_METHOD_INTERPOLATED:
-      return _("interpolated tiers");
-    default:
-      g_assert_not_reached ();
-    }
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (PALIER_IS_WINDOW (root))
+    palier_window_show_toast (PALIER_WINDOW (root), message);
 }
 
-/* One line that distinguishes the component from its siblings:
- * "Commission on revenue · attainment · marginal tiers · capped". */
-static char *
-describe_component (const PalierComponent *component)
+void
+_palier_designer_view_flag (GtkWidget  *widget,
+                            const char *message)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
 
-  /* Translators: "Commission on revenue", "Bonus on margin". */
-  g_ptr_array_add (parts, g_strdup_printf (_("%s on %s"),
-                                           component_kind_label (component->kind),
-                                           measure_label (component->measure)));
-
-  if (component->kind == PALIER_COMPONENT_COMMISSION ||
-      component->kind == PALIER_COMPONENT_BONUS)
-    g_ptr_array_add (parts, g_strdup (component->basis == PALIER_BASIS_ATTAINMENT
-                                      ? _("attainment") : _("amount")));
-
-  if (component->kind == PALIER_COMPONENT_COMMISSION)
-    g_ptr_array_add (parts, g_strdup (method_label (component->method)));
-
-  if (component->has_gate)
-    g_ptr_array_add (parts, g_strdup (_("gated")));
-  if (component->has_cap)
-    g_ptr_array_add (parts, g_strdup (_("capped")));
-  if (!palier_filter_is_empty (&component->filter))
-    g_ptr_array_add (parts, g_strdup (_("filtered")));
-
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: separates the parts of a component's description. */
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
+  gtk_widget_set_tooltip_text (widget, message);
 }
+
+/* Live simulation */
 
 static void
-show_component_table (PalierDesignerView    *self,
-                      const PalierComponent *component)
+show_totals (PalierDesignerView *self)
 {
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  PalierEngineTotals *totals = palier_live_simulation_get_totals (self->live);
+  PalierProgram *program = palier_live_simulation_get_program (self->live);
+  const GError *error = palier_live_simulation_get_error (self->live);
+  g_autofree char *payout = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *text = NULL;
 
-  switch (component->kind)
+  if (totals == NULL || program == NULL)
     {
-    case PALIER_COMPONENT_COMMISSION:
-      adw_preferences_group_set_title (self->component_group, _("Tiers"));
-      adw_preferences_group_set_description (self->component_group, NULL);
-      gtk_column_view_column_set_title (self->from_column, _("From"));
-      gtk_column_view_column_set_title (self->value_column, _("Rate"));
-      break;
-
-    case PALIER_COMPONENT_BONUS:
-      adw_preferences_group_set_title (self->component_group, _("Levels"));
-      adw_preferences_group_set_description (self->component_group,
-                                             _("The highest level reached pays its amount."));
-      gtk_column_view_column_set_title (self->from_column, _("From"));
-      gtk_column_view_column_set_title (self->value_column, _("Amount"));
-      break;
-
-    case PALIER_COMPONENT_DEAL_BONUS:
-    case PALIER_COMPONENT_REWARD:
-    default:
-      adw_preferences_group_set_title (self->component_group, component->name);
-      adw_preferences_group_set_description (self->component_group,
-                                             _("This kind of component has no tier table."));
-      break;
-    }
-
-  items = palier_tier_items_new (self->program, component);
-  selection = gtk_no_selection_new (g_object_ref (items));
-  gtk_column_view_set_model (self->tier_table, GTK_SELECTION_MODEL (selection));
-  gtk_widget_set_visible (GTK_WIDGET (self->tier_table),
-                          g_list_model_get_n_items (items) > 0);
-}
-
-static void
-component_list_row_selected_cb (PalierDesignerView *self,
-                                GtkListBoxRow      *row,
-                                GtkListBox         *list)
-{
-  const PalierComponent *component = NULL;
-  const char *id;
-
-  if (row != NULL && self->program != NULL)
-    {
-      id = g_object_get_data (G_OBJECT (row), ID_KEY);
-      component = palier_program_find_component (self->program, id);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->component_group), component != NULL);
-  if (component == NULL)
-    {
-      palier_chart_view_set_curve (self->curve_view, NULL, NULL);
+      gtk_label_set_text (self->totals_label, error != NULL ? error->message : "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), error != NULL ? error->message : NULL);
       return;
     }
 
-  show_component_table (self, component);
-  palier_chart_view_set_curve (self->curve_view, self->program, component->id);
+  payout = palier_format_money (totals->payout, program->currency);
+  cost = palier_format_percent (totals->cost_of_sales, 2);
+  /* Translators: the designer's totals line: "Total payout $313.00 ·
+   * Cost of sales 6.66%". */
+  text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
+  gtk_label_set_text (self->totals_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
 }
 
 static void
-clear_list_box (GtkListBox *list)
+live_updated_cb (PalierDesignerView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  show_totals (self);
+  if (self->run_publishes)
+    g_signal_emit (self, signals[LIVE_RESULT], 0);
 }
 
 static void
-fill_components (PalierDesignerView *self)
+live_running_cb (PalierDesignerView *self)
 {
-  GtkListBoxRow *first = NULL;
+  gboolean running = palier_live_simulation_is_running (self->live);
 
-  clear_list_box (self->component_list);
+  gtk_spinner_set_spinning (self->live_spinner, running);
+}
 
-  for (guint i = 0; i < self->program->components->len; i++)
+static void
+run_pending (PalierDesignerView *self)
+{
+  g_autoptr(PalierProgram) program = g_steal_pointer (&self->pending_run);
+
+  if (program == NULL || self->live == NULL)
+    return;
+
+  palier_live_simulation_run (self->live, program);
+  self->run_publishes = self->pending_publishes;
+  g_clear_pointer (&self->last_run, palier_program_unref);
+  self->last_run = g_steal_pointer (&program);
+}
+
+static gboolean
+run_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  PalierDesignerView *self = PALIER_DESIGNER_VIEW (widget);
+
+  self->run_tick_id = 0;
+  run_pending (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Simulates @program at the next frame.  Only the runs of edited
+ * programs are published to the Results view (@publish), so that merely
+ * selecting a program leaves the Results view to the Simulate action. */
+static void
+request_run (PalierDesignerView *self,
+             PalierProgram      *program,
+             gboolean            publish)
+{
+  PalierResult *result;
+
+  if (self->live == NULL || program == NULL)
+    return;
+
+  /* A drag's preview already ran the program that its drop commits. */
+  if (self->pending_run == NULL && self->last_run != NULL &&
+      palier_program_equal (program, self->last_run))
     {
-      const PalierComponent *component = g_ptr_array_index (self->program->components, i);
-      g_autofree char *description = describe_component (component);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), component->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), ID_KEY, g_strdup (component->id), g_free);
-      gtk_list_box_append (self->component_list, row);
-
-      if (first == NULL)
-        first = GTK_LIST_BOX_ROW (row);
+      result = palier_live_simulation_get_result (self->live);
+      if (publish && !self->run_publishes)
+        {
+          self->run_publishes = TRUE;
+          if (!palier_live_simulation_is_running (self->live) && result != NULL)
+            g_signal_emit (self, signals[LIVE_RESULT], 0);
+        }
+      return;
     }
 
-  gtk_list_box_select_row (self->component_list, first);
-  component_list_row_selected_cb (self, first, self->component_list);
+  palier_program_ref (program);
+  g_clear_pointer (&self->pending_run, palier_program_unref);
+  self->pending_run = program;
+  self->pending_publishes = publish;
+
+  /* A view that is not shown has no frames to wait for. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      run_pending (self);
+      return;
+    }
+
+  if (self->run_tick_id == 0)
+    self->run_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), run_tick_cb, NULL, NULL);
 }
 
-/* Programs */
+void
+_palier_designer_view_simulate (PalierDesignerView *self,
+                                PalierProgram      *program)
+{
+  request_run (self, program, TRUE);
+}
 
 static void
-show_program (PalierDesignerView *self)
+stop_live_simulation (PalierDesignerView *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->program->name);
-  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), self->program->currency);
-  adw_combo_row_set_selected (self->period_row, self->program->period);
-  adw_combo_row_set_selected (self->fiscal_year_row, self->program->fiscal_year_start - 1);
+  if (self->run_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->run_tick_id);
+  self->run_tick_id = 0;
+  g_clear_pointer (&self->pending_run, palier_program_unref);
+  g_clear_pointer (&self->last_run, palier_program_unref);
 
-  /* TODO: make the properties editable once programs have an undo
-   * history.  Until then the combo rows must not open their lists. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->period_row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->fiscal_year_row), FALSE);
+  if (self->live != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->live, self);
+      palier_live_simulation_cancel (self->live);
+    }
+  g_clear_object (&self->live);
+}
 
-  fill_components (self);
+static void
+start_live_simulation (PalierDesignerView *self)
+{
+  stop_live_simulation (self);
+  if (self->workspace == NULL)
+    return;
+
+  self->live = palier_live_simulation_new (self->workspace);
+  g_signal_connect_swapped (self->live, "totals", G_CALLBACK (show_totals), self);
+  g_signal_connect_swapped (self->live, "updated", G_CALLBACK (live_updated_cb), self);
+  g_signal_connect_swapped (self->live, "notify::running", G_CALLBACK (live_running_cb), self);
+}
+
+/* The draft */
+
+GtkListBoxRow *
+_palier_designer_view_find_program_row (PalierDesignerView *self,
+                                        const char         *id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->program_list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), ID_KEY), id) == 0)
+      return row;
+
+  return NULL;
+}
+
+static void
+show_problem (PalierDesignerView *self)
+{
+  const GError *problem = palier_program_editor_get_problem (self->editor);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  if (problem == NULL)
+    return;
+
+  /* Translators: shown above an invalid program; the problem follows. */
+  text = g_strdup_printf (_("Not saved until fixed: %s"), problem->message);
+  gtk_label_set_text (self->problem_label, text);
+}
+
+/* Shows the editor's draft; @edited when an edit changed it, rather
+ * than a selection. */
+static void
+show_draft (PalierDesignerView *self,
+            gboolean            edited)
+{
+  PalierProgram *draft = _palier_designer_view_get_draft (self);
+  PalierProgram *program = palier_program_editor_get_program (self->editor);
+  GtkListBoxRow *row = _palier_designer_view_find_program_row (self, program->id);
+
+  self->updating = TRUE;
+  _palier_designer_view_show_properties (self, draft);
+  _palier_designer_view_show_components (self);
+  self->updating = FALSE;
+
+  show_problem (self);
+  if (row != NULL)
+    gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (row)), program->name);
+
+  /* An invalid draft cannot be simulated: the totals stay those of the
+   * program as saved. */
+  if (palier_program_editor_get_problem (self->editor) == NULL)
+    request_run (self, draft, edited);
+
   gtk_stack_set_visible_child_name (self->program_stack, "program");
 }
 
 static void
-set_program (PalierDesignerView *self,
-             PalierProgram      *program)
+editor_changed_cb (PalierDesignerView *self)
 {
-  if (self->program == program)
-    return;
-
-  g_clear_pointer (&self->program, palier_program_unref);
-  self->program = program != NULL ? palier_program_ref (program) : NULL;
+  show_draft (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
 }
+
+static void
+editor_stacks_cb (PalierDesignerView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+editor_save_failed_cb (PalierDesignerView *self,
+                       const char         *message)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast; the store's message follows. */
+  text = g_strdup_printf (_("Cannot save the program: %s"), message);
+  _palier_designer_view_toast (self, text);
+}
+
+/* The editor of program @id, made on first use from @program. */
+PalierProgramEditor *
+_palier_designer_view_ensure_editor (PalierDesignerView *self,
+                                     PalierProgram      *program)
+{
+  PalierProgramEditor *editor = g_hash_table_lookup (self->editors, program->id);
+
+  if (editor != NULL)
+    return editor;
+
+  editor = palier_program_editor_new (palier_workspace_get_path (self->workspace), program);
+  g_hash_table_insert (self->editors, g_strdup (program->id), editor);
+
+  return editor;
+}
+
+void
+_palier_designer_view_set_editor (PalierDesignerView  *self,
+                                  PalierProgramEditor *editor)
+{
+  if (self->editor == editor)
+    return;
+
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
+  self->editor = editor;
+
+  if (editor != NULL)
+    {
+      g_signal_connect_swapped (editor, "changed", G_CALLBACK (editor_changed_cb), self);
+      g_signal_connect_swapped (editor, "notify::can-undo", G_CALLBACK (editor_stacks_cb), self);
+      g_signal_connect_swapped (editor, "notify::can-redo", G_CALLBACK (editor_stacks_cb), self);
+      g_signal_connect_swapped (editor, "save-failed", G_CALLBACK (editor_save_failed_cb), self);
+    }
+
+  self->component = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+  editor_stacks_cb (self);
+}
+
+/* Programs */
 
 static void
 program_list_row_selected_cb (PalierDesignerView *self,
@@ -279,26 +372,32 @@ program_list_row_selected_cb (PalierDesignerView *self,
 {
   g_autoptr(PalierProgram) program = NULL;
   g_autoptr(GError) error = NULL;
+  PalierProgramEditor *editor;
   const char *id;
 
   if (row == NULL || self->workspace == NULL)
     {
-      set_program (self, NULL);
+      _palier_designer_view_set_editor (self, NULL);
       return;
     }
 
   id = g_object_get_data (G_OBJECT (row), ID_KEY);
-  program = palier_store_load_program (palier_workspace_get_store (self->workspace), id, &error);
-  set_program (self, program);
-
-  if (program == NULL)
+  editor = g_hash_table_lookup (self->editors, id);
+  if (editor == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->program_stack, "error");
-      return;
+      program = palier_store_load_program (palier_workspace_get_store (self->workspace), id, &error);
+      if (program == NULL)
+        {
+          _palier_designer_view_set_editor (self, NULL);
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->program_stack, "error");
+          return;
+        }
+      editor = _palier_designer_view_ensure_editor (self, program);
     }
 
-  show_program (self);
+  _palier_designer_view_set_editor (self, editor);
+  show_draft (self, FALSE);
 }
 
 static GtkWidget *
@@ -317,6 +416,15 @@ program_row_new (const char *id,
   return row;
 }
 
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
 /* Adds one row per program, named after the program.  A program that
  * cannot be read is listed under its id, and selecting it shows why. */
 static void
@@ -330,15 +438,64 @@ fill_programs (PalierDesignerView *self,
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(PalierProgram) program = palier_store_load_program (store, id, NULL);
-      GtkWidget *row = program_row_new (id, program != NULL ? program->name : id);
+      PalierProgramEditor *editor = g_hash_table_lookup (self->editors, id);
+      g_autoptr(PalierProgram) program = NULL;
+      const char *name = id;
+      GtkWidget *row;
 
+      if (editor != NULL)
+        name = palier_program_editor_get_program (editor)->name;
+      else if ((program = palier_store_load_program (store, id, NULL)) != NULL)
+        name = program->name;
+
+      row = program_row_new (id, name);
       gtk_list_box_append (self->program_list, row);
       if (selected == NULL || g_strcmp0 (id, keep_id) == 0)
         selected = GTK_LIST_BOX_ROW (row);
     }
 
   gtk_list_box_select_row (self->program_list, selected);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Segments and regions of the partners, offered in quotas and filters. */
+static void
+load_partner_values (PalierDesignerView *self)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  self->segments = g_ptr_array_new_with_free_func (g_free);
+  self->regions = g_ptr_array_new_with_free_func (g_free);
+
+  partners = palier_store_list_partners (palier_workspace_get_store (self->workspace), NULL);
+  for (guint i = 0; partners != NULL && i < partners->len; i++)
+    {
+      const PalierPartner *partner = g_ptr_array_index (partners, i);
+
+      if (partner->segment != NULL && g_hash_table_add (seen, partner->segment))
+        g_ptr_array_add (self->segments, g_strdup (partner->segment));
+    }
+
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; partners != NULL && i < partners->len; i++)
+    {
+      const PalierPartner *partner = g_ptr_array_index (partners, i);
+
+      if (partner->region != NULL && g_hash_table_add (seen, partner->region))
+        g_ptr_array_add (self->regions, g_strdup (partner->region));
+    }
+
+  g_ptr_array_sort (self->segments, compare_strings);
+  g_ptr_array_sort (self->regions, compare_strings);
 }
 
 void
@@ -350,8 +507,8 @@ palier_designer_view_reload (PalierDesignerView *self)
 
   g_return_if_fail (PALIER_IS_DESIGNER_VIEW (self));
 
-  if (self->program != NULL)
-    keep_id = g_strdup (self->program->id);
+  if (self->editor != NULL)
+    keep_id = g_strdup (palier_program_editor_get_program (self->editor)->id);
 
   /* Clearing the list selects nothing, which clears the program. */
   clear_list_box (self->program_list);
@@ -359,22 +516,105 @@ palier_designer_view_reload (PalierDesignerView *self)
   if (self->workspace == NULL)
     {
       adw_status_page_set_description (self->empty_page, _("Open a workspace to see its programs."));
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
+  load_partner_values (self);
   ids = palier_store_list_programs (palier_workspace_get_store (self->workspace), &error);
   if (ids == NULL || ids->len == 0)
     {
       adw_status_page_set_description (self->empty_page,
                                        error != NULL ? error->message
                                                      : _("This workspace has no incentive program yet."));
+      gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), error == NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   fill_programs (self, ids, keep_id);
   gtk_stack_set_visible_child_name (self->stack, "programs");
+}
+
+gboolean
+palier_designer_view_select_program (PalierDesignerView *self,
+                                     const char         *id)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), FALSE);
+
+  row = _palier_designer_view_find_program_row (self, id);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_list_box_select_row (self->program_list, row);
+  return TRUE;
+}
+
+/* Undo and redo */
+
+gboolean
+palier_designer_view_can_undo (PalierDesignerView *self)
+{
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), FALSE);
+
+  return self->editor != NULL && palier_program_editor_can_undo (self->editor);
+}
+
+gboolean
+palier_designer_view_can_redo (PalierDesignerView *self)
+{
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), FALSE);
+
+  return self->editor != NULL && palier_program_editor_can_redo (self->editor);
+}
+
+void
+palier_designer_view_undo (PalierDesignerView *self)
+{
+  g_return_if_fail (PALIER_IS_DESIGNER_VIEW (self));
+
+  if (self->editor != NULL)
+    palier_program_editor_undo (self->editor);
+}
+
+void
+palier_designer_view_redo (PalierDesignerView *self)
+{
+  g_return_if_fail (PALIER_IS_DESIGNER_VIEW (self));
+
+  if (self->editor != NULL)
+    palier_program_editor_redo (self->editor);
+}
+
+/* New sales bring new segments and regions.  The totals of the earlier
+ * sales are dropped, as the Results view drops its result, until the
+ * next edit simulates again. */
+static void
+sales_changed_cb (PalierDesignerView *self)
+{
+  load_partner_values (self);
+  start_live_simulation (self);
+  gtk_label_set_text (self->totals_label, "");
+  gtk_spinner_set_spinning (self->live_spinner, FALSE);
+}
+
+/* Waits for every queued save, so that closing the window or the
+ * workspace loses no edit. */
+static void
+flush_editors (PalierDesignerView *self)
+{
+  GHashTableIter iter;
+  gpointer editor;
+
+  if (self->editors == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->editors);
+  while (g_hash_table_iter_next (&iter, NULL, &editor))
+    palier_program_editor_flush (editor);
 }
 
 /* GObject */
@@ -390,8 +630,14 @@ palier_designer_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (self->program_list, self);
   g_signal_handlers_disconnect_by_data (self->component_list, self);
 
+  stop_live_simulation (self);
+  _palier_designer_view_set_editor (self, NULL);
+  flush_editors (self);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->program, palier_program_unref);
+  g_clear_object (&self->tier_items);
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (palier_designer_view_parent_class)->dispose (object);
 }
@@ -430,7 +676,15 @@ palier_designer_view_get_property (GObject    *object,
       break;
 
     case PROP_PROGRAM:
-      g_value_set_boxed (value, self->program);
+      g_value_set_boxed (value, palier_designer_view_get_program (self));
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, palier_designer_view_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, palier_designer_view_can_redo (self));
       break;
 
     default:
@@ -453,16 +707,29 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
                          PALIER_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* The program selected in the sidebar, as last loaded from the store. */
+  /* The selected program as last accepted by its editor. */
   properties[PROP_PROGRAM] =
     g_param_spec_boxed ("program", NULL, NULL,
                         PALIER_TYPE_PROGRAM,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the selected program's editor can undo or redo. */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PALIER_TYPE_CHART_VIEW);
-  g_type_ensure (PALIER_TYPE_TIER_ITEM);
+  /* The live simulation produced a result or failed: see
+   * palier_designer_view_get_live_simulation(). */
+  signals[LIVE_RESULT] =
+    g_signal_new ("live-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (PALIER_TYPE_CURVE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-designer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, stack);
@@ -470,25 +737,25 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, program_list);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, program_stack);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, name_row);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, period_row);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, fiscal_year_row);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, component_list);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, component_group);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, tier_table);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, from_column);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, value_column);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, overrides_column);
-  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, curve_view);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, live_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, program_list_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, component_list_row_selected_cb);
+
+  _palier_designer_view_class_init_program (widget_class);
+  _palier_designer_view_class_init_components (widget_class);
+  _palier_designer_view_class_init_table (widget_class);
 }
 
 static void
 palier_designer_view_init (PalierDesignerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->component = G_MAXUINT;
+
+  _palier_designer_view_init_table (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -507,11 +774,28 @@ palier_designer_view_set_workspace (PalierDesignerView *self,
   g_return_if_fail (PALIER_IS_DESIGNER_VIEW (self));
   g_return_if_fail (workspace == NULL || PALIER_IS_WORKSPACE (workspace));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (self->workspace == workspace)
     return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+
+  /* Histories belong to their workspace. */
+  _palier_designer_view_set_editor (self, NULL);
+  flush_editors (self);
+  g_hash_table_remove_all (self->editors);
+  g_set_object (&self->workspace, workspace);
+  start_live_simulation (self);
+  gtk_label_set_text (self->totals_label, "");
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "sales-changed", G_CALLBACK (sales_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   palier_designer_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+
+  if (workspace != NULL)
+    _palier_designer_view_start_demo (self);
 }
 
 PalierProgram *
@@ -519,7 +803,23 @@ palier_designer_view_get_program (PalierDesignerView *self)
 {
   g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), NULL);
 
-  return self->program;
+  return self->editor != NULL ? palier_program_editor_get_program (self->editor) : NULL;
+}
+
+PalierProgramEditor *
+palier_designer_view_get_editor (PalierDesignerView *self)
+{
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), NULL);
+
+  return self->editor;
+}
+
+PalierLiveSimulation *
+palier_designer_view_get_live_simulation (PalierDesignerView *self)
+{
+  g_return_val_if_fail (PALIER_IS_DESIGNER_VIEW (self), NULL);
+
+  return self->live;
 }
 
 gboolean

@@ -466,6 +466,20 @@ palier_results_view_clear (PalierResultsView *self)
   show_idle_page (self);
 }
 
+void
+palier_results_view_show_result (PalierResultsView *self,
+                                 PalierResult      *result)
+{
+  g_return_if_fail (PALIER_IS_RESULTS_VIEW (self));
+  g_return_if_fail (result != NULL);
+
+  if (self->cancellable != NULL)
+    cancel_clicked_cb (self);
+
+  set_result (self, result);
+  show_result (self);
+}
+
 PalierResult *
 palier_results_view_get_result (PalierResultsView *self)
 {

@@ -17,6 +17,11 @@ void          palier_results_view_simulate   (PalierResultsView *self,
                                               PalierWorkspace   *workspace,
                                               PalierProgram     *program);
 
+/* Shows @result, computed elsewhere, cancelling any simulation still
+ * running here. */
+void          palier_results_view_show_result (PalierResultsView *self,
+                                               PalierResult      *result);
+
 /* Cancels any simulation and clears the shown result. */
 void          palier_results_view_clear      (PalierResultsView *self);
 

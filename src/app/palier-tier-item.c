@@ -7,24 +7,36 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-format.h"
+#include "palier-number-input.h"
+#include "palier-program-edits.h"
 #include "palier-tier-item.h"
 
 struct _PalierTierItem
 {
   GObject parent_instance;
 
+  guint row;
   char *from;
   char *value;
   char *overrides;
+  char *from_text;
+  char *value_text;
+  char *from_error;
+  char *value_error;
 };
 
 G_DEFINE_FINAL_TYPE (PalierTierItem, palier_tier_item, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_ROW,
   PROP_FROM,
   PROP_VALUE,
   PROP_OVERRIDES,
+  PROP_FROM_TEXT,
+  PROP_VALUE_TEXT,
+  PROP_FROM_ERROR,
+  PROP_VALUE_ERROR,
   N_PROPS
 };
 
@@ -38,6 +50,10 @@ palier_tier_item_finalize (GObject *object)
   g_free (self->from);
   g_free (self->value);
   g_free (self->overrides);
+  g_free (self->from_text);
+  g_free (self->value_text);
+  g_free (self->from_error);
+  g_free (self->value_error);
 
   G_OBJECT_CLASS (palier_tier_item_parent_class)->finalize (object);
 }
@@ -52,6 +68,10 @@ palier_tier_item_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ROW:
+      g_value_set_uint (value, self->row);
+      break;
+
     case PROP_FROM:
       g_value_set_string (value, self->from);
       break;
@@ -64,9 +84,32 @@ palier_tier_item_get_property (GObject    *object,
       g_value_set_string (value, self->overrides);
       break;
 
+    case PROP_FROM_TEXT:
+      g_value_set_string (value, self->from_text);
+      break;
+
+    case PROP_VALUE_TEXT:
+      g_value_set_string (value, self->value_text);
+      break;
+
+    case PROP_FROM_ERROR:
+      g_value_set_string (value, self->from_error);
+      break;
+
+    case PROP_VALUE_ERROR:
+      g_value_set_string (value, self->value_error);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
 static void
@@ -77,20 +120,27 @@ palier_tier_item_class_init (PalierTierItemClass *klass)
   object_class->finalize = palier_tier_item_finalize;
   object_class->get_property = palier_tier_item_get_property;
 
+  /* Index of the tier or level in its component. */
+  properties[PROP_ROW] =
+    g_param_spec_uint ("row", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   /* Where the tier or level starts, in the basis's units. */
-  properties[PROP_FROM] =
-    g_param_spec_string ("from", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FROM] = string_property ("from");
 
   /* The tier's rate or amount per unit, or the level's amount. */
-  properties[PROP_VALUE] =
-    g_param_spec_string ("value", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE] = string_property ("value");
 
   /* The segment overrides as one line, empty when there is none. */
-  properties[PROP_OVERRIDES] =
-    g_param_spec_string ("overrides", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERRIDES] = string_property ("overrides");
+
+  /* The start and the value as typed in the table's entries. */
+  properties[PROP_FROM_TEXT] = string_property ("from-text");
+  properties[PROP_VALUE_TEXT] = string_property ("value-text");
+
+  /* Why the start or the value breaks a rule, or NULL. */
+  properties[PROP_FROM_ERROR] = string_property ("from-error");
+  properties[PROP_VALUE_ERROR] = string_property ("value-error");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -98,6 +148,14 @@ palier_tier_item_class_init (PalierTierItemClass *klass)
 static void
 palier_tier_item_init (PalierTierItem *self)
 {
+}
+
+guint
+palier_tier_item_get_row (PalierTierItem *self)
+{
+  g_return_val_if_fail (PALIER_IS_TIER_ITEM (self), 0);
+
+  return self->row;
 }
 
 const char *
@@ -124,56 +182,46 @@ palier_tier_item_get_overrides (PalierTierItem *self)
   return self->overrides;
 }
 
+const char *
+palier_tier_item_get_from_text (PalierTierItem *self)
+{
+  g_return_val_if_fail (PALIER_IS_TIER_ITEM (self), NULL);
+
+  return self->from_text;
+}
+
+const char *
+palier_tier_item_get_value_text (PalierTierItem *self)
+{
+  g_return_val_if_fail (PALIER_IS_TIER_ITEM (self), NULL);
+
+  return self->value_text;
+}
+
+const char *
+palier_tier_item_get_from_error (PalierTierItem *self)
+{
+  g_return_val_if_fail (PALIER_IS_TIER_ITEM (self), NULL);
+
+  return self->from_error;
+}
+
+const char *
+palier_tier_item_get_value_error (PalierTierItem *self)
+{
+  g_return_val_if_fail (PALIER_IS_TIER_ITEM (self), NULL);
+
+  return self->value_error;
+}
+
 /* Formatting */
 
-/* A boundary in the component's basis: a share of the quota, an amount
- * of money, or a number of units. */
+/* "Gold: 5%, Silver: 4.5%": each value formatted as the row's value. */
 static char *
-format_boundary (const PalierProgram   *program,
-                 const PalierComponent *component,
-                 PalierDecimal          value)
-{
-  if (component->basis == PALIER_BASIS_ATTAINMENT)
-    {
-      g_autofree char *percent = palier_format_rate (value);
-
-      /* Translators: a tier boundary in attainment: "120% of quota". */
-      return g_strdup_printf (_("%s of quota"), percent);
-    }
-
-  if (component->measure == PALIER_MEASURE_UNITS)
-    {
-      g_autofree char *units = palier_format_quantity (value);
-
-      /* Translators: a tier boundary in units sold: "250 units". */
-      return g_strdup_printf (_("%s units"), units);
-    }
-
-  return palier_format_money (value, program->currency);
-}
-
-static char *
-format_tier_value (const PalierProgram *program,
-                   PalierTierKind       kind,
-                   PalierDecimal        value)
-{
-  g_autofree char *amount = NULL;
-
-  if (kind == PALIER_TIER_RATE)
-    return palier_format_rate (value);
-
-  amount = palier_format_money (value, program->currency);
-  /* Translators: a tier that pays an amount per unit: "$2.50 per unit". */
-  return g_strdup_printf (_("%s per unit"), amount);
-}
-
-/* "Gold: 5%, Silver: 4.5%": each value formatted as a level's amount when
- * @is_level, else as a tier's value of @kind. */
-static char *
-format_overrides (const PalierProgram *program,
-                  const GArray        *overrides,
-                  PalierTierKind       kind,
-                  gboolean             is_level)
+format_overrides (const PalierProgram   *program,
+                  const PalierComponent *component,
+                  guint                  row,
+                  const GArray          *overrides)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -183,12 +231,7 @@ format_overrides (const PalierProgram *program,
   for (guint i = 0; i < overrides->len; i++)
     {
       const PalierOverride *override = &g_array_index (overrides, PalierOverride, i);
-      g_autofree char *value = NULL;
-
-      if (is_level)
-        value = palier_format_money (override->value, program->currency);
-      else
-        value = format_tier_value (program, kind, override->value);
+      g_autofree char *value = palier_format_row_value (program, component, row, override->value);
 
       if (text->len > 0)
         g_string_append (text, _(", "));
@@ -199,57 +242,143 @@ format_overrides (const PalierProgram *program,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static PalierTierItem *
-tier_item_new (char *from,
-               char *value,
-               char *overrides)
+static const GArray *
+row_overrides (const PalierComponent *component,
+               guint                  row)
 {
-  PalierTierItem *self = g_object_new (PALIER_TYPE_TIER_ITEM, NULL);
+  if (component->kind == PALIER_COMPONENT_COMMISSION)
+    return g_array_index (component->tiers, PalierTier, row).overrides;
 
-  self->from = from;
-  self->value = value;
-  self->overrides = overrides;
+  return g_array_index (component->levels, PalierLevel, row).overrides;
+}
 
-  return self;
+static char *
+format_from_text (const PalierComponent *component,
+                  PalierDecimal          from)
+{
+  if (component->basis == PALIER_BASIS_ATTAINMENT)
+    return palier_format_rate (from);
+
+  return palier_input_format_number (from);
+}
+
+static char *
+format_value_text (const PalierComponent *component,
+                   guint                  row,
+                   PalierDecimal          value)
+{
+  if (palier_component_row_is_rate (component, row))
+    return palier_format_rate (value);
+
+  return palier_input_format_number (value);
+}
+
+/* Replaces *@field with @value (taken) and notifies when they differ. */
+static void
+set_field (PalierTierItem  *self,
+           char           **field,
+           char            *value,
+           guint            prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return;
+    }
+
+  g_free (*field);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+fill_item (PalierTierItem        *self,
+           const PalierProgram   *program,
+           const PalierComponent *component,
+           guint                  row)
+{
+  PalierDecimal from = palier_component_row_from (component, row);
+  PalierDecimal value = palier_component_row_value (component, row);
+
+  if (self->row != row)
+    {
+      self->row = row;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW]);
+    }
+
+  set_field (self, &self->from, palier_format_boundary (program, component, from), PROP_FROM);
+  set_field (self, &self->value, palier_format_row_value (program, component, row, value), PROP_VALUE);
+  set_field (self, &self->overrides,
+             format_overrides (program, component, row, row_overrides (component, row)),
+             PROP_OVERRIDES);
+  set_field (self, &self->from_text, format_from_text (component, from), PROP_FROM_TEXT);
+  set_field (self, &self->value_text, format_value_text (component, row, value), PROP_VALUE_TEXT);
+}
+
+static void
+set_errors (PalierTierItem *self,
+            const char     *from_error,
+            const char     *value_error)
+{
+  set_field (self, &self->from_error, g_strdup (from_error), PROP_FROM_ERROR);
+  set_field (self, &self->value_error, g_strdup (value_error), PROP_VALUE_ERROR);
+}
+
+void
+palier_tier_items_update (GListStore            *items,
+                          const PalierProgram   *program,
+                          const PalierComponent *component)
+{
+  guint n_rows;
+  guint n_items;
+  guint problem_row = G_MAXUINT;
+  PalierRowField problem_field = PALIER_ROW_FIELD_FROM;
+  g_autofree char *problem = NULL;
+
+  g_return_if_fail (G_IS_LIST_STORE (items));
+  g_return_if_fail (program != NULL);
+  g_return_if_fail (component != NULL);
+
+  n_rows = palier_component_n_rows (component);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (items));
+  if (n_items > n_rows)
+    g_list_store_splice (items, n_rows, n_items - n_rows, NULL, 0);
+
+  if (!palier_find_row_problem (program, component, &problem_row, &problem_field, &problem))
+    problem_row = G_MAXUINT;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autoptr(PalierTierItem) item = NULL;
+      gboolean is_new = row >= n_items;
+
+      item = is_new ? g_object_new (PALIER_TYPE_TIER_ITEM, NULL)
+                    : g_list_model_get_item (G_LIST_MODEL (items), row);
+      fill_item (item, program, component, row);
+
+      if (row == problem_row)
+        set_errors (item,
+                    problem_field == PALIER_ROW_FIELD_FROM ? problem : NULL,
+                    problem_field == PALIER_ROW_FIELD_VALUE ? problem : NULL);
+      else
+        set_errors (item, NULL, NULL);
+
+      if (is_new)
+        g_list_store_append (items, item);
+    }
 }
 
 GListModel *
 palier_tier_items_new (const PalierProgram   *program,
                        const PalierComponent *component)
 {
-  GListStore *store;
+  GListStore *items;
 
   g_return_val_if_fail (program != NULL, NULL);
   g_return_val_if_fail (component != NULL, NULL);
 
-  store = g_list_store_new (PALIER_TYPE_TIER_ITEM);
+  items = g_list_store_new (PALIER_TYPE_TIER_ITEM);
+  palier_tier_items_update (items, program, component);
 
-  if (component->kind == PALIER_COMPONENT_COMMISSION && component->tiers != NULL)
-    {
-      for (guint i = 0; i < component->tiers->len; i++)
-        {
-          const PalierTier *tier = &g_array_index (component->tiers, PalierTier, i);
-          g_autoptr(PalierTierItem) item = NULL;
-
-          item = tier_item_new (format_boundary (program, component, tier->from),
-                                format_tier_value (program, tier->kind, tier->value),
-                                format_overrides (program, tier->overrides, tier->kind, FALSE));
-          g_list_store_append (store, item);
-        }
-    }
-  else if (component->kind == PALIER_COMPONENT_BONUS && component->levels != NULL)
-    {
-      for (guint i = 0; i < component->levels->len; i++)
-        {
-          const PalierLevel *level = &g_array_index (component->levels, PalierLevel, i);
-          g_autoptr(PalierTierItem) item = NULL;
-
-          item = tier_item_new (format_boundary (program, component, level->min),
-                                palier_format_money (level->amount, program->currency),
-                                format_overrides (program, level->overrides, PALIER_TIER_RATE, TRUE));
-          g_list_store_append (store, item);
-        }
-    }
-
-  return G_LIST_MODEL (store);
+  return G_LIST_MODEL (items);
 }

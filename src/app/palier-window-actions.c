@@ -450,15 +450,22 @@ simulate_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "results");
 }
 
-/* win.undo and win.redo */
+/* win.undo and win.redo: the program selected in the Designer */
 
-/* TODO: undo and redo program edits once the designer edits programs.
- * Both actions stay disabled until then. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  palier_designer_view_undo (PALIER_WINDOW (widget)->designer_view);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  palier_designer_view_redo (PALIER_WINDOW (widget)->designer_view);
 }
 
 void
@@ -473,8 +480,10 @@ _palier_window_update_actions (PalierWindow *self)
                                  palier_designer_view_get_program (self->designer_view) != NULL ||
                                  palier_results_view_get_result (self->results_view) != NULL ||
                                  palier_compare_view_get_comparison (self->compare_view) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.redo", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.undo",
+                                 palier_designer_view_can_undo (self->designer_view));
+  gtk_widget_action_set_enabled (widget, "win.redo",
+                                 palier_designer_view_can_redo (self->designer_view));
 }
 
 void
@@ -488,5 +497,5 @@ _palier_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.simulate", NULL, simulate_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 }

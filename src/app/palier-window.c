@@ -478,6 +478,17 @@ palier_window_class_init (PalierWindowClass *klass)
   _palier_window_class_add_actions (widget_class);
 }
 
+/* Each edit in the Designer reruns the simulation: its result replaces
+ * the one shown. */
+static void
+live_result_cb (PalierWindow *self)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (self->designer_view);
+
+  if (live != NULL && palier_live_simulation_get_result (live) != NULL)
+    palier_results_view_show_result (self->results_view, palier_live_simulation_get_result (live));
+}
+
 static void
 palier_window_init (PalierWindow *self)
 {
@@ -498,6 +509,15 @@ palier_window_init (PalierWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_view, "notify::has-comparison",
                            G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->designer_view, "notify::can-undo",
+                           G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->designer_view, "notify::can-redo",
+                           G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->designer_view, "live-result",
+                           G_CALLBACK (live_result_cb), self,
                            G_CONNECT_SWAPPED);
 
   setup_drop_target (self);
