@@ -952,6 +952,37 @@ test_reached_index (void)
   g_assert_cmpint (palier_payout_reached_index (interpolated, &attainment), ==, 1);
 }
 
+/* The component struct is public, and one built by hand may leave its
+ * tiers and levels NULL: they count as empty, so every method pays
+ * nothing and no tier is reached. */
+static void
+test_null_tiers (void)
+{
+  static const PalierMethod methods[] = {
+    PALIER_METHOD_MARGINAL, PALIER_METHOD_RETROACTIVE, PALIER_METHOD_INTERPOLATED,
+  };
+  PalierComponent component = { 0 };
+  PalierPayoutInput positive = input_amount (D (5000, 0));
+  PalierPayoutInput negative = input_amount (D (-5000, 0));
+
+  component.id = (char *) "by-hand";
+  component.kind = PALIER_COMPONENT_COMMISSION;
+  component.basis = PALIER_BASIS_AMOUNT;
+  component.negative = PALIER_NEGATIVE_CLAWBACK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      component.method = methods[i];
+      g_assert_cmpint (pay (&component, &positive), ==, 0);
+      g_assert_cmpint (pay (&component, &negative), ==, 0);
+      g_assert_cmpint (palier_payout_reached_index (&component, &positive), ==, -1);
+    }
+
+  component.kind = PALIER_COMPONENT_BONUS;
+  g_assert_cmpint (pay (&component, &positive), ==, 0);
+  g_assert_cmpint (palier_payout_reached_index (&component, &positive), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/payout/steps/attainment-cap", test_steps_attainment_cap);
   g_test_add_func ("/payout/steps/other-kinds", test_steps_other_kinds);
   g_test_add_func ("/payout/reached-index", test_reached_index);
+  g_test_add_func ("/payout/tiers/null", test_null_tiers);
 
   return g_test_run ();
 }

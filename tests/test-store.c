@@ -2,7 +2,11 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -361,6 +365,7 @@ test_open_read_only (void)
 {
   g_autofree char *path = workspace_path ("read-only.palier");
   g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = NULL;
   PalierStoreSummary summary;
   PalierStore *store = create_store (path);
   PalierStoreImport *import;
@@ -379,7 +384,182 @@ test_open_read_only (void)
   import = palier_store_import_begin (store, "more.csv", NULL, &error);
   g_assert_null (import);
   g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* A write that sqlite rejects names the read-only open as the cause,
+   * not the file's permissions. */
+  program = palier_program_new ("channel", "Channel");
+  g_assert_false (palier_store_save_program (store, program, NULL, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "open read-only"));
+  g_assert_null (strstr (error->message, "permissions"));
   palier_store_close (store);
+}
+
+/* Writes a sales CSV of @n_rows rows, large enough for an import that
+ * takes a while. */
+static void
+write_sales_csv (const char *path,
+                 guint       n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("date,partner,amount\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "2018-%02u-%02u,Q%u,%u.%02u\n",
+                            i % 12 + 1, i % 28 + 1, i % 5000, i % 997, i % 100);
+
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? buf.st_size : -1;
+}
+
+/* Runs "palier-cli import" of @csv into @workspace and kills it with
+ * SIGKILL once it has written pages to the workspace, as a crash or a
+ * kill -9 would, which leaves a hot rollback journal beside the file. */
+static void
+kill_import_midway (const char *workspace,
+                    const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli = palier_test_build_path ("src/cli/palier-cli");
+  g_autofree char *journal = g_strconcat (workspace, "-journal", NULL);
+  const char *argv[] = { cli, "import", "--workspace", workspace, "--sales", csv, NULL };
+  goffset size_before = file_size (workspace);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GPid pid = 0;
+  int status = 0;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+
+  while (!g_file_test (journal, G_FILE_TEST_EXISTS) || file_size (workspace) <= size_before)
+    {
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        g_error ("palier-cli import ended (status %d) before it wrote to %s; make the CSV larger",
+                 status, workspace);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (2000);
+    }
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (pid);
+
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A workspace with small_sales, and a bulk import into it killed
+ * midway. */
+static char *
+workspace_with_hot_journal (const char *name)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *csv = g_build_filename (dir, "big.csv", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  PalierStore *store = create_store (path);
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+
+  write_sales_csv (csv, 400000);
+  kill_import_midway (path, csv);
+  return path;
+}
+
+/* A read-only open of a workspace whose import was killed rolls the
+ * import back, since the file and its folder are writable, and then
+ * reads the sales from before the import. */
+static void
+test_open_hot_journal (void)
+{
+  g_autofree char *path = workspace_with_hot_journal ("killed.palier");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *integrity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = NULL;
+  PalierStoreSummary summary;
+
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, G_N_ELEMENTS (small_sales));
+  g_assert_cmpuint (summary.n_imports, ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, G_N_ELEMENTS (small_sales));
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, G_N_ELEMENTS (small_sales));
+  integrity = query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_clear_pointer (&store, palier_store_close);
+
+  /* The file is back in WAL mode for the next reader. */
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&integrity, g_free);
+  integrity = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (integrity, ==, "wal");
+}
+
+/* Without write access, the hot journal stays, and the message names
+ * the cause and the way to recover the workspace.  Root may write
+ * anything, so the open runs in a child process that drops to the user
+ * nobody. */
+static void
+test_open_hot_journal_read_only (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("PALIER_TEST_WORKSPACE");
+      g_autoptr(GError) error = NULL;
+      PalierStore *store;
+
+      if (geteuid () == 0)
+        g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+
+      store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+      g_assert_null (store);
+      g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "interrupted import"));
+      g_assert_nonnull (strstr (error->message, "write access"));
+      return;
+    }
+  else
+    {
+      g_autofree char *path = workspace_with_hot_journal ("killed.palier");
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(GBytes) before = read_bytes (path);
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      g_setenv ("PALIER_TEST_WORKSPACE", path, TRUE);
+
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+
+      g_unsetenv ("PALIER_TEST_WORKSPACE");
+      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+      g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+      g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
 }
 
 /* Garbage over every page but the first, which contains the schema, makes
@@ -856,10 +1036,12 @@ test_migrate_month_totals (void)
             "CREATE INDEX transactions_by_partner_month ON transactions"
             " (partner_id, date / 100, date, amount, margin, quantity,"
             "  category_id, product_id, region_id);"
+            "ALTER TABLE imports DROP COLUMN size;"
+            "ALTER TABLE imports DROP COLUMN fingerprint;"
             "PRAGMA user_version = 1");
 
   store = create_store (path);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_date'"), ==, 1);
   g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 2000);
@@ -907,6 +1089,505 @@ test_month_totals_plan (void)
 
   /* The days of a cut month are found through the index by date. */
   g_assert_nonnull (strstr (plan->str, "INDEX transactions_by_date"));
+}
+
+/* Imports */
+
+static const char january_csv[] =
+  "date,partner,amount,category,region\n"
+  "2017-01-10,P1,100.50,Furniture,East\n"
+  "2017-01-20,P1,200,Technology,East\n"
+  "2017-02-05,P2,-30.125,Furniture,West\n";
+
+static const char march_csv[] =
+  "date,partner,amount,category,region\n"
+  "2017-02-10,P2,40,Furniture,West\n"
+  "2017-03-01,P3,75.25,,\n";
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Imports the CSV file at @path with the default options. */
+static gboolean
+import_csv (PalierStore  *store,
+            const char   *path,
+            gint64        replace_id,
+            GError      **error)
+{
+  g_autoptr(PalierImportPlan) plan = NULL;
+  PalierImportOptions options;
+
+  palier_import_options_init (&options);
+  plan = palier_import_plan_new (path, &options, error);
+  palier_import_options_clear (&options);
+  if (plan == NULL)
+    return FALSE;
+
+  if (replace_id != 0)
+    return palier_store_replace_import (store, replace_id, plan, NULL, NULL, NULL, NULL, error);
+  return palier_store_import_sales (store, plan, NULL, NULL, NULL, NULL, error);
+}
+
+static void
+assert_import_csv (PalierStore *store,
+                   const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_csv (store, path, 0, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+list_imports (PalierStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *imports = palier_store_list_imports (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (imports);
+  return imports;
+}
+
+static const PalierStoreImportInfo *
+import_at (GPtrArray *imports,
+           guint      index)
+{
+  return g_ptr_array_index (imports, index);
+}
+
+/* The month_totals table holds exactly the sums of the transactions, key
+ * by key, with no key left over. */
+static void
+assert_month_totals_match_transactions (PalierStore *store)
+{
+  static const char sums[] =
+    "SELECT partner_id, date / 100, coalesce (category_id, 0), coalesce (region_id, 0),"
+    " sum (amount), coalesce (sum (margin), 0), coalesce (sum (quantity), 0), count (*)"
+    " FROM transactions GROUP BY 1, 2, 3, 4";
+  g_autofree char *missing = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT SELECT * FROM month_totals)", sums);
+  g_autofree char *extra = g_strdup_printf ("SELECT count (*) FROM (SELECT * FROM month_totals EXCEPT %s)", sums);
+
+  g_assert_cmpint (query_int (store, missing), ==, 0);
+  g_assert_cmpint (query_int (store, extra), ==, 0);
+}
+
+/* The hex SHA-256 of @size as decimal text and a newline, then @head and
+ * @tail. */
+static char *
+expected_fingerprint (gsize         size,
+                      const guchar *head,
+                      gsize         head_len,
+                      const guchar *tail,
+                      gsize         tail_len)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT "\n", size);
+
+  g_checksum_update (checksum, (const guchar *) size_text, -1);
+  g_checksum_update (checksum, head, (gssize) head_len);
+  g_checksum_update (checksum, tail, (gssize) tail_len);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+test_imports_fingerprint (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "imports.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autofree char *expected = NULL;
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  const PalierStoreImportInfo *info;
+
+  assert_import_csv (store, january);
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 1);
+
+  info = import_at (imports, 0);
+  expected = expected_fingerprint (strlen (january_csv), (const guchar *) january_csv,
+                                   strlen (january_csv), NULL, 0);
+  g_assert_cmpint (info->id, ==, 1);
+  g_assert_cmpstr (info->file, ==, january);
+  g_assert_cmpint (info->time, >=, before);
+  g_assert_cmpint (info->time, <=, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpuint (info->n_rows, ==, 3);
+  g_assert_cmpint (info->first_date, ==, 20170110);
+  g_assert_cmpint (info->last_date, ==, 20170205);
+  g_assert_cmpint (info->amount, ==, decimal ("270.375"));
+  g_assert_cmpint (info->size, ==, strlen (january_csv));
+  g_assert_cmpstr (info->fingerprint, ==, expected);
+}
+
+/* A file larger than 2 MiB is known by its size and its first and last
+ * MiB: a change in the middle keeps the fingerprint, a change near the
+ * end does not. */
+static void
+test_imports_fingerprint_large (void)
+{
+  const gsize mib = 1024 * 1024;
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.palier", NULL);
+  g_autofree char *csv = g_build_filename (dir, "large.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  const guchar *data;
+  gsize size;
+  char *middle;
+
+  write_sales_csv (csv, 120000);
+  bytes = read_bytes (csv);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, >, 2 * mib + 4096);
+
+  assert_import_csv (store, csv);
+  imports = list_imports (store);
+  expected = expected_fingerprint (size, data, mib, data + size - mib, mib);
+  g_assert_cmpint (import_at (imports, 0)->size, ==, size);
+  g_assert_cmpstr (import_at (imports, 0)->fingerprint, ==, expected);
+
+  /* One digit changed in the middle, to another digit. */
+  changed = g_memdup2 (data, size);
+  middle = memchr (changed + size / 2, ',', size / 2);
+  g_assert_nonnull (middle);
+  middle[-1] = middle[-1] == '1' ? '2' : '1';
+  g_assert_true (g_file_set_contents (csv, changed, (gssize) size, &error));
+  g_assert_no_error (error);
+  g_assert_false (import_csv (store, csv, 0, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* One digit changed in the last line. */
+  changed[size - 2] = changed[size - 2] == '1' ? '2' : '1';
+  g_assert_true (g_file_set_contents (csv, changed, (gssize) size, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_csv (store, csv, 0, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_imports_duplicate_rejected (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "twice.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autofree char *copy = write_file (dir, "copy.csv", january_csv);
+  g_autofree char *message = NULL;
+  g_autofree char *renamed_message = NULL;
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierStoreSummary summary;
+
+  assert_import_csv (store, january);
+  imports = list_imports (store);
+  when = g_date_time_new_from_unix_local (import_at (imports, 0)->time);
+  day = g_date_time_format (when, "%Y-%m-%d");
+  clock = g_date_time_format (when, "%H:%M");
+
+  g_assert_false (import_csv (store, january, 0, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE);
+  message = g_strdup_printf ("%s was already imported on %s at %s (3 rows)", january, day, clock);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* The same content under another name. */
+  g_assert_false (import_csv (store, copy, 0, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE);
+  renamed_message = g_strdup_printf ("%s was already imported as january.csv on %s at %s (3 rows)",
+                                     copy, day, clock);
+  g_assert_cmpstr (error->message, ==, renamed_message);
+  g_clear_error (&error);
+
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_imports, ==, 1);
+  g_assert_cmpuint (summary.n_transactions, ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions"), ==, 3);
+}
+
+static void
+test_imports_duplicate_allowed (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "twice.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+
+  assert_import_csv (store, january);
+  palier_store_set_duplicate_policy (store, PALIER_STORE_DUPLICATE_ALLOW);
+  assert_import_csv (store, january);
+
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpstr (import_at (imports, 1)->fingerprint, ==, import_at (imports, 0)->fingerprint);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM month_totals"), ==, 2 * decimal ("270.375"));
+  assert_month_totals_match_transactions (store);
+}
+
+/* Under the replace policy, the earlier imports of the same content go
+ * away in the new import's transaction; others stay. */
+static void
+test_imports_duplicate_replaced (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "replace.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autofree char *march = write_file (dir, "march.csv", march_csv);
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+
+  assert_import_csv (store, january);
+  assert_import_csv (store, march);
+  palier_store_set_duplicate_policy (store, PALIER_STORE_DUPLICATE_REPLACE);
+  assert_import_csv (store, january);
+
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpint (import_at (imports, 0)->id, ==, 2);
+  g_assert_cmpint (import_at (imports, 1)->id, ==, 3);
+  g_assert_cmpstr (import_at (imports, 1)->file, ==, january);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions"), ==, 5);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions WHERE import_id = 1"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM month_totals"), ==, decimal ("385.625"));
+  assert_month_totals_match_transactions (store);
+}
+
+static void
+test_imports_remove (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "remove.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autofree char *march = write_file (dir, "march.csv", march_csv);
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierStoreSummary summary;
+
+  assert_import_csv (store, january);
+  assert_import_csv (store, march);
+
+  g_assert_true (palier_store_remove_import (store, 1, &error));
+  g_assert_no_error (error);
+
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_cmpint (import_at (imports, 0)->id, ==, 2);
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, 2);
+  g_assert_cmpint (summary.total_amount, ==, decimal ("115.25"));
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM month_totals"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT amount FROM month_totals WHERE partner_id = 2"), ==, decimal ("40"));
+  assert_month_totals_match_transactions (store);
+
+  /* P1 has no transaction left, and stays. */
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (partners->len, ==, 3);
+  g_assert_cmpstr (((PalierPartner *) g_ptr_array_index (partners, 0))->code, ==, "P1");
+
+  g_assert_false (palier_store_remove_import (store, 1, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no import 1"));
+  g_clear_error (&error);
+
+  /* Ids are never given twice, even after the last import is removed. */
+  g_assert_true (palier_store_remove_import (store, 2, &error));
+  g_assert_no_error (error);
+  assert_import_csv (store, march);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_cmpint (import_at (imports, 0)->id, ==, 3);
+  assert_month_totals_match_transactions (store);
+}
+
+/* Removing one of two imports of random rows leaves month totals equal
+ * to those computed from the remaining transactions, for any filter. */
+static void
+test_imports_remove_random (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  import_random_sales (store, 41, 1500);
+  import_random_sales (store, 42, 1500);
+  g_assert_true (palier_store_remove_import (store, 1, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 1500);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM month_totals WHERE lines = 0"), ==, 0);
+  assert_month_totals_match_transactions (store);
+  assert_month_totals_exact (store, 43);
+}
+
+static void
+test_imports_remove_read_only (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "read-only.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autoptr(GError) error = NULL;
+  PalierStore *store = create_store (path);
+
+  assert_import_csv (store, january);
+  palier_store_close (store);
+
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (palier_store_remove_import (store, 1, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  palier_store_close (store);
+}
+
+/* Replacing an import with a corrected file swaps its rows; a file that
+ * fails midway leaves the earlier import in place. */
+static void
+test_imports_replace (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "replace.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autofree char *march = write_file (dir, "march.csv", march_csv);
+  g_autofree char *corrected = write_file (dir, "january-corrected.csv",
+                                           "date,partner,amount,category,region\n"
+                                           "2017-01-10,P1,110.50,Furniture,East\n"
+                                           "2017-01-20,P1,200,Technology,East\n");
+  g_autofree char *broken = write_file (dir, "january-broken.csv",
+                                        "date,partner,amount,category,region\n"
+                                        "2017-01-10,P1,1,Furniture,East\n"
+                                        "2017-01-11,P1,not a number,Furniture,East\n");
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_import_csv (store, january);
+  assert_import_csv (store, march);
+
+  g_assert_false (import_csv (store, broken, 1, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions WHERE import_id = 1"), ==, 3);
+  assert_month_totals_match_transactions (store);
+
+  g_assert_false (import_csv (store, corrected, 7, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The march file is in the workspace already, as import 2. */
+  g_assert_false (import_csv (store, march, 1, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_true (import_csv (store, corrected, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&imports, g_ptr_array_unref);
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpint (import_at (imports, 0)->id, ==, 2);
+  g_assert_cmpint (import_at (imports, 1)->id, ==, 3);
+  g_assert_cmpuint (import_at (imports, 1)->n_rows, ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM transactions"), ==, decimal ("425.75"));
+  assert_month_totals_match_transactions (store);
+}
+
+/* Loads the format 2 workspace of tests/data/store into @path. */
+static void
+load_version_2 (const char *path)
+{
+  g_autofree char *sql_path = palier_test_data_path ("store/version-2.sql");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, &error));
+  g_assert_no_error (error);
+  raw_exec (path, sql);
+}
+
+/* Format 2 files gain the size and fingerprint columns, empty for their
+ * imports, which can still be removed. */
+static void
+test_imports_migrate_version_2 (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "version-2.palier", NULL);
+  g_autofree char *january = write_file (dir, "january.csv", january_csv);
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load_version_2 (path);
+  store = create_store (path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 3);
+
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpstr (import_at (imports, 0)->file, ==, "january.csv");
+  g_assert_cmpuint (import_at (imports, 0)->n_rows, ==, 3);
+  g_assert_cmpint (import_at (imports, 0)->size, ==, -1);
+  g_assert_null (import_at (imports, 0)->fingerprint);
+  g_assert_cmpuint (import_at (imports, 1)->n_rows, ==, 2);
+
+  /* Imports of format 2 have no fingerprint to compare with. */
+  assert_import_csv (store, january);
+  g_assert_true (palier_store_remove_import (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM transactions"), ==, 5);
+  assert_month_totals_match_transactions (store);
+}
+
+/* A read-only open reads a format 2 file as it is. */
+static void
+test_imports_read_only_version_2 (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "version-2.palier", NULL);
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierStoreSummary summary;
+
+  load_version_2 (path);
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  imports = list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 2);
+  g_assert_cmpint (import_at (imports, 1)->size, ==, -1);
+  g_assert_null (import_at (imports, 1)->fingerprint);
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, 5);
 }
 
 static PalierProgram *
@@ -1042,6 +1723,8 @@ main (int   argc,
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/read-only", test_open_read_only);
   g_test_add_func ("/store/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/store/open/hot-journal", test_open_hot_journal);
+  g_test_add_func ("/store/open/hot-journal-read-only", test_open_hot_journal_read_only);
   g_test_add_func ("/store/import/partners", test_import_partners);
   g_test_add_func ("/store/import/latest-segment", test_import_latest_segment);
   g_test_add_func ("/store/import/journal-mode", test_import_journal_mode);
@@ -1053,6 +1736,17 @@ main (int   argc,
   g_test_add_func ("/store/month-totals/table", test_month_totals_table);
   g_test_add_func ("/store/month-totals/flush", test_month_totals_flush);
   g_test_add_func ("/store/month-totals/migrate", test_migrate_month_totals);
+  g_test_add_func ("/store/imports/fingerprint", test_imports_fingerprint);
+  g_test_add_func ("/store/imports/fingerprint-large", test_imports_fingerprint_large);
+  g_test_add_func ("/store/imports/duplicate-rejected", test_imports_duplicate_rejected);
+  g_test_add_func ("/store/imports/duplicate-allowed", test_imports_duplicate_allowed);
+  g_test_add_func ("/store/imports/duplicate-replaced", test_imports_duplicate_replaced);
+  g_test_add_func ("/store/imports/remove", test_imports_remove);
+  g_test_add_func ("/store/imports/remove-random", test_imports_remove_random);
+  g_test_add_func ("/store/imports/remove-read-only", test_imports_remove_read_only);
+  g_test_add_func ("/store/imports/replace", test_imports_replace);
+  g_test_add_func ("/store/imports/migrate-version-2", test_imports_migrate_version_2);
+  g_test_add_func ("/store/imports/read-only-version-2", test_imports_read_only_version_2);
   g_test_add_func ("/store/programs/save-load", test_programs_save_load);
   g_test_add_func ("/store/programs/versions", test_programs_versions);
   g_test_add_func ("/store/programs/delete", test_programs_delete);

@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define PALIER_STORE_SCHEMA_VERSION 2
+#define PALIER_STORE_SCHEMA_VERSION 3
 
 #define PALIER_STORE_ERROR (palier_store_error_quark ())
 
@@ -29,6 +29,9 @@ typedef enum {
   PALIER_STORE_ERROR_READ_ONLY,
   PALIER_STORE_ERROR_FULL,              /* disk or quota full */
   PALIER_STORE_ERROR_CANCELLED,
+  PALIER_STORE_ERROR_NEEDS_RECOVERY,    /* an interrupted write left a journal
+                                         * that only write access can roll back */
+  PALIER_STORE_ERROR_DUPLICATE,         /* a file with this content was already imported */
 } PalierStoreError;
 
 GQuark palier_store_error_quark (void);
@@ -41,6 +44,10 @@ typedef enum {
 
 typedef struct _PalierStore PalierStore;
 
+/* An interrupted import can leave a journal that only a read-write
+ * connection may roll back.  A read-only open then opens the workspace
+ * read-write once to roll it back, when the file and its folder are
+ * writable.  Otherwise it fails with PALIER_STORE_ERROR_NEEDS_RECOVERY. */
 PalierStore *palier_store_open        (const char        *path,
                                        PalierStoreFlags   flags,
                                        GError           **error);
@@ -49,8 +56,23 @@ PalierStore *palier_store_new_memory  (GError           **error);
 void         palier_store_close       (PalierStore       *store);
 const char  *palier_store_get_path    (PalierStore       *store);
 
+/* What an import of a file does when the workspace already contains an
+ * import of a file with the same fingerprint: the same size, and the
+ * same SHA-256 of its first and last MiB. */
+typedef enum {
+  PALIER_STORE_DUPLICATE_REJECT,        /* fail with PALIER_STORE_ERROR_DUPLICATE (default) */
+  PALIER_STORE_DUPLICATE_ALLOW,         /* add the rows again */
+  PALIER_STORE_DUPLICATE_REPLACE,       /* remove those imports in the same transaction */
+} PalierStoreDuplicatePolicy;
+
+/* Sets what palier_store_import_sales() and palier_store_replace_import()
+ * do with a file already imported. */
+void         palier_store_set_duplicate_policy (PalierStore                *store,
+                                                PalierStoreDuplicatePolicy  policy);
+
 /* Imports every row of @plan in one transaction, creating partners as
- * they appear.  On any error or cancellation nothing is written. */
+ * they appear, and records the file's fingerprint.  On any error or
+ * cancellation nothing is written. */
 gboolean     palier_store_import_sales (PalierStore        *store,
                                         PalierImportPlan   *plan,
                                         PalierProgressFunc  progress,
@@ -58,6 +80,44 @@ gboolean     palier_store_import_sales (PalierStore        *store,
                                         GCancellable       *cancellable,
                                         PalierImportReport *report,
                                         GError            **error);
+
+/* Removes import @import_id and imports @plan in one transaction, so
+ * that on any error the earlier import stays as it was. */
+gboolean     palier_store_replace_import (PalierStore        *store,
+                                          gint64              import_id,
+                                          PalierImportPlan   *plan,
+                                          PalierProgressFunc  progress,
+                                          gpointer            progress_data,
+                                          GCancellable       *cancellable,
+                                          PalierImportReport *report,
+                                          GError            **error);
+
+/* One import recorded in the workspace. */
+typedef struct {
+  gint64         id;                    /* grows with each import, never reused */
+  char          *file;                  /* the path given at import */
+  gint64         time;                  /* seconds since 1970-01-01 UTC */
+  guint64        n_rows;
+  PalierDate     first_date;            /* PALIER_DATE_NONE without rows */
+  PalierDate     last_date;
+  PalierDecimal  amount;
+  gint64         size;                  /* bytes; -1 when unknown */
+  char          *fingerprint;           /* hex SHA-256; NULL when unknown */
+} PalierStoreImportInfo;
+
+void         palier_store_import_info_free (PalierStoreImportInfo *info);
+
+/* Every import, oldest first.  Imports made row by row, and those of
+ * workspaces older than format 3, have no size or fingerprint. */
+GPtrArray   *palier_store_list_imports  (PalierStore  *store,
+                                         GError      **error);
+
+/* Removes import @import_id with its transactions and its share of the
+ * month totals, in one transaction.  Partners, products, categories and
+ * regions stay, also when no transaction refers to them any more. */
+gboolean     palier_store_remove_import (PalierStore  *store,
+                                         gint64        import_id,
+                                         GError      **error);
 
 /* An import in progress: rows handed to palier_store_import_add_row(),
  * which is a PalierSaleSink, are written in one transaction that
@@ -173,5 +233,6 @@ gboolean     palier_store_foreach_month_total (PalierStore          *store,
 struct sqlite3 *palier_store_get_db    (PalierStore *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierStore, palier_store_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierStoreImportInfo, palier_store_import_info_free)
 
 G_END_DECLS

@@ -61,11 +61,14 @@ remove_new_workspace (const char *workspace)
 }
 
 static gboolean
-run_import (const char               *workspace,
-            const PalierCliSalesArgs *args,
-            GError                  **error)
+run_import (const char                 *workspace,
+            const PalierCliSalesArgs   *args,
+            PalierStoreDuplicatePolicy  duplicates,
+            GError                    **error)
 {
   g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GPtrArray) imports_before = NULL;
+  g_autoptr(GPtrArray) imports_after = NULL;
   PalierImportReport report;
   PalierStoreSummary summary;
   gboolean existed = g_file_test (workspace, G_FILE_TEST_EXISTS);
@@ -75,11 +78,25 @@ run_import (const char               *workspace,
   if (store == NULL)
     return FALSE;
 
+  palier_store_set_duplicate_policy (store, duplicates);
+  if (duplicates == PALIER_STORE_DUPLICATE_REPLACE)
+    {
+      imports_before = palier_store_list_imports (store, error);
+      if (imports_before == NULL)
+        return FALSE;
+    }
+
   palier_import_report_init (&report);
   ok = _palier_cli_import_sales (store, args, &report, error)
-       && palier_store_get_summary (store, &summary, error);
+       && palier_store_get_summary (store, &summary, error)
+       && (imports_before == NULL
+           || (imports_after = palier_store_list_imports (store, error)) != NULL);
+  if (ok && imports_before != NULL)
+    _palier_cli_imports_print_replaced (imports_before, imports_after, args->sales);
   if (ok)
     print_summary (args->sales, workspace, &report, &summary);
+  else
+    _palier_cli_imports_add_duplicate_hint (*error);
   palier_import_report_clear (&report);
 
   if (!ok && !existed)
@@ -98,10 +115,16 @@ _palier_cli_import (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *workspace = NULL;
+  gboolean replace = FALSE;
+  gboolean allow_duplicate = FALSE;
   PalierCliSalesArgs args = { 0 };
   const GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
       N_("Workspace file to import into; created when missing"), N_("FILE.palier") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Remove the earlier imports of a file with the same content, in the same transaction"), NULL },
+    { "allow-duplicate", 0, 0, G_OPTION_ARG_NONE, &allow_duplicate,
+      N_("Import the rows even when a file with the same content was imported before"), NULL },
     { NULL }
   };
   int status = 0;
@@ -111,7 +134,9 @@ _palier_cli_import (int   argc,
                                      N_("Imports the sales lines of a CSV file into a workspace, in one "
                                         "transaction: on any error the workspace is left as it was.\n\n"
                                         "The columns for date, partner and amount are guessed from common "
-                                        "headers unless --map names them; the other fields are optional."));
+                                        "headers unless --map names them; the other fields are optional.\n\n"
+                                        "A file with the content of one imported before is rejected, unless "
+                                        "--replace or --allow-duplicate says what to do with it."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   _palier_cli_sales_args_add_entries (context, &args, TRUE);
 
@@ -123,8 +148,14 @@ _palier_cli_import (int   argc,
     _palier_cli_set_usage_error (&error, _("--workspace is required"));
   else if (args.sales == NULL)
     _palier_cli_set_usage_error (&error, _("--sales is required"));
+  else if (replace && allow_duplicate)
+    _palier_cli_set_usage_error (&error, _("give either --replace or --allow-duplicate, not both"));
   else
-    run_import (workspace, &args, &error);
+    run_import (workspace, &args,
+                replace ? PALIER_STORE_DUPLICATE_REPLACE
+                : allow_duplicate ? PALIER_STORE_DUPLICATE_ALLOW
+                : PALIER_STORE_DUPLICATE_REJECT,
+                &error);
 
   if (error != NULL)
     status = _palier_cli_report_error ("import", error);

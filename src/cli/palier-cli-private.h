@@ -36,7 +36,18 @@ int _palier_cli_compare   (int argc, char **argv);
 int _palier_cli_validate  (int argc, char **argv);
 int _palier_cli_chart     (int argc, char **argv);
 int _palier_cli_program   (int argc, char **argv);
+int _palier_cli_imports   (int argc, char **argv);
 int _palier_cli_bench_resimulate (int argc, char **argv);
+
+/* Appends to a PALIER_STORE_ERROR_DUPLICATE @error the options of
+ * "palier-cli import" that go past it; other errors stay as they are. */
+void _palier_cli_imports_add_duplicate_hint (GError *error);
+
+/* Prints the imports of @before, a palier_store_list_imports() from
+ * before an import with --replace of @sales, that @after no longer has. */
+void _palier_cli_imports_print_replaced (GPtrArray  *before,
+                                         GPtrArray  *after,
+                                         const char *sales);
 
 /* An option context for "palier-cli @command", translated in Palier's
  * text domain, with @summary shown under the usage line. */

@@ -331,8 +331,11 @@ compute_interpolated (PayoutContext *context,
       return TRUE;
     }
 
-  /* At or above the last point: its rate, like a retroactive tier. */
-  if (i + 1 == n_tiers (context->component))
+  /* At or above the last point: its rate, like a retroactive tier.  A
+   * component built by hand may have NULL tiers, which count as none:
+   * then nothing is reached, and ">=" states that no tier follows
+   * without relying on it. */
+  if (i + 1 >= n_tiers (context->component))
     return compute_retroactive (context, out);
 
   lower = boundary_scale12 (context, tier_at (context->component, i)->from);

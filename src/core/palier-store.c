@@ -1,9 +1,10 @@
 /* palier-store.c: the workspace file (.palier), one sqlite database
  *
- * Schema, version 2 (docs/workspace-format.md describes it for users):
+ * Schema, version 3 (docs/workspace-format.md describes it for users):
  *
  *   meta             (key TEXT PRIMARY KEY, value TEXT)
- *   imports          (id, file, time, rows, first_date, last_date, amount)
+ *   imports          (id, file, time, rows, first_date, last_date, amount,
+ *                     size, fingerprint)
  *   partners         (id INTEGER PRIMARY KEY dense from 1, code UNIQUE,
  *                     name, segment, region, start,
  *                     segment_date, region_date)
@@ -41,7 +42,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -49,6 +53,7 @@
 
 #include "palier-store.h"
 #include "palier-store-private.h"
+#include "palier-money.h"
 #include "palier-program-xml.h"
 
 /* "PALR" in ASCII. */
@@ -88,6 +93,25 @@
  * GCancellable. */
 #define QUERY_CANCEL_CHECK_STEPS 100000
 
+/* The oldest format that a read-only connection reads without migrating
+ * it: format 3 only added columns to imports, which
+ * palier_store_list_imports() then reports as unknown. */
+#define OLDEST_READ_ONLY_VERSION 2
+
+/* Bytes at each end of a file that its fingerprint hashes.  Hashing all
+ * of a 1 million row CSV (73 MB, from palier-bench-gen) with GLib's
+ * SHA-256 took 0.18 to 0.33 s, 8 to 10 % of its import by palier-cli,
+ * which took 1.9 to 3.6 s.  The two ends took 6 to 8 ms.  (Six runs of
+ * each, x86-64 with 2 cores shared with other jobs, debugoptimized
+ * build.)  Two files of the same size that differ only in the middle
+ * then get the same fingerprint, as a corrected amount of the same
+ * width would. */
+#define FINGERPRINT_SAMPLE_BYTES (1 << 20)
+
+/* Key in the meta table of the highest id of a removed import, so that
+ * import ids are never reused. */
+#define MAX_REMOVED_IMPORT_ID_KEY "max-removed-import-id"
+
 /* The index of version 1, which migrations[0] still creates. */
 #define TRANSACTIONS_INDEX_V1_SQL \
   "CREATE INDEX transactions_by_partner_month ON transactions" \
@@ -115,6 +139,9 @@ struct _PalierStore
   sqlite3 *db;
   char *path;                   /* NULL for a store in memory */
   gboolean read_only;
+  gboolean asked_read_only;     /* opened with PALIER_STORE_READ_ONLY */
+  gint64   user_version;        /* below the current one only read-only */
+  PalierStoreDuplicatePolicy duplicate_policy;
   gboolean importing;
   gboolean use_month_totals;    /* FALSE only in tests */
   guint    flush_entries;       /* MONTH_TOTALS_FLUSH_ENTRIES but in tests */
@@ -193,6 +220,12 @@ static const char *const migrations[] = {
   " FROM transactions GROUP BY 1, 2, 3, 4;"
   "DROP INDEX transactions_by_partner_month;"
   TRANSACTIONS_INDEX_SQL ";",
+
+  /* 2 -> 3: the size and fingerprint of each imported file, so that an
+   * import of a file already imported is noticed.  Earlier imports have
+   * neither. */
+  "ALTER TABLE imports ADD COLUMN size INTEGER;"
+  "ALTER TABLE imports ADD COLUMN fingerprint TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PALIER_STORE_SCHEMA_VERSION);
@@ -205,8 +238,61 @@ _palier_store_get_display_name (PalierStore *store)
 
 /* Errors */
 
-/* Sets @error from sqlite's result code @rc, naming the workspace and
- * saying what the user can do about it. */
+/* Sets @error from one of sqlite's SQLITE_READONLY result codes.  Only
+ * some of them mean that the workspace cannot be written: a read-only
+ * connection also meets them when it would have to roll back a journal
+ * that an interrupted write left behind. */
+static void
+set_read_only_error (PalierStore  *store,
+                     int           rc,
+                     GError      **error)
+{
+  const char *name = _palier_store_get_display_name (store);
+
+  switch (rc)
+    {
+    case SQLITE_READONLY_ROLLBACK:
+    case SQLITE_READONLY_RECOVERY:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY,
+                   _("%s: an interrupted import left the workspace needing recovery, which needs write access to the file and its folder; open it once with write access to recover it"),
+                   name);
+      break;
+
+    case SQLITE_READONLY_CANTINIT:
+    case SQLITE_READONLY_CANTLOCK:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: cannot write the workspace’s shared-memory file (%s-shm); check the permissions of the folder, or save a copy elsewhere"),
+                   name, name);
+      break;
+
+    case SQLITE_READONLY_DIRECTORY:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: the folder of the workspace is read-only, so no journal can be created there; check the permissions of the folder, or save a copy elsewhere"),
+                   name);
+      break;
+
+    case SQLITE_READONLY_DBMOVED:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
+                   _("%s: the workspace was moved or deleted while it was open; open it again"),
+                   name);
+      break;
+
+    default:
+      if (store->asked_read_only)
+        g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                     _("%s: the workspace is open read-only; open it with write access to change it"),
+                     name);
+      else
+        g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                     _("%s: the workspace is read-only; check the permissions of the file and its folder, or save a copy elsewhere"),
+                     name);
+      break;
+    }
+}
+
+/* Sets @error from sqlite's result code @rc, an extended one when the
+ * connection has them, naming the workspace and saying what the user can
+ * do about it. */
 static void
 set_sqlite_error (PalierStore  *store,
                   int           rc,
@@ -225,9 +311,7 @@ set_sqlite_error (PalierStore  *store,
       break;
 
     case SQLITE_READONLY:
-      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
-                   _("%s: the workspace is read-only; check the permissions of the file and its folder, or save a copy elsewhere"),
-                   name);
+      set_read_only_error (store, rc, error);
       break;
 
     case SQLITE_FULL:
@@ -415,7 +499,7 @@ check_identity (PalierStore       *store,
       return FALSE;
     }
 
-  if (user_version < PALIER_STORE_SCHEMA_VERSION && store->read_only)
+  if (user_version < OLDEST_READ_ONLY_VERSION && store->read_only)
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
                    _("%s: the workspace uses an older format that must be upgraded; open it once with write access"),
@@ -485,11 +569,11 @@ failed:
 }
 
 static PalierStore *
-store_open_db (const char        *path,
-               const char        *filename,
-               PalierStoreFlags   flags,
-               gboolean           existed_empty,
-               GError           **error)
+store_open_once (const char        *path,
+                 const char        *filename,
+                 PalierStoreFlags   flags,
+                 gboolean           existed_empty,
+                 GError           **error)
 {
   PalierStore *store = g_new0 (PalierStore, 1);
   gboolean is_new = FALSE;
@@ -501,6 +585,7 @@ store_open_db (const char        *path,
   store->use_month_totals = TRUE;
   store->flush_entries = MONTH_TOTALS_FLUSH_ENTRIES;
   store->read_only = (flags & PALIER_STORE_READ_ONLY) != 0;
+  store->asked_read_only = store->read_only;
 
   if (store->read_only)
     open_flags = SQLITE_OPEN_READONLY;
@@ -526,13 +611,93 @@ store_open_db (const char        *path,
 
   if (!check_identity (store, flags, existed_empty, &is_new, &user_version, error) ||
       !configure (store, is_new, error) ||
-      (user_version < PALIER_STORE_SCHEMA_VERSION && !migrate (store, error)))
+      (user_version < PALIER_STORE_SCHEMA_VERSION && !store->read_only && !migrate (store, error)))
     {
       store_free (store);
       return NULL;
     }
 
+  store->user_version = store->read_only ? user_version : PALIER_STORE_SCHEMA_VERSION;
   return store;
+}
+
+/* Returns whether this process may write @path and create and delete
+ * files beside it, as rolling back a journal does. */
+static gboolean
+can_write_file_and_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0;
+}
+
+/* Rolls back the journal that an interrupted write left beside @path, or
+ * replays its WAL, with a read-write connection that sqlite lets do so
+ * on its first read.  A killed bulk import also left the file with a
+ * rollback journal, so this puts it back into WAL mode.  When another
+ * connection prevents that, the next read-write open does it. */
+static gboolean
+recover (const char  *path,
+         GError     **error)
+{
+  PalierStore *store = g_new0 (PalierStore, 1);
+  gboolean ok;
+  int rc;
+
+  store->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (store, rc, error);
+      store_free (store);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+
+  ok = query_int (store, "SELECT count(*) FROM sqlite_schema", error) >= 0;
+  if (ok)
+    {
+      g_info ("%s: rolled back an interrupted write", path);
+      sqlite3_exec (store->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+    }
+
+  store_free (store);
+  return ok;
+}
+
+/* Opens the workspace.  A read-only connection cannot roll back what an
+ * interrupted import left behind (sqlite's SQLITE_READONLY_ROLLBACK and
+ * SQLITE_READONLY_RECOVERY), so when the file and its folder are
+ * writable, a read-write connection does it first and the open is tried
+ * again. */
+static PalierStore *
+store_open_db (const char        *path,
+               const char        *filename,
+               PalierStoreFlags   flags,
+               gboolean           existed_empty,
+               GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PalierStore *store;
+
+  store = store_open_once (path, filename, flags, existed_empty, &local_error);
+  if (store != NULL)
+    return store;
+
+  if (path == NULL ||
+      !g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY) ||
+      !can_write_file_and_folder (path))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!recover (path, error))
+    return NULL;
+
+  return store_open_once (path, filename, flags, existed_empty, error);
 }
 
 /**
@@ -642,6 +807,13 @@ typedef struct {
   PalierDate  region_date;
   gboolean    changed;
 } PartnerEntry;
+
+/* The size of a file and the hex SHA-256 that identifies its content;
+ * a size of -1 when the file has no fingerprint. */
+typedef struct {
+  gint64  size;
+  char    hex[65];
+} Fingerprint;
 
 struct _PalierStoreImport
 {
@@ -765,6 +937,106 @@ load_dictionary (PalierStoreImport  *import,
   return import->insert_value[dictionary] != NULL;
 }
 
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           column,
+                   gboolean      present,
+                   gint64        value)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* Fingerprints
+ *
+ * A file's fingerprint is its size and the SHA-256 of its size and its
+ * first and last FINGERPRINT_SAMPLE_BYTES bytes (all of it when smaller
+ * than twice that), so that it costs the same at any size. */
+
+/* Hashes @length bytes of @stream from @offset. */
+static gboolean
+hash_range (FILE       *stream,
+            gint64      offset,
+            gint64      length,
+            GChecksum  *checksum)
+{
+  g_autofree guchar *buffer = g_malloc (64 * 1024);
+
+  if (fseeko (stream, (off_t) offset, SEEK_SET) != 0)
+    return FALSE;
+
+  while (length > 0)
+    {
+      size_t wanted = (size_t) MIN (length, 64 * 1024);
+      size_t n_read = fread (buffer, 1, wanted, stream);
+
+      if (n_read == 0)
+        return FALSE;
+      g_checksum_update (checksum, buffer, n_read);
+      length -= (gint64) n_read;
+    }
+  return TRUE;
+}
+
+/* Computes the fingerprint of the file at @path.  Anything but a
+ * regular file gets none, with a size of -1, because reading a pipe
+ * would take its data from the import. */
+static gboolean
+compute_fingerprint (const char   *path,
+                     Fingerprint  *out,
+                     GError      **error)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *size_text = NULL;
+  struct stat buf;
+  gint64 head, tail_offset;
+  gboolean ok;
+  FILE *stream;
+
+  out->size = -1;
+  out->hex[0] = '\0';
+
+  stream = g_fopen (path, "rb");
+  if (stream == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("%s: cannot read the file: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fileno (stream), &buf) != 0 || !S_ISREG (buf.st_mode))
+    {
+      fclose (stream);
+      return TRUE;
+    }
+
+  out->size = (gint64) buf.st_size;
+  head = MIN (out->size, FINGERPRINT_SAMPLE_BYTES);
+  tail_offset = MAX (head, out->size - FINGERPRINT_SAMPLE_BYTES);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  size_text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", out->size);
+  g_checksum_update (checksum, (const guchar *) size_text, -1);
+  ok = hash_range (stream, 0, head, checksum) &&
+       hash_range (stream, tail_offset, out->size - tail_offset, checksum);
+  fclose (stream);
+
+  if (!ok)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+                   _("%s: cannot read the file, which may have changed while it was read; try again"),
+                   path);
+      return FALSE;
+    }
+
+  g_strlcpy (out->hex, g_checksum_get_string (checksum), sizeof out->hex);
+  return TRUE;
+}
+
 /* Decides whether an import expected to bring @expected_rows rows (0
  * when unknown) is a bulk import: one into an empty workspace, or one
  * that brings at least a quarter as many rows as the workspace holds.
@@ -789,20 +1061,33 @@ is_bulk_import (PalierStore  *store,
   return TRUE;
 }
 
+/* Records the import, with an id above every id given before, also
+ * those of removed imports. */
 static gboolean
-insert_import_record (PalierStoreImport  *import,
-                      const char         *source,
-                      GError            **error)
+insert_import_record (PalierStoreImport        *import,
+                      const char               *source,
+                      const Fingerprint  *fingerprint,
+                      GError                  **error)
 {
   PalierStore *store = import->store;
-  sqlite3_stmt *stmt = prepare (store, "INSERT INTO imports (file, time) VALUES (?, ?)", error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  stmt = prepare (store,
+                  "INSERT INTO imports (id, file, time, size, fingerprint) VALUES"
+                  " (max (coalesce ((SELECT max (id) FROM imports), 0),"
+                  "       coalesce ((SELECT CAST (value AS INTEGER) FROM meta"
+                  "                  WHERE key = '" MAX_REMOVED_IMPORT_ID_KEY "'), 0)) + 1,"
+                  "  ?, ?, ?, ?)",
+                  error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  bind_optional_int (stmt, 3, fingerprint != NULL, fingerprint != NULL ? fingerprint->size : 0);
+  if (fingerprint != NULL)
+    sqlite3_bind_text (stmt, 4, fingerprint->hex, -1, SQLITE_TRANSIENT);
   rc = step_once (store, stmt, error);
   sqlite3_finalize (stmt);
   if (rc < 0)
@@ -873,14 +1158,237 @@ set_import_options (PalierStore  *store,
   return TRUE;
 }
 
-/* @expected_rows is a guess of the number of rows, 0 when unknown. */
-static PalierStoreImport *
-store_import_begin (PalierStore   *store,
-                    const char    *source,
-                    guint64        expected_rows,
-                    GCancellable  *cancellable,
-                    GError       **error)
+/* Earlier imports */
+
+/* Runs @sql with @id bound to ?1. */
+static gboolean
+exec_with_id (PalierStore  *store,
+              const char   *sql,
+              gint64        id,
+              GError      **error)
 {
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = step_once (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return rc >= 0;
+}
+
+static gboolean
+check_import_exists (PalierStore  *store,
+                     gint64        import_id,
+                     GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT 1 FROM imports WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  rc = step_once (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (rc < 0)
+    return FALSE;
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND,
+                   _("%s: no import %lld in this workspace; list the imports to see their ids"),
+                   _palier_store_get_display_name (store), (long long) import_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Removes import @import_id inside the current transaction: subtracts
+ * its rows from the month totals, whose sums stay exact because they are
+ * integers, drops the keys left without lines, and deletes its
+ * transactions and its record.  The transactions have no index by
+ * import, so this scans them twice: removing an import of 1 million
+ * rows from a workspace of 1,001,000 took 2.4 s with palier-cli. */
+static gboolean
+remove_import_rows (PalierStore  *store,
+                    gint64        import_id,
+                    GError      **error)
+{
+  g_debug ("%s: removing import %" G_GINT64_FORMAT,
+           _palier_store_get_display_name (store), import_id);
+
+  return exec_with_id (store,
+                       "UPDATE month_totals AS m SET amount = m.amount - t.amount,"
+                       " margin = m.margin - t.margin, quantity = m.quantity - t.quantity,"
+                       " lines = m.lines - t.lines"
+                       " FROM (SELECT partner_id, date / 100 AS month,"
+                       "        coalesce (category_id, 0) AS category_id,"
+                       "        coalesce (region_id, 0) AS region_id, sum (amount) AS amount,"
+                       "        coalesce (sum (margin), 0) AS margin,"
+                       "        coalesce (sum (quantity), 0) AS quantity, count (*) AS lines"
+                       "       FROM transactions WHERE import_id = ?1 GROUP BY 1, 2, 3, 4) AS t"
+                       " WHERE m.partner_id = t.partner_id AND m.month = t.month"
+                       " AND m.category_id = t.category_id AND m.region_id = t.region_id",
+                       import_id, error) &&
+         exec_sql (store, "DELETE FROM month_totals WHERE lines = 0", error) &&
+         exec_with_id (store, "DELETE FROM transactions WHERE import_id = ?1", import_id, error) &&
+         exec_with_id (store, "DELETE FROM imports WHERE id = ?1", import_id, error) &&
+         exec_with_id (store,
+                       "INSERT INTO meta (key, value) VALUES ('" MAX_REMOVED_IMPORT_ID_KEY "', ?1)"
+                       " ON CONFLICT (key) DO UPDATE"
+                       " SET value = max (CAST (value AS INTEGER), CAST (excluded.value AS INTEGER))",
+                       import_id, error);
+}
+
+static gboolean
+id_in (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_duplicate_error (const char   *source,
+                     const char   *earlier_file,
+                     gint64        time,
+                     gint64        n_rows,
+                     GError      **error)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (time);
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *count = palier_format_number (palier_decimal_from_int (n_rows), 0);
+  g_autofree char *rows = NULL;
+  g_autofree char *name = g_path_get_basename (source);
+  g_autofree char *earlier_name = g_path_get_basename (earlier_file);
+
+  /* Only a damaged record has a time outside GDateTime's years. */
+  if (when == NULL)
+    when = g_date_time_new_from_unix_utc (0);
+  day = g_date_time_format (when, "%Y-%m-%d");
+  clock = g_date_time_format (when, "%H:%M");
+  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", (gulong) n_rows), count);
+
+  if (g_strcmp0 (name, earlier_name) == 0)
+    /* TRANSLATORS: "sales.csv was already imported on 2026-12-04 at
+     * 21:10 (9,994 rows)". */
+    g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE,
+                 _("%s was already imported on %s at %s (%s)"),
+                 source, day, clock, rows);
+  else
+    /* TRANSLATORS: "copy.csv was already imported as sales.csv on
+     * 2026-12-04 at 21:10 (9,994 rows)". */
+    g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_DUPLICATE,
+                 _("%s was already imported as %s on %s at %s (%s)"),
+                 source, earlier_name, day, clock, rows);
+}
+
+/* Applies the store's duplicate policy to the earlier imports of a file
+ * with @fingerprint, other than those in @remove_ids: rejects the import,
+ * or adds them to @remove_ids to replace them. */
+static gboolean
+check_duplicates (PalierStore        *store,
+                  const char         *source,
+                  const Fingerprint  *fingerprint,
+                  GArray             *remove_ids,
+                  GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc = SQLITE_DONE;
+
+  if (fingerprint == NULL || store->duplicate_policy == PALIER_STORE_DUPLICATE_ALLOW)
+    return TRUE;
+
+  stmt = prepare (store,
+                  "SELECT id, file, time, rows FROM imports"
+                  " WHERE size = ? AND fingerprint = ? ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, fingerprint->size);
+  sqlite3_bind_text (stmt, 2, fingerprint->hex, -1, SQLITE_STATIC);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id_in (remove_ids, id))
+        continue;
+
+      if (store->duplicate_policy == PALIER_STORE_DUPLICATE_REPLACE)
+        {
+          g_array_append_val (remove_ids, id);
+          continue;
+        }
+
+      set_duplicate_error (source, (const char *) sqlite3_column_text (stmt, 1),
+                           sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+                           error);
+      ok = FALSE;
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Finds the imports that a new one removes, in its transaction:
+ * @replace_id unless it is 0, and those that the duplicate policy
+ * replaces. */
+static gboolean
+find_imports_to_remove (PalierStore        *store,
+                        const char         *source,
+                        const Fingerprint  *fingerprint,
+                        gint64              replace_id,
+                        GArray             *remove_ids,
+                        GError            **error)
+{
+  if (replace_id != 0)
+    {
+      if (!check_import_exists (store, replace_id, error))
+        return FALSE;
+      g_array_append_val (remove_ids, replace_id);
+    }
+
+  return check_duplicates (store, source, fingerprint, remove_ids, error);
+}
+
+static gboolean
+remove_imports (PalierStore  *store,
+                GArray       *remove_ids,
+                GError      **error)
+{
+  for (guint i = 0; i < remove_ids->len; i++)
+    if (!remove_import_rows (store, g_array_index (remove_ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Starts an import in a new transaction.  @fingerprint identifies the
+ * imported file, NULL when it has none; @replace_id is an import to
+ * remove in the same transaction, or 0; @expected_rows is a guess of the
+ * number of rows, 0 when unknown. */
+static PalierStoreImport *
+store_import_begin (PalierStore        *store,
+                    const char         *source,
+                    const Fingerprint  *fingerprint,
+                    gint64              replace_id,
+                    guint64             expected_rows,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autoptr(GArray) remove_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   PalierStoreImport *import;
   gboolean bulk = FALSE;
 
@@ -910,8 +1418,12 @@ store_import_begin (PalierStore   *store,
     import->cancellable = g_object_ref (cancellable);
   import->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, partner_entry_free);
 
-  if (!insert_import_record (import, source, error) ||
+  /* The new record comes first, so that its id is above those of the
+   * imports it removes. */
+  if (!find_imports_to_remove (store, source, fingerprint, replace_id, remove_ids, error) ||
+      !insert_import_record (import, source, fingerprint, error) ||
       (bulk && !exec_sql (store, "DROP INDEX transactions_by_date", error)) ||
+      !remove_imports (store, remove_ids, error) ||
       !load_partners (import, error))
     goto failed;
 
@@ -973,7 +1485,7 @@ palier_store_import_begin (PalierStore   *store,
   g_return_val_if_fail (!store->importing, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return store_import_begin (store, source, 0, cancellable, error);
+  return store_import_begin (store, source, NULL, 0, 0, cancellable, error);
 }
 
 static PartnerEntry *
@@ -1046,18 +1558,6 @@ update_attribute (PartnerEntry  *entry,
       *attribute = g_strdup (value);
     }
   entry->changed = TRUE;
-}
-
-static void
-bind_optional_int (sqlite3_stmt *stmt,
-                   int           column,
-                   gboolean      present,
-                   gint64        value)
-{
-  if (present)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
 }
 
 /* Adds the month totals summed in memory to the month_totals table, in
@@ -1348,30 +1848,30 @@ palier_store_import_abort (PalierStoreImport *import)
   set_import_options (store, FALSE, bulk, NULL);
 }
 
-gboolean
-palier_store_import_sales (PalierStore         *store,
-                           PalierImportPlan    *plan,
-                           PalierProgressFunc   progress,
-                           gpointer             progress_data,
-                           GCancellable        *cancellable,
-                           PalierImportReport  *report,
-                           GError             **error)
+/* Imports @plan, removing @replace_id (unless 0) in the same
+ * transaction. */
+static gboolean
+import_plan (PalierStore         *store,
+             PalierImportPlan    *plan,
+             gint64               replace_id,
+             PalierProgressFunc   progress,
+             gpointer             progress_data,
+             GCancellable        *cancellable,
+             PalierImportReport  *report,
+             GError             **error)
 {
-  const char *path;
-  GStatBuf buf;
+  const char *path = palier_import_plan_get_path (plan);
   guint64 expected_rows = 0;
+  Fingerprint fingerprint;
   PalierStoreImport *import;
 
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
-  g_return_val_if_fail (!store->importing, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (!compute_fingerprint (path, &fingerprint, error))
+    return FALSE;
+  if (fingerprint.size > 0)
+    expected_rows = (guint64) fingerprint.size / MIN_BYTES_PER_ROW;
 
-  path = palier_import_plan_get_path (plan);
-  if (g_stat (path, &buf) == 0)
-    expected_rows = (guint64) buf.st_size / MIN_BYTES_PER_ROW;
-
-  import = store_import_begin (store, path, expected_rows, cancellable, error);
+  import = store_import_begin (store, path, fingerprint.size >= 0 ? &fingerprint : NULL,
+                               replace_id, expected_rows, cancellable, error);
   if (import == NULL)
     return FALSE;
 
@@ -1383,6 +1883,52 @@ palier_store_import_sales (PalierStore         *store,
     }
 
   return palier_store_import_commit (import, NULL, error);
+}
+
+gboolean
+palier_store_import_sales (PalierStore         *store,
+                           PalierImportPlan    *plan,
+                           PalierProgressFunc   progress,
+                           gpointer             progress_data,
+                           GCancellable        *cancellable,
+                           PalierImportReport  *report,
+                           GError             **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (!store->importing, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return import_plan (store, plan, 0, progress, progress_data, cancellable, report, error);
+}
+
+gboolean
+palier_store_replace_import (PalierStore         *store,
+                             gint64               import_id,
+                             PalierImportPlan    *plan,
+                             PalierProgressFunc   progress,
+                             gpointer             progress_data,
+                             GCancellable        *cancellable,
+                             PalierImportReport  *report,
+                             GError             **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (import_id > 0, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (!store->importing, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return import_plan (store, plan, import_id, progress, progress_data, cancellable, report, error);
+}
+
+void
+palier_store_set_duplicate_policy (PalierStore                *store,
+                                   PalierStoreDuplicatePolicy  policy)
+{
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (policy <= PALIER_STORE_DUPLICATE_REPLACE);
+
+  store->duplicate_policy = policy;
 }
 
 /* Summary and partners */
@@ -1754,6 +2300,95 @@ palier_store_load_program_version (PalierStore  *store,
   sqlite3_finalize (stmt);
 
   return program;
+}
+
+/* Import history */
+
+void
+palier_store_import_info_free (PalierStoreImportInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->file);
+  g_free (info->fingerprint);
+  g_free (info);
+}
+
+GPtrArray *
+palier_store_list_imports (PalierStore  *store,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) imports = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A format 2 file opened read-only has no size or fingerprint yet. */
+  stmt = prepare (store,
+                  store->user_version >= 3
+                  ? "SELECT id, file, time, rows, first_date, last_date, amount, size, fingerprint"
+                    " FROM imports ORDER BY id"
+                  : "SELECT id, file, time, rows, first_date, last_date, amount, NULL, NULL"
+                    " FROM imports ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  imports = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_store_import_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PalierStoreImportInfo *info = g_new0 (PalierStoreImportInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->file = column_strdup (stmt, 1);
+      info->time = sqlite3_column_int64 (stmt, 2);
+      info->n_rows = (guint64) sqlite3_column_int64 (stmt, 3);
+      info->first_date = sqlite3_column_int (stmt, 4);         /* NULL reads as PALIER_DATE_NONE */
+      info->last_date = sqlite3_column_int (stmt, 5);
+      info->amount = sqlite3_column_int64 (stmt, 6);
+      info->size = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+      info->fingerprint = column_strdup (stmt, 8);
+      g_ptr_array_add (imports, info);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&imports);
+}
+
+gboolean
+palier_store_remove_import (PalierStore  *store,
+                            gint64        import_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (!store->importing, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (store->read_only)
+    {
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: the workspace is open read-only; open it with write access to remove an import"),
+                   _palier_store_get_display_name (store));
+      return FALSE;
+    }
+
+  if (!exec_sql (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!check_import_exists (store, import_id, error) ||
+      !remove_import_rows (store, import_id, error) ||
+      !exec_sql (store, "COMMIT", error))
+    return rollback_with_error (store);
+
+  return TRUE;
 }
 
 /* Month totals

@@ -596,14 +596,25 @@ static void
 test_open_csv_imports (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *csv = palier_test_data_path ("gui/sales.csv");
+  g_autofree char *csv = g_build_filename (fixture->dir, "june.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
   GtkWidget *results = window_child (fixture, "results_view");
+
+  g_file_set_contents (csv,
+                       "Date,Partner,Segment,Category,Amount\n"
+                       "2024-06-15,P1,Gold,Technology,500\n"
+                       "2024-06-16,P1,Gold,Furniture,1000\n"
+                       "2024-06-17,P2,Silver,Technology,400\n"
+                       "2024-06-18,P1,Gold,Technology,300\n"
+                       "2024-06-19,P2,Silver,Furniture,2500\n",
+                       -1, &error);
+  g_assert_no_error (error);
 
   simulate (fixture);
 
-  /* The same five sales again, added to the current workspace once the
-   * import dialog checked them. */
+  /* Five more sales, added to the current workspace once the import
+   * dialog checked them. */
   palier_window_open_file (fixture->window, file);
   g_assert_true (wait_for (import_dialog_ready, NULL));
   g_assert_true (gtk_widget_activate_action (find_import_dialog (), "import.import", NULL));
@@ -616,6 +627,28 @@ test_open_csv_imports (Fixture       *fixture,
 
   /* The results of the earlier sales are gone. */
   g_assert_null (palier_results_view_get_result (PALIER_RESULTS_VIEW (results)));
+}
+
+/* The workspace already holds the sales of this file, so the import is
+ * rejected with the date of the earlier one and nothing is added. */
+static void
+test_open_csv_twice_rejected (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *csv = palier_test_data_path ("gui/sales.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  AdwMessageDialog *dialog;
+
+  palier_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (import_dialog_ready, NULL));
+  g_assert_true (gtk_widget_activate_action (find_import_dialog (), "import.import", NULL));
+  g_assert_true (wait_for (message_dialog_shown, NULL));
+
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Import “sales.csv”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was already imported on"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "(5 rows)"));
+  g_assert_cmpstr (data_label (fixture, "transactions_label"), ==, "5");
 }
 
 /* Sample workspace and recent workspaces */
@@ -803,6 +836,7 @@ main (int   argc,
   add_window_test ("/gui/window/open-error-keeps-workspace", test_open_error_keeps_workspace);
   add_window_test ("/gui/window/open-replaces-workspace", test_open_workspace_replaces);
   add_window_test ("/gui/window/open-csv-imports", test_open_csv_imports);
+  add_window_test ("/gui/window/open-csv-twice", test_open_csv_twice_rejected);
   g_test_add_func ("/gui/sample/copied-once", test_sample_copied_once);
   g_test_add_func ("/gui/sample/missing", test_sample_missing);
   g_test_add_func ("/gui/application/recent-workspaces", test_recent_workspaces);
