@@ -288,8 +288,8 @@ def set_entry(node, text, window):
 
 def choose_in_popup(combo, index, names, what, window=None):
     """Opens the list of a drop-down or combo row and picks its @index-th
-    item with the keyboard: GTK 4.8 reports wrong positions for popovers,
-    and their items have no action.  Checks that the item now shows,
+    item with the keyboard, the last one for -1: GTK 4.8 reports wrong
+    positions for popovers, and their items have no action.  Checks that the item now shows,
     under one of @names."""
     buttons = [n for n in shown_nodes(combo)
                if n.roleName == "push button" and "click" in n.actions]
@@ -303,9 +303,12 @@ def choose_in_popup(combo, index, names, what, window=None):
     find(combo, lambda n: is_popover(n) and find_all(n, lambda m: m.roleName == "list item"),
          "the list of %s" % what, timeout=5)
     time.sleep(0.3)
-    rawinput.pressKey("Home")
-    for _ in range(index):
-        rawinput.pressKey("Down")
+    if index < 0:
+        rawinput.pressKey("End")
+    else:
+        rawinput.pressKey("Home")
+        for _ in range(index):
+            rawinput.pressKey("Down")
     rawinput.pressKey("Return")
     poll(lambda: set(shown_labels(combo)) & names, 5,
          "%s to show “%s” (shows “%s”)" % (what, "” or “".join(sorted(names)),
@@ -441,10 +444,14 @@ class Run:
 
     # Step 3
 
+    def view(self, title):
+        """Shows the view @title of the window and returns it."""
+        click(find_named(self.frame, "page tab", self.tr(title), action="click"))
+        return find(self.frame, lambda n: n.roleName == "filler" and name_is(n, self.tr(title)),
+                    "the %s view" % title)
+
     def designer(self):
-        tab = find_named(self.frame, "page tab", self.tr("Designer"), action="click")
-        click(tab)
-        view = find(self.frame, lambda n: n.name == "PalierDesignerView", "the Designer view")
+        view = self.view("Designer")
         if "designer.new-program" not in view.actions:
             raise Failure("the Designer cannot create a program: it has no “New Program” "
                           "button (action designer.new-program); the designer editor has "
@@ -578,19 +585,18 @@ class Run:
         self.log("payout over every sale: %s" % text_of(self.payout_label()))
         self.screenshot("results-all-dates")
 
-        view = find(self.frame, lambda n: n.name == "PalierResultsView", "the Results view")
-        start = view.findChild(lambda n: n.roleName == "text" and name_is(n, self.tr("From")),
-                               retry=False, requireResult=False)
-        end = view.findChild(lambda n: n.roleName == "text" and name_is(n, self.tr("To")),
-                             retry=False, requireResult=False)
-        if start is None or end is None:
+        view = self.view("Results")
+        try:
+            selector = find_named(view, "combo box", self.tr("Simulated range"), timeout=5)
+        except Failure:
             raise Failure("the Results view has no date range: the simulation covers every "
-                          "sale (%s), so the 2017 total cannot be reached.  Missing: two "
-                          "entries in the Results view with the accessible names “From” and "
-                          "“To” that take ISO dates (2017-01-01, 2017-12-31) and limit the "
-                          "simulation to that range" % stated_range(view))
-        self.set_entry(start, "2017-01-01")
-        self.set_entry(end, "2017-12-31")
+                          "sale (%s), so the 2017 total cannot be reached.  Missing: a "
+                          "drop-down “Simulated range” with a custom range typed in two "
+                          "entries “From” and “To”" % stated_range(view)) from None
+        # "Custom…" is the last choice.
+        self.choose(selector, -1, self.tr("Custom…"), "the simulated range")
+        self.set_entry(find_named(view, "text", self.tr("_From")), "2017-01-01")
+        self.set_entry(find_named(view, "text", self.tr("_To")), "2017-12-31")
         click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
                          action="click"))
         expected = EXPECTED_PAYOUT[self.args.lang]
