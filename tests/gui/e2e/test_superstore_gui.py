@@ -1,15 +1,15 @@
 #!/usr/bin/python3
 """Superstore 2017 driven through the real window over AT-SPI.
 
-The test starts build/src/app/palier as a user would on a first run,
-creates an empty workspace, imports the Superstore sales through the
-file chooser and the import dialog, builds the acceptance program
-superstore-quarterly.xml by hand in the Designer, simulates 2017 and
-reads the total payout from the Results view.
+The test starts build/src/app/palier as a user would on a first run and
+creates an empty workspace.  It imports the Superstore sales through the
+file chooser and the import dialog, then builds the acceptance program
+superstore-quarterly.xml by hand in the Designer.  Last, it simulates
+2017 and reads the total payout from the Results view.
 
 It runs inside the Xvfb display and the session bus that run-e2e.sh
 starts, with Debian's /usr/bin/python3 (dogtail and pyatspi).  Widgets
-are found by role and by accessible name; each name is looked up both
+are found by role and by accessible name.  Each name is looked up both
 in English and through the build's French catalogue, so the test passes
 whether or not a string is translated yet.
 
@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
 
 SKIP = 77
 
@@ -37,8 +38,8 @@ PROGRAM_RELATIVE = ("acceptance", "programs", "superstore-quarterly.xml")
 EXPECTED_ROWS = 9994
 EXPECTED_PAYOUT = {"en": "46,764.72", "fr": "46 764,72"}
 
-# Field of the import dialog → column of superstore.csv; the fields the
-# acceptance mapping leaves out are set to "Not used" (None).
+# Field of the import dialog → column of superstore.csv.  The fields that
+# the acceptance mapping leaves out are set to "Not used" (None).
 MAPPING = [
     ("Date", "Order Date"),
     ("Partner", "Customer ID"),
@@ -96,8 +97,8 @@ from dogtail import rawinput  # noqa: E402
 # Strings
 
 class Strings:
-    """User-visible strings in English and, for the French run, as the
-    build's catalogue translates them."""
+    """User-visible strings in English and, for the French run, in the
+    build's French catalogue."""
 
     def __init__(self, lang, locale_dir):
         self.lang = lang
@@ -107,7 +108,8 @@ class Strings:
                                                  languages=["fr"], fallback=True)
 
     def names(self, msgid):
-        """The accessible names @msgid may show as, without mnemonics."""
+        """Return the accessible names that msgid may show as, without
+        mnemonics."""
         return {clean(msgid), clean(self.catalogue.gettext(msgid))}
 
     def nnames(self, singular, plural, n):
@@ -115,7 +117,8 @@ class Strings:
                 clean(self.catalogue.ngettext(singular, plural, n))}
 
     def number(self, english):
-        """A number written "46,764.72" in English, in the run's locale."""
+        """Return a number written "46,764.72" in English in the run's
+        locale."""
         if self.lang != "fr":
             return english
         return english.replace(",", " ").replace(".", ",")
@@ -129,21 +132,23 @@ def clean(text):
 
 
 def spaces(text):
-    """@text with the no-break spaces of French numbers as plain spaces."""
+    """Return text with the no-break spaces of French numbers as plain
+    spaces."""
     return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def name_is(node, names):
-    """Whether the accessible name of @node is one of @names.  GTK 4.8
-    names a button with a mnemonic "_Import Import": its label, then the
-    text of the label inside it."""
+    """Return whether the accessible name of node is one of names.
+
+    GTK 4.8 names a button that has a mnemonic "_Import Import", which
+    is its label followed by the text of the label inside it."""
     name = clean(node.name or "")
     return any(name == n or name == n + " " + n for n in names)
 
 
 def text_of(node):
-    """The text of a label or an entry.  GTK 4.8 answers dogtail's
-    node.text with an empty string, so read the Text interface."""
+    """Return the text of a label or an entry.  GTK 4.8 returns an empty
+    string for dogtail's node.text, so this reads the Text interface."""
     try:
         text = node.queryText()
         return text.getText(0, text.characterCount)
@@ -154,8 +159,8 @@ def text_of(node):
 # Waiting and finding
 
 def poll(predicate, timeout, what):
-    """Calls @predicate until it returns a true value, which is returned.
-    Fails naming @what after @timeout seconds."""
+    """Call predicate until it returns a true value, and return that.
+    Raise Failure naming what after timeout seconds."""
     deadline = time.monotonic() + timeout
     last_error = None
     while True:
@@ -163,7 +168,7 @@ def poll(predicate, timeout, what):
             value = predicate()
             if value:
                 return value
-        except Exception as error:  # noqa: BLE001 (AT-SPI objects vanish)
+        except Exception as error:  # noqa: BLE001 (AT-SPI nodes can vanish)
             last_error = error
         if time.monotonic() > deadline:
             detail = " (last error: %s)" % last_error if last_error else ""
@@ -177,9 +182,9 @@ def find(root, predicate, what, timeout=15):
 
 
 def find_named(root, role, names, what=None, timeout=15, action=None):
-    """The first node of @role named one of @names, with @action when
-    given (GTK 4.8 exposes a menu button twice: the outer one has no
-    action)."""
+    """Return the first node of role named one of names, that offers
+    action when given.  GTK 4.8 exposes a menu button twice, and only
+    the inner node has the action."""
     def matches(node):
         return (node.roleName == role and name_is(node, names)
                 and (action is None or action in node.actions))
@@ -201,7 +206,7 @@ def is_popover(node):
 
 
 def shown_nodes(node):
-    """The nodes under @node, leaving out its popovers."""
+    """Return the nodes under node, leaving out its popovers."""
     nodes = []
     for child in node.children:
         if not is_popover(child):
@@ -211,16 +216,17 @@ def shown_nodes(node):
 
 
 def shown_labels(node):
-    """The labels under @node, leaving out those of its popovers."""
+    """Return the texts of the labels under node, leaving out those of
+    its popovers."""
     return [text_of(n) for n in shown_nodes(node) if n.roleName == "label"]
 
 
 # Input
 
 def click(node, action="click"):
-    """Does @action on @node once it is sensitive and laid out: a
-    dialog's buttons follow its entries a moment later, and a GTK button
-    ignores the action until it is realized."""
+    """Do action on node once it is sensitive and laid out.  A dialog's
+    buttons follow its entries a moment later, and a GTK button ignores
+    the action until it is realized."""
     poll(lambda: node.sensitive, 10, "“%s” to be sensitive" % node.name)
     poll(lambda: node.extents[2] > 0 and node.extents[3] > 0, 10,
          "“%s” to be laid out" % node.name)
@@ -228,8 +234,8 @@ def click(node, action="click"):
 
 
 def viewport(node, window):
-    """The extents of the scrolled area that shows @node, else of
-    @window."""
+    """Return the extents of the scrolled area that shows node, else of
+    window."""
     parent = node.parent
     while parent is not None and parent != window:
         if parent.roleName == "scroll pane":
@@ -239,9 +245,9 @@ def viewport(node, window):
 
 
 def reveal(node, window):
-    """Scrolls with the mouse wheel until @node lies inside its scrolled
-    area, so that a pointer click reaches it.  GTK 4.8 implements neither
-    grabFocus nor scrollTo over AT-SPI."""
+    """Scroll with the mouse wheel until node lies inside its scrolled
+    area, so that a pointer click reaches it.  GTK 4.8 implements
+    neither grabFocus nor scrollTo over AT-SPI."""
     poll(lambda: node.extents[2] > 0 and node.extents[3] > 0, 5,
          "“%s” to be laid out (is it hidden?)" % node.name)
     area_x, area_y, area_width, area_height = viewport(node, window)
@@ -269,34 +275,35 @@ def reveal(node, window):
 
 
 def set_entry(node, text, window):
-    """Types @text into an entry or an entry row and presses Enter, which
-    applies it.  The pointer click focuses it: AT-SPI's grabFocus is not
-    implemented by GTK 4.8."""
+    """Type text into an entry or an entry row and press Enter, which
+    applies it.  A pointer click gives it the focus because GTK 4.8 does
+    not implement AT-SPI's grabFocus."""
     reveal(node, window)
     node.click()
-    # A plain entry reports its focus; an entry row keeps it on a text
-    # field that it does not expose.
+    # A plain entry reports its focus, but an entry row keeps the focus
+    # on a text field that it does not expose.
     if "activate" in node.actions:
         poll(lambda: node.getState().contains(pyatspi.STATE_FOCUSED), 5,
              "the entry “%s” to take the focus" % node.name)
     node.queryEditableText().setTextContents(text)
     rawinput.pressKey("Return")
-    # The key travels through the X server, the next query over D-Bus:
-    # let the window apply the text first.
+    # The key travels through the X server and the next query over
+    # D-Bus, so let the window apply the text first.
     time.sleep(0.3)
 
 
-def choose_in_popup(combo, index, names, what, window=None):
-    """Opens the list of a drop-down or combo row and picks its @index-th
-    item with the keyboard, the last one for -1: GTK 4.8 reports wrong
-    positions for popovers, and their items have no action.  Checks that the item now shows,
-    under one of @names."""
+def choose_in_popup(combo, index, names, what, window):
+    """Open the list of a drop-down or a combo row and pick its item at
+    index (the last item for -1), then check that one of names shows.
+
+    The keyboard picks the item because GTK 4.8 reports wrong positions
+    inside popovers and gives their items no action."""
     buttons = [n for n in shown_nodes(combo)
                if n.roleName == "push button" and "click" in n.actions]
     if buttons:
         click(buttons[0])
     else:
-        # A combo row opens when clicked; the window sits at (0, 0), so
+        # A combo row opens when clicked.  The window sits at (0, 0), so
         # the reported position is right.
         reveal(combo, window)
         combo.click()
@@ -339,7 +346,7 @@ class Run:
         choose_in_popup(combo, index, names, what, self.frame)
 
     def expand(self, expander, child):
-        """Opens the expander row @expander until @child shows."""
+        """Open the expander row expander and wait until child shows."""
         reveal(expander, self.frame)
         expander.click()
         poll(lambda: child.extents[3] > 0, 5, "“%s” to open" % expander.name)
@@ -361,7 +368,8 @@ class Run:
         return list(self.app.children)
 
     def dialog(self, predicate, what, timeout=15):
-        """A top-level window of the application other than the main one."""
+        """Return the top-level window, other than the main window, that
+        satisfies predicate."""
         return poll(lambda: next((w for w in self.top_levels()
                                   if w != self.frame and predicate(w)), None),
                     timeout, what)
@@ -414,18 +422,17 @@ class Run:
 
         dialog = self.dialog(lambda w: w.roleName == "frame" and name_is(w, self.tr("Import Sales")),
                              "the Import Sales dialog")
-        find(dialog, lambda n: n.roleName == "combo box", "the column mapping", timeout=30)
+        columns = find_named(dialog, "list", self.tr("Columns"), "the column mapping", timeout=30)
         self.screenshot("import-mapping")
 
         for field, column in MAPPING:
-            combo = find_named(dialog, "combo box", self.tr(field),
+            combo = find_named(columns, "combo box", self.tr(field),
                                "the drop-down of the field “%s”" % field)
             # The list starts with "Not used", then the headers in order.
             if column is None:
                 self.choose(combo, 0, self.tr("Not used"), "the field “%s”" % field)
             else:
-                self.choose(combo, headers.index(column) + 1, {column},
-                                "the field “%s”" % field)
+                self.choose(combo, headers.index(column) + 1, {column}, "the field “%s”" % field)
         self.log("mapped the columns")
         self.screenshot("import-mapped")
 
@@ -445,35 +452,29 @@ class Run:
     # Step 3
 
     def view(self, title):
-        """Shows the view @title of the window and returns it."""
+        """Show the view named title and return it."""
         click(find_named(self.frame, "page tab", self.tr(title), action="click"))
         return find(self.frame, lambda n: n.roleName == "filler" and name_is(n, self.tr(title)),
                     "the %s view" % title)
 
-    def designer(self):
-        view = self.view("Designer")
-        if "designer.new-program" not in view.actions:
-            raise Failure("the Designer cannot create a program: it has no “New Program” "
-                          "button (action designer.new-program); the designer editor has "
-                          "not landed on this branch")
-        return view
-
     def build_program(self):
-        view = self.designer()
+        view = self.view("Designer")
         click(find_named(view, "push button", self.tr("_New Program"), action="click"))
         programs = find_named(view, "list", self.tr("Programs"))
         find(programs, lambda n: n.roleName == "label" and name_is(n, self.tr("New Program")),
              "the new program in the list of programs")
 
         properties = find_named(view, "list", self.tr("Program"))
-        self.set_entry(find_named(properties, "text", self.tr("Name")), "Superstore partner program 2017")
+        self.set_entry(find_named(properties, "text", self.tr("Name")),
+                       "Superstore partner program 2017")
         find(programs, lambda n: n.roleName == "label"
              and text_of(n) == "Superstore partner program 2017", "the program's new name")
         self.set_entry(find_named(properties, "text", self.tr("Currency (ISO 4217 Code)")), "USD")
         self.choose(find_named(properties, "combo box", self.tr("Payout Period")), 1,
-                        self.tr("Quarter"), "the payout period")
-        self.set_entry(find_named(properties, "text", self.tr("Default Quota per Period (Empty for None)")),
-                  "1000")
+                    self.tr("Quarter"), "the payout period")
+        self.set_entry(find_named(properties, "text",
+                                  self.tr("Default Quota per Period (Empty for None)")),
+                       "1000")
         self.add_segment_quota(view, "Corporate", "1500")
         self.screenshot("program")
 
@@ -497,9 +498,10 @@ class Run:
         click(find_named(button.parent, "menu item", self.tr(kind), action="click"))
 
     def tier_cells(self, view):
-        """The start and value entries of the table, from the top row
-        down.  The table recycles its row widgets and keeps spare ones,
-        so the order of the accessible tree is not the order on screen."""
+        """Return the start entries and the value entries of the table,
+        from the top row down.  The table recycles its row widgets and
+        keeps spare ones, so the order of the accessible tree is not the
+        order on screen."""
         table = find_named(view, "tree table", self.tr("Tiers") | self.tr("Levels"))
 
         def column(names):
@@ -510,9 +512,9 @@ class Run:
         return column(self.tr("Start")), column(self.tr("Rate or amount"))
 
     def set_rows(self, view, rows, what):
-        """Sets the rows of the selected component's table to @rows, a
-        list of (start, value) as typed, adding rows as needed.  The
-        cells are looked up again after each edit, which rebinds them."""
+        """Type rows, a list of (start, value), into the table of the
+        selected component, adding rows as needed.  The cells are looked
+        up again after each edit because an edit rebinds them."""
         for index, (start, value) in enumerate(rows):
             if index >= len(self.tier_cells(view)[0]):
                 click(find_named(view, "push button", self.tr("Add Tier") | self.tr("Add Level"),
@@ -529,9 +531,9 @@ class Run:
         self.set_entry(find_named(settings, "text", self.tr("Name")), "Base commission")
         self.set_entry(find_named(settings, "text", self.tr("Identifier")), "base")
         self.choose(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
-                        self.tr("Attainment of Quota"), "the basis of “base”")
+                    self.tr("Attainment of Quota"), "the basis of “base”")
         self.choose(find_named(settings, "combo box", self.tr("Method")), 0,
-                        self.tr("Marginal: each slice at its tier’s rate"), "the method of “base”")
+                    self.tr("Marginal: each slice at its tier’s rate"), "the method of “base”")
         p = self.strings.percent
         self.set_rows(view, [("0", p(4)), (p(100), p(7)), (p(200), p(10))], "the tiers of “base”")
         click(find_named(settings, "check box", self.tr("Use a cap"), action="toggle"), "toggle")
@@ -546,14 +548,15 @@ class Run:
         self.set_entry(find_named(settings, "text", self.tr("Name")), "Technology SPIFF")
         self.set_entry(find_named(settings, "text", self.tr("Identifier")), "tech-spiff")
         self.choose(find_named(settings, "combo box", self.tr("Method")), 1,
-                        self.tr("Retroactive: all at the highest tier’s rate"),
-                        "the method of “tech-spiff”")
+                    self.tr("Retroactive: all at the highest tier’s rate"),
+                    "the method of “tech-spiff”")
         self.expand(find_named(settings, "list item", self.tr("Filter")),
                     find_named(settings, "text", self.tr("Categories")))
         self.set_entry(find_named(settings, "text", self.tr("Categories")), "Technology")
-        self.set_entry(find_named(settings, "text", self.tr("From Date (YYYY-MM-DD)")), "2017-03-01")
+        self.set_entry(find_named(settings, "text", self.tr("From Date (YYYY-MM-DD)")),
+                       "2017-03-01")
         self.set_entry(find_named(settings, "text", self.tr("To Date, Inclusive (YYYY-MM-DD)")),
-                  "2017-05-31")
+                       "2017-05-31")
         p = self.strings.percent
         self.set_rows(view, [("0", p(1)), ("2000", p(2))], "the tiers of “tech-spiff”")
         self.screenshot("tech-spiff")
@@ -566,7 +569,7 @@ class Run:
         self.set_entry(find_named(settings, "text", self.tr("Name")), "Quota club")
         self.set_entry(find_named(settings, "text", self.tr("Identifier")), "club")
         self.choose(find_named(settings, "combo box", self.tr("Tiers Measured In")), 1,
-                        self.tr("Attainment of Quota"), "the basis of “club”")
+                    self.tr("Attainment of Quota"), "the basis of “club”")
         p = self.strings.percent
         self.set_rows(view, [(p(100), "25"), (p(150), "60")], "the levels of “club”")
         self.screenshot("club")
@@ -609,8 +612,8 @@ class Run:
         return os.path.join(self.args.shared_dir, *PROGRAM_RELATIVE)
 
     def cli_total_payout(self):
-        """The total payout of the acceptance program over every sale of
-        superstore.csv, from palier-cli."""
+        """Return the total payout of the acceptance program over every
+        sale of superstore.csv, as palier-cli computes it."""
         maps = []
         for field, column in CLI_MAPPING:
             maps += ["--map", "%s=%s" % (field, column)]
@@ -627,18 +630,20 @@ class Run:
                                           parse_float=decimal.Decimal)["totals"]["payout"])
 
     def payout_label(self):
-        """The value under the heading "Payout" of the Results view."""
+        """Return the label under the heading "Payout" of the Results
+        view: the second of the two labels in the heading's box."""
         headings = self.tr("Payout")
 
-        def value():
-            for heading in find_all(self.frame, lambda n: n.roleName == "label"
-                                    and text_of(n) in headings):
-                siblings = [n for n in heading.parent.children if n.roleName == "label"]
-                if len(siblings) == 2 and siblings[0] == heading and text_of(siblings[1]):
-                    return siblings[1]
-            return None
+        def is_heading(node):
+            if node.roleName != "label" or text_of(node) not in headings:
+                return False
+            labels = [n for n in node.parent.children if n.roleName == "label"]
+            return len(labels) == 2 and labels[0] == node and text_of(labels[1]) != ""
 
-        return poll(value, 60, "the total payout in the Results view")
+        view = find(self.frame, lambda n: n.roleName == "filler" and name_is(n, self.tr("Results")),
+                    "the Results view")
+        heading = find(view, is_heading, "the total payout in the Results view", timeout=60)
+        return [n for n in heading.parent.children if n.roleName == "label"][1]
 
     # Cleaning up
 
@@ -654,7 +659,7 @@ class Run:
 
 
 def stated_range(view):
-    """The dates the Results view states, for a message."""
+    """Return the dates that the Results view states, for a message."""
     label = view.findChild(lambda n: n.roleName == "label"
                            and re.search(r"\d{4}.*\d{4}", text_of(n)) is not None
                            and "“" not in text_of(n),
@@ -694,6 +699,11 @@ def main():
             except Failure as failure:
                 run.screenshot("failed")
                 print("FAIL: step %s: %s" % (title, failure), flush=True)
+                return 1
+            except Exception:  # noqa: BLE001 (report any error of a step)
+                run.screenshot("failed")
+                print("FAIL: step %s: unexpected error:\n%s" % (title, traceback.format_exc()),
+                      flush=True)
                 return 1
     finally:
         run.stop()
