@@ -55,6 +55,7 @@ struct _PalierPartnerDetail
   GtkLabel *payout_label;
   GtkLabel *rate_label;
   GtkColumnView *period_table;
+  GtkButton *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (PalierPartnerDetail, palier_partner_detail, ADW_TYPE_BIN)
@@ -392,6 +393,7 @@ palier_partner_detail_class_init (PalierPartnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, payout_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, rate_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, period_table);
+  gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, close_button);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
