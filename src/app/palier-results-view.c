@@ -34,6 +34,7 @@ struct _PalierResultsView
   GtkColumnViewColumn *payout_column;
   GtkSingleSelection *selection;
   gboolean replacing_model;             /* TRUE while the table gets a new model */
+  int charts_position;                  /* of the paned beside the charts, or -1 */
 
   /* template */
   GtkStack *stack;
@@ -51,6 +52,7 @@ struct _PalierResultsView
   GtkListBox *component_list;
   PalierChartView *periods_chart;
   PalierChartView *distribution_chart;
+  GtkPaned *paned;
   GtkStack *side_stack;
   PalierPartnerDetail *partner_detail;
 };
@@ -283,6 +285,41 @@ close_detail (PalierResultsView *self)
 {
   palier_partner_detail_clear (self->partner_detail);
   gtk_stack_set_visible_child_name (self->side_stack, "charts");
+
+  if (self->charts_position >= 0)
+    gtk_paned_set_position (self->paned, self->charts_position);
+  self->charts_position = -1;
+}
+
+/* Narrows the table so that the details show every column of the
+ * periods, but keeps two fifths of the width for the table's first
+ * columns: partner, segment, sales, attainment and payout on the sample
+ * at 1280 pixels.  Closing the details restores the width the charts
+ * had.  A view not laid out yet, as when the first result comes in, is
+ * as wide as its stack of pages. */
+static void
+widen_detail (PalierResultsView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  int position = gtk_paned_get_position (self->paned);
+  int handle_width = 0;
+  int natural;
+  int wanted;
+
+  if (width <= 0)
+    return;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+    handle_width = gtk_widget_get_width (GTK_WIDGET (self->paned)) - position -
+                   gtk_widget_get_width (GTK_WIDGET (self->side_stack));
+
+  gtk_widget_measure (GTK_WIDGET (self->partner_detail), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &natural, NULL, NULL);
+
+  self->charts_position = position;
+  wanted = MAX (width - handle_width - natural, width * 2 / 5);
+  if (wanted < position)
+    gtk_paned_set_position (self->paned, wanted);
 }
 
 static void
@@ -296,6 +333,8 @@ open_detail (PalierResultsView *self,
       return;
     }
 
+  if (self->charts_position < 0)
+    widen_detail (self);
   gtk_stack_set_visible_child_name (self->side_stack, "detail");
 }
 
@@ -721,6 +760,7 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, component_list);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, periods_chart);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, distribution_chart);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, paned);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, side_stack);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, partner_detail);
   gtk_widget_class_bind_template_callback (widget_class, detail_close_cb);
@@ -762,6 +802,7 @@ palier_results_view_init (PalierResultsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->component_columns = g_ptr_array_new ();
+  self->charts_position = -1;
 
   add_fixed_columns (self);
   setup_partner_model (self);
