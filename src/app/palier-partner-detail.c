@@ -128,8 +128,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = spec->kind != COLUMN_PERIOD;
 
   /* Wide enough for "$1,234,567.89", as in the partner table. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), numeric ? 11 : 7);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), numeric ? 13 : 9);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), numeric ? 15 : 7);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), numeric ? 16 : 9);
   if (numeric)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);

@@ -131,6 +131,14 @@ format_cell (const ColumnSpec  *spec,
     }
 }
 
+static guint
+min_chars_for_column (ColumnKind kind)
+{
+  if (kind == COLUMN_ATTAINMENT)
+    return 8;
+  return column_is_numeric (kind) ? 16 : 8;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -138,10 +146,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  /* Wide enough for "$1,234,567.89": the table scrolls sideways before
+  /* Wide enough for "$12,345,678.90" (min-chars counts average
+   * characters, and digits are wider): the table scrolls sideways before
    * it clips an amount. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 11 : 8);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 13 : 10);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars_for_column (spec->kind));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), min_chars_for_column (spec->kind) + 2);
   if (column_is_numeric (spec->kind))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
