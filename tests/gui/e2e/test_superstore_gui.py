@@ -28,6 +28,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 
@@ -330,6 +331,8 @@ class Run:
         self.strings = Strings(args.lang, os.path.join(args.build_dir, "po"))
         self.shot_index = 0
         self.process = None
+        self.relay = None
+        self.criticals = 0
         self.app = None
         self.frame = None
         self.started = time.monotonic()
@@ -357,8 +360,12 @@ class Run:
     def screenshot(self, slug):
         self.shot_index += 1
         path = "/tmp/palier-e2e-%s-%02d-%s.png" % (self.args.lang, self.shot_index, slug)
-        result = subprocess.run(["import", "-window", "root", path],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        try:
+            result = subprocess.run(["import", "-window", "root", path],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        except FileNotFoundError:
+            self.log("no screenshot: ImageMagick's import is not installed")
+            return
         if result.returncode == 0:
             self.log("screenshot %s" % path)
         else:
@@ -374,11 +381,22 @@ class Run:
                                   if w != self.frame and predicate(w)), None),
                     timeout, what)
 
+    def relay_messages(self):
+        """Copy the window's messages to the log, counting its own
+        criticals: they flag a bug even when the test passes."""
+        for line in self.process.stderr:
+            sys.stderr.write(line)
+            if "Palier-CRITICAL" in line:
+                self.criticals += 1
+
     # Step 1
 
     def start(self):
         self.log("starting %s" % self.args.app)
-        self.process = subprocess.Popen([self.args.app])
+        self.process = subprocess.Popen([self.args.app], stderr=subprocess.PIPE,
+                                        text=True, errors="replace")
+        self.relay = threading.Thread(target=self.relay_messages, daemon=True)
+        self.relay.start()
         self.app = poll(lambda: dogtail.tree.root.application("palier"), 30,
                         "the application “palier” on the accessibility bus")
         self.frame = poll(lambda: next((w for w in self.app.children if w.roleName == "frame"), None),
@@ -648,14 +666,18 @@ class Run:
     # Cleaning up
 
     def stop(self):
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None:
             return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.relay.join(timeout=10)
+        if self.criticals:
+            self.log("warning: the window logged %d Palier-CRITICAL messages" % self.criticals)
 
 
 def stated_range(view):
