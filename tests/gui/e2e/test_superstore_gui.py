@@ -161,7 +161,8 @@ def text_of(node):
 
 def poll(predicate, timeout, what):
     """Call predicate until it returns a true value, and return that.
-    Raise Failure naming what after timeout seconds."""
+    Raise Failure naming what after timeout seconds.  what may be a
+    function, called then, so that the message shows the state reached."""
     deadline = time.monotonic() + timeout
     last_error = None
     while True:
@@ -173,6 +174,8 @@ def poll(predicate, timeout, what):
             last_error = error
         if time.monotonic() > deadline:
             detail = " (last error: %s)" % last_error if last_error else ""
+            if callable(what):
+                what = what()
             raise Failure("timed out after %d s waiting for %s%s" % (timeout, what, detail))
         time.sleep(0.2)
 
@@ -319,8 +322,8 @@ def choose_in_popup(combo, index, names, what, window):
             rawinput.pressKey("Down")
     rawinput.pressKey("Return")
     poll(lambda: set(shown_labels(combo)) & names, 5,
-         "%s to show “%s” (shows “%s”)" % (what, "” or “".join(sorted(names)),
-                                         "”, “".join(shown_labels(combo))))
+         lambda: "%s to show “%s” (shows “%s”)" % (what, "” or “".join(sorted(names)),
+                                                 "”, “".join(shown_labels(combo))))
 
 
 # The run
@@ -417,7 +420,7 @@ class Run:
         name_entry.queryEditableText().setTextContents(path)
         click(find_named(chooser, "push button", self.tr("C_reate"), action="click"))
         poll(lambda: self.frame.name.startswith("superstore-e2e"), 30,
-             "the window to show the new workspace (title now “%s”)" % self.frame.name)
+             lambda: "the window to show the new workspace (title “%s”)" % self.frame.name)
         poll(lambda: os.path.exists(path), 10, "the new workspace file " + path)
         self.log("new workspace %s" % path)
 
@@ -465,7 +468,8 @@ class Run:
 
         row = find_named(self.frame, "list item", self.tr("Transactions"))
         poll(lambda: count in [spaces(t) for t in labels_under(row)], 15,
-             "the Data view to count %s transactions (shows %s)" % (count, labels_under(row)))
+             lambda: "the Data view to count %s transactions (shows %s)"
+             % (count, labels_under(row)))
 
     # Step 3
 
@@ -601,8 +605,9 @@ class Run:
         click(find_named(self.frame, "push button", self.tr("Simulate the Selected Program"),
                          action="click"))
         poll(lambda: all_dates in spaces(text_of(self.payout_label())), 60,
-             "the total payout over every sale to be %s, as palier-cli pays for %s (shows “%s”)"
-             % (all_dates, os.path.basename(self.program_file()), text_of(self.payout_label())))
+             lambda: "the total payout over every sale to be %s, as palier-cli pays for %s "
+             "(shows “%s”)" % (all_dates, os.path.basename(self.program_file()),
+                              text_of(self.payout_label())))
         self.log("payout over every sale: %s" % text_of(self.payout_label()))
         self.screenshot("results-all-dates")
 
@@ -622,7 +627,8 @@ class Run:
                          action="click"))
         expected = EXPECTED_PAYOUT[self.args.lang]
         poll(lambda: expected in spaces(text_of(self.payout_label())), 60,
-             "the total payout %s (shows “%s”)" % (expected, text_of(self.payout_label())))
+             lambda: "the total payout %s for 2017 (shows “%s”)"
+             % (expected, text_of(self.payout_label())))
         self.log("payout for 2017: %s" % text_of(self.payout_label()))
         self.screenshot("results-2017")
 
