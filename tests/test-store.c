@@ -1,9 +1,820 @@
-/* test-store.c */
+/* test-store.c: the workspace file */
 
 #include "config.h"
 
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include <glib/gstdio.h>
+
 #include "palier.h"
 #include "palier-test.h"
+
+typedef struct {
+  const char *date;
+  const char *partner;
+  const char *amount;
+  const char *margin;
+  const char *quantity;
+  const char *product;
+  const char *category;
+  const char *region;
+  const char *segment;
+} TestSale;
+
+static const TestSale small_sales[] = {
+  { "2017-01-10", "P1", "100.50", "10.25", "2", "Chair", "Furniture", "East", "Gold" },
+  { "2017-01-20", "P1", "200", NULL, NULL, "Phone", "Technology", "East", "Gold" },
+  { "2017-02-05", "P2", "-30.125", "-3", "1", "Chair", "Furniture", "West", "Silver" },
+  { "2017-03-31", "P2", "1000", "100", "10", "Laptop", "Technology", "West", NULL },
+  { "2017-04-01", "00042", "50", "5", "1", NULL, NULL, NULL, NULL },
+};
+
+static PalierDecimal
+decimal (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  PalierDecimal value = 0;
+
+  g_assert_true (palier_decimal_parse (text, -1, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+static PalierDate
+date (const char *text)
+{
+  PalierDate value = PALIER_DATE_NONE;
+
+  g_assert_true (palier_date_parse_iso (text, &value));
+  return value;
+}
+
+static void
+fill_row (const TestSale *sale,
+          guint64         line,
+          PalierSaleRow  *row)
+{
+  memset (row, 0, sizeof *row);
+  row->line = line;
+  row->date = date (sale->date);
+  row->partner = sale->partner;
+  row->amount = decimal (sale->amount);
+  row->has_margin = sale->margin != NULL;
+  row->margin = sale->margin != NULL ? decimal (sale->margin) : 0;
+  row->has_quantity = sale->quantity != NULL;
+  row->quantity = sale->quantity != NULL ? decimal (sale->quantity) : 0;
+  row->product = sale->product;
+  row->category = sale->category;
+  row->region = sale->region;
+  row->segment = sale->segment;
+}
+
+static void
+import_sales (PalierStore    *store,
+              const TestSale *sales,
+              guint           n_sales)
+{
+  g_autoptr(GError) error = NULL;
+  PalierStoreImport *import;
+  guint64 n_rows = 0;
+
+  import = palier_store_import_begin (store, "sales.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+
+  for (guint i = 0; i < n_sales; i++)
+    {
+      PalierSaleRow row;
+
+      fill_row (&sales[i], i + 2, &row);
+      g_assert_true (palier_store_import_add_row (&row, import, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (palier_store_import_commit (import, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, n_sales);
+}
+
+static char *
+workspace_path (const char *name)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static PalierStore *
+create_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PalierStore *store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+query_int (PalierStore *store,
+           const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (palier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (PalierStore *store,
+            const char  *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (palier_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Runs @sql on @path with a plain sqlite connection. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+test_open_create (void)
+{
+  g_autofree char *path = workspace_path ("new.palier");
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autofree char *journal = query_text (store, "PRAGMA journal_mode");
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (palier_store_get_path (store), ==, path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, 0x50414c52);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA page_size"), ==, 8192);
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'program_versions'"), ==, 1);
+}
+
+static void
+test_open_reopen (void)
+{
+  g_autofree char *path = workspace_path ("reopen.palier");
+  g_autoptr(GError) error = NULL;
+  PalierStoreSummary summary;
+  PalierStore *store = create_store (path);
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, 5);
+  g_assert_cmpuint (summary.n_partners, ==, 3);
+  g_assert_cmpuint (summary.n_imports, ==, 1);
+  g_assert_cmpint (summary.first_date, ==, 20170110);
+  g_assert_cmpint (summary.last_date, ==, 20170401);
+  g_assert_cmpint (summary.total_amount, ==, decimal ("1320.375"));
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
+  palier_store_close (store);
+}
+
+/* A bulk import runs with a rollback journal and puts WAL back. */
+static void
+test_import_journal_mode (void)
+{
+  g_autofree char *path = workspace_path ("journal.palier");
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autofree char *journal = NULL;
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 1);
+}
+
+static void
+test_open_missing (void)
+{
+  g_autofree char *path = workspace_path ("missing.palier");
+  g_autoptr(GError) error = NULL;
+  PalierStore *store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_newer_version (void)
+{
+  g_autofree char *path = workspace_path ("newer.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  PalierStore *store = create_store (path);
+
+  palier_store_close (store);
+  raw_exec (path, "PRAGMA user_version = 99");
+  before = read_bytes (path);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_open_not_sqlite (void)
+{
+  g_autofree char *path = workspace_path ("notes.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *text = "date,partner,amount\n2017-01-01,P1,10\n";
+  PalierStore *store;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = read_bytes (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), text, strlen (text));
+}
+
+static void
+test_open_foreign_sqlite (void)
+{
+  g_autofree char *path = workspace_path ("other.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  PalierStore *store;
+
+  raw_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                  "INSERT INTO notes (text) VALUES ('keep me')");
+  before = read_bytes (path);
+
+  store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_open_empty_file (void)
+{
+  g_autofree char *path = workspace_path ("empty.palier");
+  g_autoptr(GError) error = NULL;
+  PalierStore *store;
+
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_no_error (error);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_WORKSPACE);
+  g_clear_error (&error);
+
+  /* Creating a workspace in an empty file is allowed. */
+  store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  palier_store_close (store);
+}
+
+static void
+test_open_locked (void)
+{
+  g_autofree char *path = workspace_path ("locked.palier");
+  g_autoptr(GError) error = NULL;
+  PalierStore *store = create_store (path);
+  sqlite3 *other = NULL;
+
+  palier_store_close (store);
+
+  /* Another process holds the file in exclusive locking mode. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_null (store);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, path));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static void
+test_open_read_only (void)
+{
+  g_autofree char *path = workspace_path ("read-only.palier");
+  g_autoptr(GError) error = NULL;
+  PalierStoreSummary summary;
+  PalierStore *store = create_store (path);
+  PalierStoreImport *import;
+
+  import_sales (store, small_sales, 2);
+  palier_store_close (store);
+
+  store = palier_store_open (path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_true (palier_store_get_summary (store, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_transactions, ==, 2);
+
+  import = palier_store_import_begin (store, "more.csv", NULL, &error);
+  g_assert_null (import);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY);
+  palier_store_close (store);
+}
+
+/* Garbage over every page but the first, which contains the schema, makes
+ * the next read fail as damaged. */
+static void
+test_open_corrupt (void)
+{
+  g_autofree char *path = workspace_path ("corrupt.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *damaged = NULL;
+  PalierStore *store = create_store (path);
+  PalierStoreSummary summary;
+  g_autoptr(GPtrArray) partners = NULL;
+  gsize size;
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+
+  bytes = read_bytes (path);
+  size = g_bytes_get_size (bytes);
+  g_assert_cmpuint (size, >, 8192);
+  damaged = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  for (gsize i = 8192; i < size; i++)
+    damaged[i] = (guint8) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (path, (const char *) damaged, (gssize) size, &error));
+  g_assert_no_error (error);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  if (store != NULL)
+    {
+      if (palier_store_get_summary (store, &summary, &error))
+        partners = palier_store_list_partners (store, &error);
+      palier_store_close (store);
+    }
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_import_partners (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GPtrArray) partners = NULL;
+  const PalierPartner *partner;
+
+  g_assert_no_error (error);
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (partners->len, ==, 3);
+
+  partner = g_ptr_array_index (partners, 0);
+  g_assert_cmpint (partner->id, ==, 1);
+  g_assert_cmpstr (partner->code, ==, "P1");
+  g_assert_cmpstr (partner->name, ==, "P1");
+  g_assert_cmpstr (partner->segment, ==, "Gold");
+  g_assert_cmpstr (partner->region, ==, "East");
+  g_assert_cmpint (partner->start, ==, PALIER_DATE_NONE);
+
+  /* P2's latest row has no segment, so the earlier one stays. */
+  partner = g_ptr_array_index (partners, 1);
+  g_assert_cmpint (partner->id, ==, 2);
+  g_assert_cmpstr (partner->segment, ==, "Silver");
+  g_assert_cmpstr (partner->region, ==, "West");
+
+  /* Codes are text: leading zeros stay. */
+  partner = g_ptr_array_index (partners, 2);
+  g_assert_cmpint (partner->id, ==, 3);
+  g_assert_cmpstr (partner->code, ==, "00042");
+  g_assert_null (partner->segment);
+  g_assert_null (partner->region);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM categories"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM products"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions WHERE margin IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT amount FROM transactions WHERE id = 3"), ==, -30125000);
+}
+
+static void
+test_import_latest_segment (void)
+{
+  static const TestSale first[] = {
+    { "2017-05-01", "P1", "1", NULL, NULL, NULL, NULL, "North", "Silver" },
+    { "2017-02-01", "P1", "1", NULL, NULL, NULL, NULL, "South", "Bronze" },
+  };
+  static const TestSale second[] = {
+    { "2017-04-01", "P1", "1", NULL, NULL, NULL, NULL, "East", "Bronze" },
+    { "2017-05-01", "P1", "1", NULL, NULL, NULL, NULL, NULL, "Gold" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GPtrArray) partners = NULL;
+  const PalierPartner *partner;
+
+  g_assert_no_error (error);
+  import_sales (store, first, G_N_ELEMENTS (first));
+
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  partner = g_ptr_array_index (partners, 0);
+  g_assert_cmpstr (partner->segment, ==, "Silver");
+  g_assert_cmpstr (partner->region, ==, "North");
+  g_clear_pointer (&partners, g_ptr_array_unref);
+
+  /* An older row of a later import does not win; a row of the same date
+   * read later does. */
+  import_sales (store, second, G_N_ELEMENTS (second));
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  partner = g_ptr_array_index (partners, 0);
+  g_assert_cmpstr (partner->segment, ==, "Gold");
+  g_assert_cmpstr (partner->region, ==, "North");
+}
+
+/* An import that fails half-way leaves nothing behind: the index that a
+ * bulk import dropped comes back, and an aborted import into a workspace
+ * with rows leaves them as they were. */
+static void
+test_import_atomic (void)
+{
+  g_autofree char *path = workspace_path ("atomic.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = create_store (path);
+  PalierStoreImport *import;
+  PalierSaleRow row;
+
+  import = palier_store_import_begin (store, "broken.csv", NULL, &error);
+  g_assert_no_error (error);
+  fill_row (&small_sales[0], 2, &row);
+  g_assert_true (palier_store_import_add_row (&row, import, &error));
+  g_assert_no_error (error);
+  fill_row (&small_sales[1], 3, &row);
+  row.partner = NULL;
+  g_assert_false (palier_store_import_add_row (&row, import, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_clear_error (&error);
+  palier_store_import_abort (import);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM partners"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+
+  import_sales (store, small_sales, 3);
+
+  import = palier_store_import_begin (store, "second.csv", NULL, &error);
+  g_assert_no_error (error);
+  fill_row (&small_sales[3], 2, &row);
+  g_assert_true (palier_store_import_add_row (&row, import, &error));
+  fill_row (&small_sales[4], 3, &row);
+  g_assert_true (palier_store_import_add_row (&row, import, &error));
+  g_assert_no_error (error);
+  palier_store_import_abort (import);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM partners"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM products"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 1);
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  PalierStoreImport *import;
+  PalierSaleRow row;
+
+  g_assert_no_error (error);
+  import = palier_store_import_begin (store, "sales.csv", cancellable, &error);
+  g_assert_no_error (error);
+
+  fill_row (&small_sales[0], 2, &row);
+  g_assert_true (palier_store_import_add_row (&row, import, &error));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (palier_store_import_commit (import, NULL, &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CANCELLED);
+
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, 0);
+}
+
+static gboolean
+collect_total (const PalierMonthTotal  *total,
+               gpointer                 user_data,
+               GError                 **error)
+{
+  g_array_append_val ((GArray *) user_data, *total);
+  return TRUE;
+}
+
+static GArray *
+month_totals (PalierStore        *store,
+              const PalierFilter *filter,
+              const char         *from,
+              const char         *to)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *totals = g_array_new (FALSE, FALSE, sizeof (PalierMonthTotal));
+
+  g_assert_true (palier_store_foreach_month_total (store, filter,
+                                                   from != NULL ? date (from) : PALIER_DATE_NONE,
+                                                   to != NULL ? date (to) : PALIER_DATE_NONE,
+                                                   collect_total, totals, &error));
+  g_assert_no_error (error);
+  return totals;
+}
+
+static const PalierMonthTotal *
+total_at (GArray *totals,
+          guint   i)
+{
+  return &g_array_index (totals, PalierMonthTotal, i);
+}
+
+static void
+test_month_totals_all (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GArray) totals = NULL;
+
+  g_assert_no_error (error);
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  totals = month_totals (store, NULL, NULL, NULL);
+
+  g_assert_cmpuint (totals->len, ==, 4);
+  g_assert_cmpint (total_at (totals, 0)->partner_id, ==, 1);
+  g_assert_cmpint (total_at (totals, 0)->month, ==, 2017 * 12 + 0);
+  g_assert_cmpint (total_at (totals, 0)->revenue, ==, decimal ("300.5"));
+  g_assert_cmpint (total_at (totals, 0)->margin, ==, decimal ("10.25"));
+  g_assert_cmpint (total_at (totals, 0)->units, ==, decimal ("2"));
+  g_assert_cmpint (total_at (totals, 0)->n_lines, ==, 2);
+  g_assert_cmpint (total_at (totals, 1)->partner_id, ==, 2);
+  g_assert_cmpint (total_at (totals, 1)->month, ==, 2017 * 12 + 1);
+  g_assert_cmpint (total_at (totals, 1)->revenue, ==, decimal ("-30.125"));
+  g_assert_cmpint (total_at (totals, 2)->month, ==, 2017 * 12 + 2);
+  g_assert_cmpint (total_at (totals, 3)->partner_id, ==, 3);
+  g_assert_cmpint (total_at (totals, 3)->month, ==, 2017 * 12 + 3);
+}
+
+static void
+test_month_totals_filter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GArray) totals = NULL;
+  PalierFilter filter = { 0 };
+
+  g_assert_no_error (error);
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+
+  /* Category values are alternatives; a quote in a value is data. */
+  palier_filter_add_value (&filter, PALIER_FILTER_CATEGORY, "Technology");
+  palier_filter_add_value (&filter, PALIER_FILTER_CATEGORY, "x') OR 1=1 --");
+  totals = month_totals (store, &filter, NULL, NULL);
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_assert_cmpint (total_at (totals, 0)->revenue, ==, decimal ("200"));
+  g_assert_cmpint (total_at (totals, 0)->n_lines, ==, 1);
+  g_assert_cmpint (total_at (totals, 1)->revenue, ==, decimal ("1000"));
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* Segment matches the partner's segment, not the row's: P2's last row
+   * has no segment, but P2 is Silver. */
+  palier_filter_add_value (&filter, PALIER_FILTER_SEGMENT, "Silver");
+  totals = month_totals (store, &filter, NULL, NULL);
+  g_assert_cmpuint (totals->len, ==, 1);
+  g_assert_cmpint (total_at (totals, 0)->partner_id, ==, 2);
+  g_assert_cmpint (total_at (totals, 0)->revenue, ==, decimal ("1000"));
+  g_clear_pointer (&totals, g_array_unref);
+
+  for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
+    g_clear_pointer (&filter.values[field], g_ptr_array_unref);
+
+  /* Region, and the filter's dates intersected with the range. */
+  palier_filter_add_value (&filter, PALIER_FILTER_REGION, "East");
+  palier_filter_add_value (&filter, PALIER_FILTER_REGION, "West");
+  filter.start = date ("2017-01-15");
+  totals = month_totals (store, &filter, "2017-01-01", "2017-03-30");
+  g_assert_cmpuint (totals->len, ==, 2);
+  g_assert_cmpint (total_at (totals, 0)->revenue, ==, decimal ("200"));
+  g_assert_cmpint (total_at (totals, 1)->revenue, ==, decimal ("-30.125"));
+  g_clear_pointer (&totals, g_array_unref);
+
+  for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
+    g_clear_pointer (&filter.values[field], g_ptr_array_unref);
+}
+
+/* The simulation's query must walk the covering index in order: no table
+ * lookups and no sort of all rows. */
+static void
+test_month_totals_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (palier_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN SELECT partner_id, date / 100, sum (amount),"
+                                       " sum (margin), sum (quantity), count (*) FROM transactions"
+                                       " WHERE category_id IN (SELECT id FROM categories WHERE name IN (?))"
+                                       " AND date >= ? GROUP BY partner_id, date / 100"
+                                       " ORDER BY partner_id, date / 100",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX transactions_by_partner_month"));
+  g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+}
+
+static PalierProgram *
+small_program (const char *id,
+               const char *name,
+               const char *rate)
+{
+  PalierProgram *program = palier_program_new (id, name);
+  PalierComponent *component = palier_component_new (PALIER_COMPONENT_COMMISSION, "base", "Base");
+
+  g_free (program->currency);
+  program->currency = g_strdup ("USD");
+  palier_component_add_tier (component, 0, decimal (rate));
+  g_ptr_array_add (program->components, component);
+  return program;
+}
+
+static void
+test_programs_save_load (void)
+{
+  g_autofree char *path = workspace_path ("programs.palier");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) first = small_program ("channel", "Zebra channel", "0.05");
+  g_autoptr(PalierProgram) changed = small_program ("channel", "Zebra channel", "0.06");
+  g_autoptr(PalierProgram) other = small_program ("direct", "Alpha direct", "0.02");
+  g_autoptr(PalierProgram) loaded = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  PalierStore *store = create_store (path);
+
+  g_assert_true (palier_store_save_program (store, first, "Create the program", &error));
+  g_assert_no_error (error);
+  g_assert_true (palier_store_save_program (store, other, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (palier_store_save_program (store, changed, "Raise the rate to 6 %", &error));
+  g_assert_no_error (error);
+  palier_store_close (store);
+
+  store = palier_store_open (path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  ids = palier_store_list_programs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "direct");
+  g_assert_cmpstr (g_ptr_array_index (ids, 1), ==, "channel");
+
+  loaded = palier_store_load_program (store, "channel", &error);
+  g_assert_no_error (error);
+  g_assert_true (palier_program_equal (loaded, changed));
+  palier_store_close (store);
+}
+
+static void
+test_programs_versions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(PalierProgram) first = small_program ("channel", "Channel", "0.05");
+  g_autoptr(PalierProgram) changed = small_program ("channel", "Channel", "0.06");
+  g_autoptr(PalierProgram) old = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  const PalierProgramVersion *version;
+
+  g_assert_no_error (error);
+  g_assert_true (palier_store_save_program (store, first, "Create the program", &error));
+  g_assert_true (palier_store_save_program (store, changed, "Raise the rate to 6 %", &error));
+  g_assert_no_error (error);
+
+  versions = palier_store_list_program_versions (store, "channel", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  version = g_ptr_array_index (versions, 0);
+  g_assert_cmpstr (version->summary, ==, "Create the program");
+  g_assert_cmpint (version->time, >, 1700000000);
+  version = g_ptr_array_index (versions, 1);
+  g_assert_cmpstr (version->summary, ==, "Raise the rate to 6 %");
+
+  old = palier_store_load_program_version (store, ((PalierProgramVersion *) g_ptr_array_index (versions, 0))->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (palier_program_equal (old, first));
+  g_assert_false (palier_program_equal (old, changed));
+}
+
+static void
+test_programs_delete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(PalierProgram) program = small_program ("channel", "Channel", "0.05");
+  g_autoptr(PalierProgram) loaded = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (palier_store_save_program (store, program, "Create", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (palier_store_delete_program (store, "channel", &error));
+  g_assert_no_error (error);
+
+  ids = palier_store_list_programs (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  versions = palier_store_list_program_versions (store, "channel", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 0);
+
+  loaded = palier_store_load_program (store, "channel", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "channel"));
+  g_clear_error (&error);
+
+  g_assert_false (palier_store_delete_program (store, "channel", &error));
+  g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
+}
 
 int
 main (int   argc,
@@ -11,6 +822,28 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   palier_core_init ();
+
+  g_test_add_func ("/store/open/create", test_open_create);
+  g_test_add_func ("/store/open/reopen", test_open_reopen);
+  g_test_add_func ("/store/open/missing", test_open_missing);
+  g_test_add_func ("/store/open/newer-version", test_open_newer_version);
+  g_test_add_func ("/store/open/not-sqlite", test_open_not_sqlite);
+  g_test_add_func ("/store/open/foreign-sqlite", test_open_foreign_sqlite);
+  g_test_add_func ("/store/open/empty-file", test_open_empty_file);
+  g_test_add_func ("/store/open/locked", test_open_locked);
+  g_test_add_func ("/store/open/read-only", test_open_read_only);
+  g_test_add_func ("/store/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/store/import/partners", test_import_partners);
+  g_test_add_func ("/store/import/latest-segment", test_import_latest_segment);
+  g_test_add_func ("/store/import/journal-mode", test_import_journal_mode);
+  g_test_add_func ("/store/import/atomic", test_import_atomic);
+  g_test_add_func ("/store/import/cancel", test_import_cancel);
+  g_test_add_func ("/store/month-totals/all", test_month_totals_all);
+  g_test_add_func ("/store/month-totals/filter", test_month_totals_filter);
+  g_test_add_func ("/store/month-totals/plan", test_month_totals_plan);
+  g_test_add_func ("/store/programs/save-load", test_programs_save_load);
+  g_test_add_func ("/store/programs/versions", test_programs_versions);
+  g_test_add_func ("/store/programs/delete", test_programs_delete);
 
   return g_test_run ();
 }

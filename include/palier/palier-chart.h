@@ -40,15 +40,21 @@ const char *palier_chart_kind_to_string   (PalierChartKind  kind);
 gboolean    palier_chart_kind_from_string (const char      *text,
                                            PalierChartKind *out);
 
+/* Look of a chart.  Every drawing function takes NULL for the default
+ * style: light, 10 points, the chart's own title, painted background. */
 typedef struct {
   gboolean     dark;                /* light text on a dark background */
   double       font_size;           /* points; 0 for the default */
   const char  *title;               /* NULL: a title chosen by the chart */
+  gboolean     transparent;         /* leave the background unpainted */
 } PalierChartStyle;
 
 /* Payout of one partner for one period against the component's base
  * (sales, units or attainment), with each tier boundary marked.  For an
- * attainment basis the curve uses @quota; @segment selects overrides. */
+ * attainment basis the curve uses @quota, the quota of one component
+ * period, or the program's quota for @segment when @quota is 0.
+ * @segment selects overrides.  Commissions and bonuses have a curve;
+ * other kinds draw a message. */
 typedef struct {
   const PalierProgram   *program;
   const PalierComponent *component;
@@ -78,13 +84,19 @@ void palier_chart_draw_distribution (cairo_t                *cr,
 
 /* Where the payout curve's plot area and tier handles fall for a given
  * size, for hit-testing and dragging.  Uses the same mapping as
- * palier_chart_draw_payout_curve(). */
+ * palier_chart_draw_payout_curve().  The base range is in basis units:
+ * money or units, or attainment as a fraction (1.0 is 100 %).  A handle is
+ * at a boundary's base and at the payout reached exactly there.  When the
+ * chart draws a message in place of a curve, n_handles is 0 and the
+ * ranges are [0, 1]. */
 typedef struct {
   double  plot_x, plot_y, plot_width, plot_height;
   double  x_min, x_max;             /* base range shown */
   double  y_min, y_max;             /* payout range shown */
   guint   n_handles;
-  double *handle_x;                 /* one per tier boundary after the first */
+  double *handle_x;                 /* commission: one per tier after the
+                                     * first (tier index - 1); bonus: one
+                                     * per level */
   double *handle_y;
 } PalierCurveLayout;
 
@@ -94,6 +106,14 @@ void palier_chart_payout_curve_layout (double                  width,
                                        const PalierChartStyle *style,
                                        PalierCurveLayout      *layout);
 void palier_curve_layout_clear        (PalierCurveLayout      *layout);
+
+#define PALIER_CHART_ERROR (palier_chart_error_quark ())
+
+typedef enum {
+  PALIER_CHART_ERROR_RENDER,        /* cairo failed to draw or encode */
+} PalierChartError;
+
+GQuark palier_chart_error_quark (void);
 
 typedef enum {
   PALIER_IMAGE_PNG,
@@ -112,7 +132,10 @@ typedef void (*PalierChartDrawFunc) (cairo_t *cr,
 
 /* Renders @draw into a PNG, SVG or PDF file of @width x @height, written
  * to a temporary file and renamed into place, so a failure leaves no
- * partial file at @path. */
+ * partial file at @path.  PNG sizes are rounded up to whole pixels.  The
+ * background is what @draw paints (the charts paint white or dark unless
+ * their style is transparent).  File errors are in the G_FILE_ERROR
+ * domain, cairo failures in PALIER_CHART_ERROR; both name @path. */
 gboolean palier_chart_export (const char          *path,
                               PalierImageFormat    format,
                               double               width,

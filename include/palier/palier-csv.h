@@ -5,6 +5,12 @@
  * line; UTF-8 with or without BOM, Windows-1252 and UTF-16 with BOM, all
  * converted to UTF-8 as they are read.  Memory stays bounded by the longest
  * record, whatever the file size.
+ *
+ * Without a BOM, the first 64 KiB decide between UTF-8 and Windows-1252.
+ * A quote inside an unquoted field is kept as text (12" pipe), as
+ * spreadsheets read it; text after the closing quote of a quoted field is
+ * a SYNTAX error.  Records longer than 16 MiB or with more than 65 536
+ * fields are TOO_LONG errors.
  */
 #pragma once
 

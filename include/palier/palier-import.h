@@ -56,12 +56,14 @@ typedef struct {
 void palier_import_options_init  (PalierImportOptions *options);
 void palier_import_options_clear (PalierImportOptions *options);
 
-/* A row that was rejected: where, which column, the value, and why. */
+/* A row that was rejected: where, which column, the value, and why.
+ * Column and value are NULL when the row as a whole is wrong (a field
+ * count that differs from the header's). */
 typedef struct {
   guint64  line;
   char    *column;
   char    *value;
-  char    *message;
+  char    *message;                 /* names the file and line, as an error would */
 } PalierImportProblem;
 
 void palier_import_problem_free (PalierImportProblem *problem);
@@ -94,10 +96,11 @@ typedef void     (*PalierProgressFunc) (guint64              done,
                                         gpointer             user_data);
 
 typedef struct {
-  guint64     rows_read;
+  guint64     rows_read;            /* data rows, blank rows not counted */
   guint64     rows_imported;
   guint64     rows_skipped;
-  GPtrArray  *problems;             /* PalierImportProblem *, owned */
+  GPtrArray  *problems;             /* PalierImportProblem *, owned: the
+                                     * first 10 000 skipped rows */
 } PalierImportReport;
 
 void palier_import_report_init  (PalierImportReport *report);
@@ -147,7 +150,9 @@ GPtrArray        *palier_import_plan_get_notes    (PalierImportPlan *plan);
  * stops the run with an error naming the file, line, column and value,
  * unless the plan skips invalid rows, in which case the row is recorded in
  * @report and the run goes on.  A sink error or a cancellation stops the
- * run.  @progress may be NULL. */
+ * run.  Rows whose cells are all empty are skipped silently.  @progress,
+ * which may be NULL, is called about every 64 KiB of input and once at
+ * the end with done == total; @report may be NULL. */
 gboolean          palier_import_plan_run          (PalierImportPlan   *plan,
                                                    PalierSaleSink      sink,
                                                    gpointer            sink_data,

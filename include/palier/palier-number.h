@@ -18,6 +18,7 @@ typedef enum {
   PALIER_PARSE_ERROR_NUMBER,
   PALIER_PARSE_ERROR_DATE,
   PALIER_PARSE_ERROR_AMBIGUOUS,
+  PALIER_PARSE_ERROR_RANGE,         /* more than six decimals, too large */
 } PalierParseError;
 
 GQuark palier_parse_error_quark (void);
@@ -32,11 +33,13 @@ const char *palier_decimal_mark_to_string   (PalierDecimalMark  mark);
 gboolean    palier_decimal_mark_from_string (const char        *text,
                                              PalierDecimalMark *out);
 
-/* Parses a number written with @mark (not AUTO): grouping by space,
- * U+00A0, U+202F, apostrophe, or the other mark between groups of three
- * digits; negatives as "-12", "(12)" and "12-"; an optional currency symbol
- * or "%"-free surrounding spaces.  More than six decimals that are not
- * zeros is an error. */
+/* Parses a number written with @mark: grouping by space, U+00A0,
+ * U+202F, U+2009, apostrophe (' or U+2019), or the other mark, only
+ * between groups of three digits; negatives as "-12", "(12)" and "12-";
+ * an optional currency symbol ($, €, £) and spaces around.  More than six
+ * decimals that are not zeros is a RANGE error, never rounded.  With
+ * @mark AUTO a value that reads differently with each mark ("1,234") is
+ * an AMBIGUOUS error. */
 gboolean    palier_number_parse        (const char        *text,
                                         gsize              len,
                                         PalierDecimalMark  mark,
@@ -49,13 +52,14 @@ typedef struct {
   guint point_votes;                /* values only readable with '.' as mark */
   guint comma_votes;                /* values only readable with ',' as mark */
   guint invalid;                    /* values readable with neither */
+  guint ambiguous;                  /* values read differently by each ("1,234") */
 } PalierNumberSniffer;
 
 void              palier_number_sniffer_add    (PalierNumberSniffer *sniffer,
                                                 const char          *text,
                                                 gsize                len);
-/* POINT or COMMA once the evidence decides; AUTO while every value reads
- * the same both ways (integers, "1,234"). */
+/* The mark with more votes, or AUTO on a tie, such as when every value
+ * reads both ways (integers, "1,234").  Empty values are not counted. */
 PalierDecimalMark palier_number_sniffer_result (const PalierNumberSniffer *sniffer);
 
 typedef enum {
@@ -72,9 +76,12 @@ const char *palier_date_order_to_string   (PalierDateOrder  order);
 gboolean    palier_date_order_from_string (const char      *text,
                                            PalierDateOrder *out);
 
-/* Parses a date in @order (not AUTO), with '-', '/' or '.' separators,
- * one- or two-digit day and month, and an optional time part that is
- * ignored ("2/24/2003 0:00", "2017-01-03T10:00:00"). */
+/* Parses a date in @order, with '-', '/' or '.' separators, one- or
+ * two-digit day and month, a four-digit year, and an optional time part
+ * that is checked and ignored ("2/24/2003 0:00", "2017-01-03T10:00:00Z").
+ * A year-first date reads the same in every order.  With @order AUTO a
+ * date that reads differently as MDY and DMY is an AMBIGUOUS error.
+ * Impossible dates (2/30/2017) are DATE errors. */
 gboolean    palier_date_parse_text     (const char        *text,
                                         gsize              len,
                                         PalierDateOrder    order,
@@ -89,9 +96,11 @@ typedef struct {
 void            palier_date_sniffer_add    (PalierDateSniffer *sniffer,
                                             const char        *text,
                                             gsize              len);
-/* The only order that reads every value seen, YMD when several do and the
- * values are year-first, or AUTO when the values leave MDY and DMY both
- * possible (every day <= 12). */
+/* The order that reads the most values: YMD when the values it reads are
+ * all year-first, or AUTO when MDY and DMY read as many (every day <= 12).
+ * Counting instead of requiring every value lets a stray bad value be
+ * reported as invalid instead of swinging the column to a wrong order.
+ * Empty values are not counted. */
 PalierDateOrder palier_date_sniffer_result (const PalierDateSniffer *sniffer);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ typedef enum {
   PALIER_SIMULATE_ERROR_NO_QUOTA,       /* attainment without a quota */
   PALIER_SIMULATE_ERROR_OVERFLOW,
   PALIER_SIMULATE_ERROR_CANCELLED,
+  PALIER_SIMULATE_ERROR_INVALID_RANGE,  /* from after to */
+  PALIER_SIMULATE_ERROR_CURRENCY,       /* compared programs pay in different currencies */
 } PalierSimulateError;
 
 GQuark palier_simulate_error_quark (void);
@@ -34,7 +36,16 @@ typedef struct {
   PalierDecimal   attainment;           /* sales / quota, rounded to 6 decimals */
   PalierDecimal   payout;
   PalierDecimal  *component_payouts;    /* one per component, program order */
+  PalierDecimal   non_cash;             /* cost of the rewards landing here (version 2) */
 } PalierPeriodResult;
+
+/* A non-cash reward won by a partner (version 2). */
+typedef struct {
+  const char        *component;         /* component id, owned by the result's program */
+  PalierRewardKind   kind;
+  char              *period;            /* label of the component period */
+  PalierDecimal      cost;              /* the component's unit cost */
+} PalierRewardResult;
 
 typedef struct {
   char           *partner;              /* code as mapped at import */
@@ -44,6 +55,8 @@ typedef struct {
   PalierDecimal   payout;
   PalierDecimal  *component_payouts;
   GArray         *periods;              /* PalierPeriodResult, date order */
+  PalierDecimal   non_cash;             /* cost of the partner's rewards (version 2) */
+  GArray         *rewards;              /* PalierRewardResult, by period, then program order */
 } PalierPartnerResult;
 
 typedef struct {
@@ -65,11 +78,17 @@ typedef struct {
   int             minor_digits;
   PalierDecimal   total_sales;
   PalierDecimal   total_payout;
-  PalierDecimal   cost_of_sales;        /* payout / sales, rounded to 6 decimals */
+  PalierDecimal   cost_of_sales;        /* total_cost / sales, rounded to 6 decimals */
   guint           n_components;
   PalierDecimal  *component_totals;
   GPtrArray      *partners;             /* PalierPartnerResult *, by partner code */
   GArray         *period_totals;        /* PalierPeriodTotal, date order */
+
+  /* Non-cash rewards (version 2); zero for a program without them. */
+  gboolean        has_rewards;          /* the program has a reward component */
+  PalierDecimal   total_non_cash;
+  PalierDecimal   total_cost;           /* total_payout + total_non_cash */
+  PalierDecimal  *component_non_cash;   /* one per component, program order */
 } PalierResult;
 
 typedef struct {
@@ -82,6 +101,35 @@ PalierResult *palier_simulate       (PalierStore                 *store,
                                      const PalierSimulateOptions *options,
                                      GCancellable                *cancellable,
                                      GError                     **error);
+
+/* A simulation runs in two phases.  The first reads the sales: for each
+ * distinct component filter, the sums of every measure per partner and
+ * calendar month within the range.  The second folds those months into
+ * component periods and applies the payout rules.  Keeping the first
+ * phase lets a designer re-run a program whose rates, tiers, periods or
+ * quotas changed without reading the sales again. */
+typedef struct _PalierBases PalierBases;
+
+/* Reads the sales that @programs (a NULL-terminated array) need. */
+PalierBases  *palier_bases_compute  (PalierStore                 *store,
+                                     const PalierProgram * const *programs,
+                                     const PalierSimulateOptions *options,
+                                     GCancellable                *cancellable,
+                                     GError                     **error);
+void          palier_bases_free     (PalierBases                 *bases);
+
+/* Whether @bases contains the sales every component of @program reads,
+ * that is whether each of its filters was among those computed. */
+gboolean      palier_bases_can_simulate (const PalierBases       *bases,
+                                         const PalierProgram     *program);
+
+/* The second phase; @program must pass palier_bases_can_simulate(). */
+PalierResult *palier_bases_simulate (const PalierBases           *bases,
+                                     const PalierProgram         *program,
+                                     GCancellable                *cancellable,
+                                     GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierBases, palier_bases_free)
 
 PalierResult *palier_result_ref     (PalierResult *result);
 void          palier_result_unref   (PalierResult *result);

@@ -59,6 +59,27 @@ gboolean     palier_store_import_sales (PalierStore        *store,
                                         PalierImportReport *report,
                                         GError            **error);
 
+/* An import in progress: rows handed to palier_store_import_add_row(),
+ * which is a PalierSaleSink, are written in one transaction that
+ * palier_store_import_commit() commits.  palier_store_import_abort(), or
+ * any error, rolls the whole import back.  @source names the imported
+ * file in the workspace's import history. */
+typedef struct _PalierStoreImport PalierStoreImport;
+
+PalierStoreImport *palier_store_import_begin   (PalierStore        *store,
+                                                const char         *source,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+gboolean           palier_store_import_add_row (const PalierSaleRow *row,
+                                                gpointer             import,
+                                                GError             **error);
+/* Commits and frees @import; on failure nothing is written. */
+gboolean           palier_store_import_commit  (PalierStoreImport  *import,
+                                                guint64            *out_n_rows,
+                                                GError            **error);
+/* Rolls back and frees @import. */
+void               palier_store_import_abort   (PalierStoreImport  *import);
+
 typedef struct {
   guint64        n_transactions;
   guint          n_partners;
@@ -102,6 +123,24 @@ GPtrArray     *palier_store_list_programs  (PalierStore          *store,
 gboolean       palier_store_delete_program (PalierStore          *store,
                                             const char           *id,
                                             GError              **error);
+
+/* One saved version of a program. */
+typedef struct {
+  gint64  id;                           /* grows with each save */
+  gint64  time;                         /* seconds since 1970-01-01 UTC */
+  char   *summary;
+} PalierProgramVersion;
+
+void           palier_program_version_free (PalierProgramVersion *version);
+
+/* Versions of program @id, oldest first; empty when it has none. */
+GPtrArray     *palier_store_list_program_versions (PalierStore  *store,
+                                                   const char   *id,
+                                                   GError      **error);
+/* The program as it was saved in version @version_id. */
+PalierProgram *palier_store_load_program_version  (PalierStore  *store,
+                                                   gint64        version_id,
+                                                   GError      **error);
 
 /* One partner's sums for one calendar month, over the lines that pass a
  * filter. */

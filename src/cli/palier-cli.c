@@ -1,23 +1,135 @@
-/* palier-cli.c: Palier's command line */
+/* palier-cli.c: Palier's command line, the entry point and the list of
+ * commands */
 
 #define G_LOG_DOMAIN "Palier"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 
-#include "palier.h"
+#include <glib/gi18n.h>
+
+#include "palier-cli-private.h"
+
+static const PalierCliCommand commands[] = {
+  { "import", N_("Import a sales CSV file into a workspace"), _palier_cli_import },
+  { "simulate", N_("Compute a program’s payouts on historical sales"), _palier_cli_simulate },
+  { "compare", N_("Compare the payouts of two programs on the same sales"), _palier_cli_compare },
+  { "validate", N_("Check program files against the schema and the payout rules"), _palier_cli_validate },
+  { "chart", N_("Draw a payout curve, payouts per period or their distribution to PNG, SVG or PDF"), _palier_cli_chart },
+  { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  palier-cli COMMAND [OPTION…]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+
+  fprintf (stream, "  %-10s %s\n", "help", _("Show this list, or a command’s options"));
+  fprintf (stream, "  %-10s %s\n\n%s\n", "--version", _("Print the version"),
+           _("Run “palier-cli COMMAND --help” to see the options of a command."));
+}
+
+static const PalierCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+static int
+unknown_command (const char *name)
+{
+  g_printerr (_("palier-cli: unknown command “%s”\n"), name);
+  g_printerr (_("Run “palier-cli help” to see the commands.\n"));
+  return PALIER_CLI_EXIT_USAGE;
+}
+
+/* Prints the list of commands for "palier-cli help", or runs
+ * "COMMAND --help" for "palier-cli help COMMAND". */
+static int
+run_help (int   argc,
+          char *argv[])
+{
+  const PalierCliCommand *command;
+  char *help_argv[3];
+
+  if (argc < 3)
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  command = find_command (argv[2]);
+  if (command == NULL)
+    return unknown_command (argv[2]);
+
+  help_argv[0] = argv[2];
+  help_argv[1] = (char *) "--help";
+  help_argv[2] = NULL;
+  return command->run (2, help_argv);
+}
+
+/* Returns the translations of the build tree when the executable runs
+ * from it, so that an uninstalled palier-cli is translated too.  Any
+ * other executable uses the installed translations. */
+static const char *
+find_locale_dir (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *build_root = g_path_get_dirname (BUILD_LOCALEDIR);
+  gsize root_len = strlen (build_root);
+
+  if (executable != NULL
+      && strncmp (executable, build_root, root_len) == 0
+      && executable[root_len] == G_DIR_SEPARATOR)
+    return BUILD_LOCALEDIR;
+
+  return LOCALEDIR;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  const PalierCliCommand *command;
+  const char *name;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, find_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("palier-cli");
   palier_core_init ();
 
-  return 0;
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return PALIER_CLI_EXIT_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      g_print ("palier-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_str_equal (name, "help") || g_str_equal (name, "--help") || g_str_equal (name, "-h"))
+    return run_help (argc, argv);
+
+  command = find_command (name);
+  if (command == NULL)
+    return unknown_command (name);
+
+  return command->run (argc - 1, argv + 1);
 }

@@ -145,8 +145,8 @@ parse_document (const char  *data,
   if (len > INT_MAX)
     {
       g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED,
-                   _("%s: the file is too large for a program (%" G_GSIZE_FORMAT " bytes)"),
-                   display_name, len);
+                   _("%s: the file is too large for a program (%llu bytes)"),
+                   display_name, (unsigned long long) len);
       return NULL;
     }
 

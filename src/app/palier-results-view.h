@@ -1,0 +1,26 @@
+/* palier-results-view.h: what a program would have paid */
+#pragma once
+
+#include <adwaita.h>
+
+#include "palier-workspace.h"
+
+G_BEGIN_DECLS
+
+#define PALIER_TYPE_RESULTS_VIEW (palier_results_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalierResultsView, palier_results_view, PALIER, RESULTS_VIEW, AdwBin)
+
+/* Simulates @program on every sale of @workspace in a worker thread,
+ * cancelling any simulation still running, and shows the result. */
+void          palier_results_view_simulate   (PalierResultsView *self,
+                                              PalierWorkspace   *workspace,
+                                              PalierProgram     *program);
+
+/* Cancels any simulation and clears the shown result. */
+void          palier_results_view_clear      (PalierResultsView *self);
+
+/* The result shown, or NULL. */
+PalierResult *palier_results_view_get_result (PalierResultsView *self);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* palier-workspace.h: an open workspace file, as the window uses it
+ *
+ * A PalierWorkspace owns the PalierStore connection that the main thread
+ * uses.  Work that may take long (opening, importing, the sales overview,
+ * simulating) runs in a GTask thread on a connection of its own, so the
+ * main thread never waits on sqlite and never shares a connection with a
+ * worker.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "palier.h"
+
+G_BEGIN_DECLS
+
+#define PALIER_TYPE_WORKSPACE (palier_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (PalierWorkspace, palier_workspace, PALIER, WORKSPACE, GObject)
+
+/* Sales of one calendar month of the workspace, over every partner. */
+typedef struct {
+  gint32         month;                 /* year * 12 + (month - 1) */
+  PalierDecimal  sales;
+} PalierMonthSales;
+
+/* What the Data view shows: the store's summary and the sales of every
+ * month from the first sale to the last, months without sales included. */
+typedef struct {
+  PalierStoreSummary  summary;
+  GArray             *months;           /* PalierMonthSales, month order */
+  char               *currency;         /* the programs' currency when they
+                                         * all use one, else NULL */
+} PalierOverview;
+
+void              palier_overview_free            (PalierOverview       *overview);
+
+PalierWorkspace  *palier_workspace_open           (const char           *path,
+                                                   PalierStoreFlags      flags,
+                                                   GError              **error);
+void              palier_workspace_open_async     (const char           *path,
+                                                   PalierStoreFlags      flags,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+PalierWorkspace  *palier_workspace_open_finish    (GAsyncResult         *result,
+                                                   GError              **error);
+
+PalierStore      *palier_workspace_get_store      (PalierWorkspace      *self);
+const char       *palier_workspace_get_path       (PalierWorkspace      *self);
+
+/* The file name without its ".palier" extension, for window titles. */
+char             *palier_workspace_dup_title      (PalierWorkspace      *self);
+
+/* Imports the CSV file at @csv_path with the columns guessed from its
+ * header.  The workspace emits "sales-changed" when rows were added. */
+void              palier_workspace_import_async   (PalierWorkspace      *self,
+                                                   const char           *csv_path,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          palier_workspace_import_finish  (PalierWorkspace      *self,
+                                                   GAsyncResult         *result,
+                                                   guint64              *out_rows,
+                                                   GError              **error);
+
+void              palier_workspace_load_overview_async  (PalierWorkspace      *self,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+PalierOverview   *palier_workspace_load_overview_finish (PalierWorkspace      *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
+/* Simulates a copy of @program on every sale of the workspace. */
+void              palier_workspace_simulate_async  (PalierWorkspace      *self,
+                                                    const PalierProgram  *program,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+PalierResult     *palier_workspace_simulate_finish (PalierWorkspace      *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierOverview, palier_overview_free)
+
+G_END_DECLS

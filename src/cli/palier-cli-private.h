@@ -1,0 +1,130 @@
+/* palier-cli-private.h: pieces shared by palier-cli's commands */
+#pragma once
+
+#include <glib.h>
+
+#include "palier.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 1 for a failure the user can fix in the files, 2 for a
+ * command line that cannot be understood. */
+#define PALIER_CLI_EXIT_FAILURE 1
+#define PALIER_CLI_EXIT_USAGE   2
+
+#define PALIER_CLI_ERROR (_palier_cli_error_quark ())
+
+typedef enum {
+  PALIER_CLI_ERROR_USAGE,           /* bad option, value or argument */
+  PALIER_CLI_ERROR_FAILED,          /* anything else found by the CLI itself */
+} PalierCliError;
+
+GQuark _palier_cli_error_quark (void);
+
+/* A subcommand with its one-line summary, marked with N_() and
+ * translated when shown.  Its entry point receives the arguments after
+ * the command name, with argv[0] set to the command. */
+typedef struct {
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} PalierCliCommand;
+
+int _palier_cli_import    (int argc, char **argv);
+int _palier_cli_simulate  (int argc, char **argv);
+int _palier_cli_compare   (int argc, char **argv);
+int _palier_cli_validate  (int argc, char **argv);
+int _palier_cli_chart     (int argc, char **argv);
+int _palier_cli_program   (int argc, char **argv);
+
+/* An option context for "palier-cli @command", translated in Palier's
+ * text domain, with @summary shown under the usage line. */
+GOptionContext *_palier_cli_context_new (const char *command,
+                                         const char *parameters,
+                                         const char *summary);
+
+/* Parses the command line; on failure prints the message and a pointer
+ * to --help and returns FALSE. */
+gboolean _palier_cli_parse (GOptionContext  *context,
+                            const char      *command,
+                            int             *argc,
+                            char          ***argv);
+
+/* Prints @error to stderr and returns the exit status it calls for:
+ * PALIER_CLI_EXIT_USAGE for PALIER_CLI_ERROR_USAGE, otherwise
+ * PALIER_CLI_EXIT_FAILURE. */
+int  _palier_cli_report_error (const char   *command,
+                               const GError *error);
+
+/* Sets a PALIER_CLI_ERROR_USAGE error. */
+void _palier_cli_set_usage_error (GError     **error,
+                                  const char  *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
+/* Options for reading a sales CSV, shared by every command that accepts
+ * --sales. */
+typedef struct {
+  char      *sales;
+  char     **maps;
+  char      *date_format;
+  char      *decimal_mark;
+  char      *encoding;
+  char      *delimiter;
+  gboolean   skip_invalid;
+} PalierCliSalesArgs;
+
+void _palier_cli_sales_args_add_entries (GOptionContext     *context,
+                                         PalierCliSalesArgs *args,
+                                         gboolean            with_sales);
+void _palier_cli_sales_args_clear       (PalierCliSalesArgs *args);
+
+/* Turns the parsed options into import options; a malformed --map, an
+ * unknown field or an unknown style is a usage error. */
+gboolean _palier_cli_sales_args_to_options (const PalierCliSalesArgs *args,
+                                            PalierImportOptions      *options,
+                                            GError                  **error);
+
+/* Returns whether any option other than --sales was given. */
+gboolean _palier_cli_sales_args_has_import_options (const PalierCliSalesArgs *args);
+
+/* Imports @args->sales into @store, printing the plan's notes and, with
+ * --skip-invalid, every skipped row on stderr. */
+gboolean _palier_cli_import_sales (PalierStore              *store,
+                                   const PalierCliSalesArgs *args,
+                                   PalierImportReport       *report,
+                                   GError                  **error);
+
+/* The sales a command runs on: the workspace @workspace opened read-only,
+ * or @args->sales imported into a workspace in memory.  Exactly one of
+ * the two must be given. */
+PalierStore *_palier_cli_open_sales (const char               *workspace,
+                                     const PalierCliSalesArgs *args,
+                                     GError                  **error);
+
+/* Reads the program in the file @path.  When no such file exists and
+ * @store is not NULL, loads the program stored under the id @path. */
+PalierProgram *_palier_cli_load_program (const char   *path,
+                                         PalierStore  *store,
+                                         GError      **error);
+
+/* Parses the YYYY-MM-DD value of @option_name into @out (left as is when
+ * @text is NULL). */
+gboolean _palier_cli_parse_date (const char  *option_name,
+                                 const char  *text,
+                                 PalierDate  *out,
+                                 GError     **error);
+
+/* Fills @options from --from and --to, checking that from <= to. */
+gboolean _palier_cli_parse_range (const char             *from,
+                                  const char             *to,
+                                  PalierSimulateOptions  *options,
+                                  GError                **error);
+
+/* Writes @text to stdout when @path is NULL, else to @path through a
+ * temporary file renamed into place, so that a failure leaves no partial
+ * file. */
+gboolean _palier_cli_write_output (const char     *path,
+                                   const GString  *text,
+                                   GError        **error);
+
+G_END_DECLS
