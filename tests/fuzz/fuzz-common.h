@@ -38,7 +38,7 @@ const char  *fuzz_temp_path          (const char    *basename);
 void         fuzz_check_error        (const GError  *error,
                                       GQuark         domain);
 
-/* Aborts with @message, so that libFuzzer records the input. */
+/* Prints the message and aborts, so that libFuzzer records the input. */
 G_NORETURN
 void         fuzz_fail               (const char    *format,
                                       ...) G_GNUC_PRINTF (1, 2);

@@ -239,7 +239,7 @@ check_parse (const char *text,
         fuzz_check_error (error, PALIER_DECIMAL_ERROR);
     }
 
-  /* The same text, NUL-terminated, gives the same answer. */
+  /* The same text, NUL-terminated, gives the same result. */
   if (memchr (text, '\0', len) == NULL)
     {
       g_autofree char *copy = g_strndup (text, len);
@@ -306,7 +306,7 @@ check_round_and_format (PalierDecimal value)
 
       fuzz_assert (rounded == reference_round (value, decimals));
 
-      /* Exactly @decimals digits after the point, and none before it. */
+      /* Exactly @decimals digits after the point, and no point for 0. */
       fuzz_assert (strlen (text) < PALIER_DECIMAL_BUFSIZE);
       if (decimals == 0)
         fuzz_assert (point == NULL);
@@ -441,7 +441,7 @@ check_mul_div_round (PalierWide a,
     }
   else
     {
-      /* Refused: the quotient must be at least about 2^126 in magnitude. */
+      /* Rejected: the quotient must be at least about 2^126 in magnitude. */
       Unsigned256 bound = multiply_128 ((Unsigned128) 1 << 126, magnitude_of (denominator));
 
       fuzz_assert (quotient == 42);
