@@ -137,6 +137,55 @@ add_level (PalierComponent *component,
   palier_component_add_level (component, decimal (min), decimal (amount));
 }
 
+static char *
+result_json (const PalierResult *result)
+{
+  GString *out = g_string_new (NULL);
+
+  palier_result_write (result, PALIER_OUTPUT_JSON, out);
+  return g_string_free (out, FALSE);
+}
+
+/* The live engine must give the same result as palier_simulate(), both
+ * on its first run and after an edit and its undo. */
+static void
+assert_engine_agrees (PalierStore                 *store,
+                      const PalierProgram         *program,
+                      const PalierSimulateOptions *options,
+                      const PalierResult          *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierEngine) engine = palier_engine_new (store, options);
+  g_autoptr(PalierProgram) edited = palier_program_copy (program);
+  g_autoptr(PalierEngineTotals) totals = NULL;
+  g_autoptr(PalierEngineTotals) edited_totals = NULL;
+  g_autoptr(PalierResult) result = NULL;
+  g_autofree char *expected_json = result_json (expected);
+  g_autofree char *json = NULL;
+
+  for (guint c = 0; c < edited->components->len; c++)
+    {
+      PalierComponent *component = g_ptr_array_index (edited->components, c);
+
+      if (component->tiers != NULL && component->tiers->len > 0)
+        g_array_index (component->tiers, PalierTier, 0).value += 1000;
+    }
+
+  edited_totals = palier_engine_update (engine, edited, NULL, &error);
+  g_assert_no_error (error);
+  totals = palier_engine_update (engine, program, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (totals);
+  g_assert_cmpint (totals->payout, ==, expected->total_payout);
+  g_assert_cmpint (totals->sales, ==, expected->total_sales);
+  g_assert_cmpint (totals->non_cash, ==, expected->total_non_cash);
+
+  result = palier_engine_get_result (engine, NULL, &error);
+  g_assert_no_error (error);
+  json = result_json (result);
+  g_assert_cmpstr (json, ==, expected_json);
+}
+
 static PalierResult *
 simulate (PalierStore         *store,
           const PalierProgram *program,
@@ -152,6 +201,7 @@ simulate (PalierStore         *store,
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
+  assert_engine_agrees (store, program, &options, result);
   return result;
 }
 

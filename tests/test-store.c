@@ -10,6 +10,7 @@
 
 #include "palier.h"
 #include "palier-test.h"
+#include "../src/core/palier-store-private.h"
 
 typedef struct {
   const char *date;
@@ -228,7 +229,7 @@ test_import_journal_mode (void)
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 1);
   g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_date'"), ==, 1);
 }
 
 static void
@@ -524,7 +525,7 @@ test_import_atomic (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM transactions"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM partners"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_date'"), ==, 1);
   g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
 
   import_sales (store, small_sales, 3);
@@ -674,6 +675,199 @@ test_month_totals_filter (void)
 
 /* The simulation's query must walk the covering index in order: no table
  * lookups and no sort of all rows. */
+static const char *const random_categories[] = { "Hardware", "Software", NULL };
+static const char *const random_regions[] = { "East", "West", "North", NULL };
+static const char *const random_segments[] = { "Gold", "Silver", NULL };
+
+/* Imports @n_rows deterministic rows over 2023 and 2024, with empty
+ * categories, regions, margins and quantities among them. */
+static void
+import_random_sales (PalierStore *store,
+                     guint32      seed,
+                     guint        n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  PalierStoreImport *import = palier_store_import_begin (store, "random.csv", NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *partner = g_strdup_printf ("P%d", g_rand_int_range (rand, 0, 12));
+      g_autofree char *product = g_strdup_printf ("SKU-%d", g_rand_int_range (rand, 0, 4));
+      PalierSaleRow row = { 0 };
+
+      row.line = i + 2;
+      row.date = palier_date_from_ymd (g_rand_int_range (rand, 2023, 2025),
+                                       g_rand_int_range (rand, 1, 13),
+                                       g_rand_int_range (rand, 1, 32) % 28 + 1);
+      row.partner = partner;
+      row.amount = (PalierDecimal) g_rand_int_range (rand, -20000, 500000) * 10000;
+      row.has_margin = g_rand_int_range (rand, 0, 5) != 0;
+      row.margin = row.has_margin ? row.amount / 3 : 0;
+      row.has_quantity = g_rand_int_range (rand, 0, 5) != 0;
+      row.quantity = row.has_quantity ? g_rand_int_range (rand, 1, 9) * PALIER_DECIMAL_ONE : 0;
+      row.product = product;
+      row.category = random_categories[g_rand_int_range (rand, 0, 3)];
+      row.region = random_regions[g_rand_int_range (rand, 0, 4)];
+      row.segment = random_segments[g_rand_int_range (rand, 0, 3)];
+      g_assert_true (palier_store_import_add_row (&row, import, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (palier_store_import_commit (import, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+random_filter (GRand        *rand,
+               PalierFilter *filter)
+{
+  static const char *const fields_values[PALIER_N_FILTER_FIELDS][2] = {
+    [PALIER_FILTER_CATEGORY] = { "Hardware", "Software" },
+    [PALIER_FILTER_PRODUCT] = { "SKU-1", "SKU-2" },
+    [PALIER_FILTER_REGION] = { "East", "North" },
+    [PALIER_FILTER_SEGMENT] = { "Gold", "Silver" },
+  };
+
+  memset (filter, 0, sizeof *filter);
+  for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
+    {
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        continue;
+      palier_filter_add_value (filter, field, fields_values[field][g_rand_int_range (rand, 0, 2)]);
+      if (g_rand_boolean (rand))
+        palier_filter_add_value (filter, field, fields_values[field][1]);
+    }
+  if (g_rand_boolean (rand))
+    filter->start = palier_date_from_ymd (2023, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  if (g_rand_boolean (rand))
+    filter->end = palier_date_from_ymd (g_rand_int_range (rand, 2023, 2025), g_rand_int_range (rand, 1, 13),
+                                        g_rand_int_range (rand, 1, 29));
+}
+
+static GArray *
+month_totals_by (PalierStore        *store,
+                 gboolean            use_table,
+                 const PalierFilter *filter,
+                 PalierDate          from,
+                 PalierDate          to)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *totals = g_array_new (FALSE, FALSE, sizeof (PalierMonthTotal));
+
+  _palier_store_use_month_totals (store, use_table);
+  g_assert_true (palier_store_foreach_month_total (store, filter, from, to,
+                                                   collect_total, totals, &error));
+  g_assert_no_error (error);
+  _palier_store_use_month_totals (store, TRUE);
+  return totals;
+}
+
+/* The month_totals table gives what the transactions give, for every
+ * filter and for ranges that cut inside months or end on their last
+ * day. */
+static void
+assert_month_totals_exact (PalierStore *store,
+                           guint32      seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GArray) expected = NULL;
+      g_autoptr(GArray) totals = NULL;
+      PalierFilter filter;
+      PalierDate from = PALIER_DATE_NONE, to = PALIER_DATE_NONE;
+
+      random_filter (rand, &filter);
+      if (g_rand_boolean (rand))
+        from = palier_date_from_ymd (2023, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      if (g_rand_boolean (rand))
+        {
+          int month = g_rand_int_range (rand, 1, 13);
+
+          to = palier_date_from_ymd (2024, month, g_rand_boolean (rand) ? palier_days_in_month (2024, month)
+                                                                        : g_rand_int_range (rand, 1, 29));
+        }
+
+      expected = month_totals_by (store, FALSE, &filter, from, to);
+      totals = month_totals_by (store, TRUE, &filter, from, to);
+      g_assert_cmpuint (totals->len, ==, expected->len);
+      for (guint t = 0; t < totals->len; t++)
+        {
+          g_assert_cmpint (total_at (totals, t)->partner_id, ==, total_at (expected, t)->partner_id);
+          g_assert_cmpint (total_at (totals, t)->month, ==, total_at (expected, t)->month);
+          g_assert_cmpint (total_at (totals, t)->revenue, ==, total_at (expected, t)->revenue);
+          g_assert_cmpint (total_at (totals, t)->margin, ==, total_at (expected, t)->margin);
+          g_assert_cmpint (total_at (totals, t)->units, ==, total_at (expected, t)->units);
+          g_assert_cmpint (total_at (totals, t)->n_lines, ==, total_at (expected, t)->n_lines);
+        }
+
+      for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
+        g_clear_pointer (&filter.values[field], g_ptr_array_unref);
+    }
+}
+
+static void
+test_month_totals_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  import_random_sales (store, 11, 3000);
+  /* A second import adds to the month totals the first one wrote. */
+  import_random_sales (store, 12, 500);
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 3500);
+  assert_month_totals_exact (store, 13);
+}
+
+/* An import whose month totals do not fit in memory adds them to the
+ * table in several passes, summing partial sums of the same key. */
+static void
+test_month_totals_flush (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  _palier_store_set_flush_entries (store, 7);
+  import_random_sales (store, 31, 2000);
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 2000);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM month_totals"), ==,
+                   query_int (store, "SELECT sum (amount) FROM transactions"));
+  assert_month_totals_exact (store, 32);
+}
+
+/* A workspace of version 1, which has no month_totals table, gets one
+ * filled from its transactions when opened. */
+static void
+test_migrate_month_totals (void)
+{
+  g_autofree char *path = workspace_path ("version-1.palier");
+  g_autoptr(PalierStore) store = create_store (path);
+
+  import_random_sales (store, 21, 2000);
+  g_clear_pointer (&store, palier_store_close);
+  raw_exec (path,
+            "DROP TABLE month_totals;"
+            "DROP INDEX transactions_by_date;"
+            "CREATE INDEX transactions_by_partner_month ON transactions"
+            " (partner_id, date / 100, date, amount, margin, quantity,"
+            "  category_id, product_id, region_id);"
+            "PRAGMA user_version = 1");
+
+  store = create_store (path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_partner_month'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'transactions_by_date'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT sum (lines) FROM month_totals"), ==, 2000);
+  g_assert_cmpint (query_int (store, "SELECT sum (amount) FROM month_totals"), ==,
+                   query_int (store, "SELECT sum (amount) FROM transactions"));
+  assert_month_totals_exact (store, 22);
+}
+
 static void
 test_month_totals_plan (void)
 {
@@ -686,18 +880,33 @@ test_month_totals_plan (void)
   import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
 
   g_assert_cmpint (sqlite3_prepare_v2 (palier_store_get_db (store),
-                                       "EXPLAIN QUERY PLAN SELECT partner_id, date / 100, sum (amount),"
-                                       " sum (margin), sum (quantity), count (*) FROM transactions"
-                                       " WHERE category_id IN (SELECT id FROM categories WHERE name IN (?))"
-                                       " AND date >= ? GROUP BY partner_id, date / 100"
-                                       " ORDER BY partner_id, date / 100",
+                                       "EXPLAIN QUERY PLAN SELECT partner_id, month, sum (amount),"
+                                       " sum (margin), sum (quantity), sum (lines) FROM month_totals"
+                                       " WHERE month >= 201701 AND month <= 201712"
+                                       " AND category_id IN (SELECT id FROM categories WHERE name IN (?))"
+                                       " GROUP BY partner_id, month ORDER BY partner_id, month",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
   sqlite3_finalize (stmt);
 
-  g_assert_nonnull (strstr (plan->str, "COVERING INDEX transactions_by_partner_month"));
+  /* The whole months come in primary key order, without a sort. */
+  g_assert_nonnull (strstr (plan->str, "month_totals"));
   g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+  g_string_truncate (plan, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (palier_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN SELECT partner_id, date / 100, sum (amount),"
+                                       " sum (margin), sum (quantity), count (*) FROM transactions"
+                                       " WHERE date >= 20170215 AND date <= 20170228"
+                                       " GROUP BY partner_id, date / 100 ORDER BY partner_id, date / 100",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  /* The days of a cut month are found through the index by date. */
+  g_assert_nonnull (strstr (plan->str, "INDEX transactions_by_date"));
 }
 
 static PalierProgram *
@@ -841,6 +1050,9 @@ main (int   argc,
   g_test_add_func ("/store/month-totals/all", test_month_totals_all);
   g_test_add_func ("/store/month-totals/filter", test_month_totals_filter);
   g_test_add_func ("/store/month-totals/plan", test_month_totals_plan);
+  g_test_add_func ("/store/month-totals/table", test_month_totals_table);
+  g_test_add_func ("/store/month-totals/flush", test_month_totals_flush);
+  g_test_add_func ("/store/month-totals/migrate", test_migrate_month_totals);
   g_test_add_func ("/store/programs/save-load", test_programs_save_load);
   g_test_add_func ("/store/programs/versions", test_programs_versions);
   g_test_add_func ("/store/programs/delete", test_programs_delete);

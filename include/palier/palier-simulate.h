@@ -1,9 +1,10 @@
 /* palier-simulate.h: payouts of a program on a workspace's sales
  *
- * A simulation sums each component's base per partner and component period
- * with SQL, then applies the payout rules.  Every payout of one component,
- * partner and period is rounded once; every total is a sum of those
- * rounded payouts.
+ * A simulation sums each component's base per partner and component period,
+ * from a workspace's month totals or straight from a CSV file, then
+ * applies the payout rules.  Every payout of one component, partner and
+ * period is rounded once; every total is a sum of those rounded payouts.
+ * palier-engine.h keeps both between edits of a program.
  */
 #pragma once
 
@@ -21,6 +22,7 @@ typedef enum {
   PALIER_SIMULATE_ERROR_CANCELLED,
   PALIER_SIMULATE_ERROR_INVALID_RANGE,  /* from after to */
   PALIER_SIMULATE_ERROR_CURRENCY,       /* compared programs pay in different currencies */
+  PALIER_SIMULATE_ERROR_FAILED,         /* a PalierEngine call out of order */
 } PalierSimulateError;
 
 GQuark palier_simulate_error_quark (void);
@@ -118,6 +120,21 @@ PalierBases  *palier_bases_compute  (PalierStore                 *store,
                                      GError                     **error);
 void          palier_bases_free     (PalierBases                 *bases);
 
+/* Reads the sales of @plan straight into bases for @programs, without a
+ * workspace: the same bases as importing @plan into a workspace and
+ * calling palier_bases_compute(), in memory that grows with partners
+ * times months times distinct filters (plus deals for a deal bonus),
+ * not with rows.  @progress and @report are as for
+ * palier_import_plan_run() and may be NULL. */
+PalierBases  *palier_bases_compute_from_plan (PalierImportPlan            *plan,
+                                              const PalierProgram * const *programs,
+                                              const PalierSimulateOptions *options,
+                                              PalierProgressFunc           progress,
+                                              gpointer                     progress_data,
+                                              GCancellable                *cancellable,
+                                              PalierImportReport          *report,
+                                              GError                     **error);
+
 /* Whether @bases contains the sales every component of @program reads,
  * that is whether each of its filters was among those computed. */
 gboolean      palier_bases_can_simulate (const PalierBases       *bases,
@@ -170,6 +187,13 @@ PalierComparison *palier_compare         (PalierStore                 *store,
                                           const PalierSimulateOptions *options,
                                           GCancellable                *cancellable,
                                           GError                     **error);
+/* The same on bases read already, which must pass
+ * palier_bases_can_simulate() for both programs. */
+PalierComparison *palier_bases_compare    (const PalierBases           *bases,
+                                           const PalierProgram         *baseline,
+                                           const PalierProgram         *proposal,
+                                           GCancellable                *cancellable,
+                                           GError                     **error);
 PalierComparison *palier_comparison_ref   (PalierComparison *comparison);
 void              palier_comparison_unref (PalierComparison *comparison);
 

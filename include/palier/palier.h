@@ -13,4 +13,5 @@
 #include "palier-import.h"
 #include "palier-store.h"
 #include "palier-simulate.h"
+#include "palier-engine.h"
 #include "palier-chart.h"

@@ -207,6 +207,20 @@ prepare_curve (const ChartArgs      *args,
   return TRUE;
 }
 
+static PalierResult *
+simulate_streamed (const ChartArgs              *args,
+                   const PalierProgram          *program,
+                   const PalierSimulateOptions  *options,
+                   GError                      **error)
+{
+  const PalierProgram *programs[] = { program, NULL };
+  g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, programs, options, error);
+
+  if (bases == NULL)
+    return NULL;
+  return palier_bases_simulate (bases, program, NULL, error);
+}
+
 static gboolean
 run_chart (const ChartArgs  *args,
            GError          **error)
@@ -218,6 +232,7 @@ run_chart (const ChartArgs  *args,
   PalierImageFormat format;
   ChartJob job = { 0 };
   gboolean needs_sales;
+  gboolean stream_sales;
 
   if (!chart_args_check (args, &job.kind, &format, error)
       || !_palier_cli_parse_range (args->from, args->to, &options, error))
@@ -226,7 +241,14 @@ run_chart (const ChartArgs  *args,
   /* A payout curve needs no sales, only the program; a workspace may
    * still be given to read a stored program by its id. */
   needs_sales = job.kind != PALIER_CHART_PAYOUT_CURVE;
-  if (needs_sales || (args->workspace != NULL && !g_file_test (args->program, G_FILE_TEST_EXISTS)))
+
+  /* A program file on --sales: the rows go straight into the bases,
+   * with no workspace in memory. */
+  stream_sales = needs_sales && args->workspace == NULL && args->sales.sales != NULL &&
+                 g_file_test (args->program, G_FILE_TEST_EXISTS);
+
+  if (!stream_sales &&
+      (needs_sales || (args->workspace != NULL && !g_file_test (args->program, G_FILE_TEST_EXISTS))))
     {
       store = _palier_cli_open_sales (args->workspace, &args->sales, error);
       if (store == NULL)
@@ -244,7 +266,8 @@ run_chart (const ChartArgs  *args,
     }
   else
     {
-      result = palier_simulate (store, program, &options, NULL, error);
+      result = stream_sales ? simulate_streamed (args, program, &options, error)
+                            : palier_simulate (store, program, &options, NULL, error);
       if (result == NULL)
         return FALSE;
       job.result = result;

@@ -347,6 +347,47 @@ _palier_cli_import_sales (PalierStore              *store,
   return ok;
 }
 
+PalierBases *
+_palier_cli_read_bases (const PalierCliSalesArgs     *args,
+                        const PalierProgram * const  *programs,
+                        const PalierSimulateOptions  *simulate_options,
+                        GError                      **error)
+{
+  PalierImportOptions options;
+  g_autoptr(PalierImportPlan) plan = NULL;
+  PalierImportReport report;
+  PalierBases *bases;
+  GPtrArray *notes;
+  int shown_percent = -1;
+
+  palier_import_options_init (&options);
+  if (!_palier_cli_sales_args_to_options (args, &options, error))
+    {
+      palier_import_options_clear (&options);
+      return NULL;
+    }
+
+  plan = palier_import_plan_new (args->sales, &options, error);
+  palier_import_options_clear (&options);
+  if (plan == NULL)
+    return NULL;
+
+  notes = palier_import_plan_get_notes (plan);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    g_printerr (_("%s: note: %s\n"), args->sales, (const char *) g_ptr_array_index (notes, i));
+
+  palier_import_report_init (&report);
+  bases = palier_bases_compute_from_plan (plan, programs, simulate_options,
+                                          isatty (STDERR_FILENO) ? print_progress : NULL,
+                                          &shown_percent, NULL, &report, error);
+  if (shown_percent >= 0)
+    g_printerr ("\n");
+
+  print_problems (args->sales, &report);
+  palier_import_report_clear (&report);
+  return bases;
+}
+
 PalierStore *
 _palier_cli_open_sales (const char               *workspace,
                         const PalierCliSalesArgs *args,

@@ -36,6 +36,7 @@ int _palier_cli_compare   (int argc, char **argv);
 int _palier_cli_validate  (int argc, char **argv);
 int _palier_cli_chart     (int argc, char **argv);
 int _palier_cli_program   (int argc, char **argv);
+int _palier_cli_bench_resimulate (int argc, char **argv);
 
 /* An option context for "palier-cli @command", translated in Palier's
  * text domain, with @summary shown under the usage line. */
@@ -103,6 +104,13 @@ PalierStore *_palier_cli_open_sales (const char               *workspace,
 
 /* Reads the program in the file @path.  When no such file exists and
  * @store is not NULL, loads the program stored under the id @path. */
+/* Reads the CSV file of --sales straight into the bases @programs need,
+ * with the same notes, progress and problems as an import. */
+PalierBases *_palier_cli_read_bases (const PalierCliSalesArgs     *args,
+                                     const PalierProgram * const  *programs,
+                                     const PalierSimulateOptions  *simulate_options,
+                                     GError                      **error);
+
 PalierProgram *_palier_cli_load_program (const char   *path,
                                          PalierStore  *store,
                                          GError      **error);

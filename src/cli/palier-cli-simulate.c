@@ -154,16 +154,32 @@ run_simulate (const char     *program_path,
       return FALSE;
     }
 
-  store = _palier_cli_open_sales (args->workspace, &args->sales, error);
-  if (store == NULL)
-    return FALSE;
+  /* A program file on --sales: the rows go straight into the bases, with
+   * no workspace in memory. */
+  if (args->sales.sales != NULL && program != NULL)
+    {
+      const PalierProgram *programs[] = { program, NULL };
+      g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, programs, &options, error);
 
-  if (!load_programs (&program_path, &program, 1, store, error))
-    return FALSE;
+      if (bases == NULL)
+        return FALSE;
+      result = palier_bases_simulate (bases, program, NULL, error);
+      if (result == NULL)
+        return FALSE;
+    }
+  else
+    {
+      store = _palier_cli_open_sales (args->workspace, &args->sales, error);
+      if (store == NULL)
+        return FALSE;
 
-  result = palier_simulate (store, program, &options, NULL, error);
-  if (result == NULL)
-    return FALSE;
+      if (!load_programs (&program_path, &program, 1, store, error))
+        return FALSE;
+
+      result = palier_simulate (store, program, &options, NULL, error);
+      if (result == NULL)
+        return FALSE;
+    }
 
   text = g_string_new (NULL);
   palier_result_write (result, format, text);
@@ -240,11 +256,23 @@ run_compare (const char     *baseline_path,
         }
     }
 
-  store = _palier_cli_open_sales (args->workspace, &args->sales, error);
-  if (store == NULL || !load_programs (paths, programs, 2, store, error))
-    goto out;
+  if (args->sales.sales != NULL && programs[0] != NULL && programs[1] != NULL)
+    {
+      const PalierProgram *both[] = { programs[0], programs[1], NULL };
+      g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, both, &options, error);
 
-  comparison = palier_compare (store, programs[0], programs[1], &options, NULL, error);
+      if (bases == NULL)
+        goto out;
+      comparison = palier_bases_compare (bases, programs[0], programs[1], NULL, error);
+    }
+  else
+    {
+      store = _palier_cli_open_sales (args->workspace, &args->sales, error);
+      if (store == NULL || !load_programs (paths, programs, 2, store, error))
+        goto out;
+
+      comparison = palier_compare (store, programs[0], programs[1], &options, NULL, error);
+    }
   if (comparison == NULL)
     goto out;
 

@@ -151,8 +151,6 @@ palier_compare (PalierStore                  *store,
 {
   const PalierProgram *programs[] = { baseline, proposal, NULL };
   g_autoptr(PalierBases) bases = NULL;
-  g_autoptr(PalierComparison) comparison = NULL;
-  PalierResult *baseline_result, *proposal_result;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (baseline != NULL, NULL);
@@ -164,6 +162,27 @@ palier_compare (PalierStore                  *store,
 
   bases = palier_bases_compute (store, programs, options, cancellable, error);
   if (bases == NULL)
+    return NULL;
+
+  return palier_bases_compare (bases, baseline, proposal, cancellable, error);
+}
+
+PalierComparison *
+palier_bases_compare (const PalierBases    *bases,
+                      const PalierProgram  *baseline,
+                      const PalierProgram  *proposal,
+                      GCancellable         *cancellable,
+                      GError              **error)
+{
+  g_autoptr(PalierComparison) comparison = NULL;
+  PalierResult *baseline_result, *proposal_result;
+
+  g_return_val_if_fail (bases != NULL, NULL);
+  g_return_val_if_fail (baseline != NULL, NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_currencies (baseline, proposal, error))
     return NULL;
 
   baseline_result = palier_bases_simulate (bases, baseline, cancellable, error);

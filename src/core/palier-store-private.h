@@ -42,6 +42,53 @@ gboolean _palier_store_foreach_deal_total (PalierStore          *store,
                                            gpointer              user_data,
                                            GError              **error);
 
+/* Month totals of the rows of an import, by partner id, month (yyyymm,
+ * as date / 100), category id and region id (0 when empty), summed in
+ * memory before they are written to the month_totals table. */
+typedef struct {
+  gint64         partner_id;
+  gint64         category_id;
+  gint64         region_id;
+  gint32         month;
+  PalierDecimal  amount;
+  PalierDecimal  margin;
+  PalierDecimal  quantity;
+  gint64         lines;
+} PalierMonthAggregateEntry;
+
+typedef struct _PalierMonthAggregate PalierMonthAggregate;
+
+PalierMonthAggregate *_palier_month_aggregate_new      (void);
+void                  _palier_month_aggregate_free     (PalierMonthAggregate *aggregate);
+void                  _palier_month_aggregate_clear    (PalierMonthAggregate *aggregate);
+guint                 _palier_month_aggregate_get_size (PalierMonthAggregate *aggregate);
+
+/* Adds one row; returns FALSE when a sum overflows. */
+gboolean              _palier_month_aggregate_add      (PalierMonthAggregate *aggregate,
+                                                        gint64                partner_id,
+                                                        gint32                month,
+                                                        gint64                category_id,
+                                                        gint64                region_id,
+                                                        PalierDecimal         amount,
+                                                        PalierDecimal         margin,
+                                                        PalierDecimal         quantity);
+
+/* Sorts the entries by key and returns them.  Only
+ * _palier_month_aggregate_clear() or _free() may follow. */
+const PalierMonthAggregateEntry *
+                      _palier_month_aggregate_sort     (PalierMonthAggregate *aggregate,
+                                                        guint                *out_n_entries);
+
+/* For tests: computes month totals from the transactions table even
+ * where the month_totals table would do. */
+void _palier_store_use_month_totals (PalierStore *store,
+                                     gboolean     use);
+
+/* For tests: makes imports add their month totals to the table every
+ * @n_entries keys, to test the merge of partial sums. */
+void _palier_store_set_flush_entries (PalierStore *store,
+                                      guint        n_entries);
+
 /* Name of the workspace for messages: its path, or "in-memory
  * workspace". */
 const char *_palier_store_get_display_name (PalierStore *store);
