@@ -429,6 +429,43 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "no-such-file.csv"));
 }
 
+/* Open errors name the path as given and the reason in plain words,
+ * without GIO's "Error opening file" text. */
+static void
+test_open_error_messages (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "nosuch.csv", NULL);
+  g_autofree char *file = g_build_filename (dir, "sales.csv", NULL);
+  g_autofree char *under_file = g_build_filename (file, "x.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierCsvReader *reader;
+
+  reader = palier_csv_reader_new_for_path (missing, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO);
+  expected = g_strdup_printf ("%s: file not found; check the path", missing);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  reader = palier_csv_reader_new_for_path (dir, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, dir));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_assert_null (strstr (error->message, "Error opening"));
+  g_clear_error (&error);
+
+  g_file_set_contents (file, "a,b\n", -1, &error);
+  g_assert_no_error (error);
+  reader = palier_csv_reader_new_for_path (under_file, NULL, &error);
+  g_assert_null (reader);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, under_file));
+  g_assert_nonnull (strstr (error->message, "check the path"));
+}
+
 static void
 test_record_too_long (void)
 {
@@ -620,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/stray-quote-kept", test_stray_quote_kept);
   g_test_add_func ("/csv/reader/empty-file", test_empty_file);
   g_test_add_func ("/csv/reader/missing-file", test_missing_file);
+  g_test_add_func ("/csv/reader/open-error-messages", test_open_error_messages);
   g_test_add_func ("/csv/reader/record-too-long", test_record_too_long);
   g_test_add_func ("/csv/reader/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/csv/reader/utf16-split-surrogate", test_utf16_split_surrogate);

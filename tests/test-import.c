@@ -526,6 +526,139 @@ test_dates_forced_order (void)
   g_assert_cmpint (sale_at (again, 0)->date, ==, 20170102);
 }
 
+/* Runs @plan, expecting it to stop on a bad value, and returns the
+ * error message. */
+static char *
+run_plan_error (PalierImportPlan *plan)
+{
+  g_autoptr(GPtrArray) sales = g_ptr_array_new_with_free_func ((GDestroyNotify) sale_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (palier_import_plan_run (plan, collect_sale, sales, NULL, NULL, NULL,
+                                          NULL, &error));
+  g_assert_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE);
+  return g_strdup (error->message);
+}
+
+/* Thirty year-first dates and one "03/04/2017": the column is
+ * year-first, and the stray date is an error instead of 4 March. */
+static void
+test_dates_mixed_shapes (void)
+{
+  g_autoptr(PalierImportPlan) plan = plan_for_data ("csv/dates-iso-one-year-last.csv", NULL);
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (palier_import_plan_get_date_order (plan), ==, PALIER_DATE_ORDER_YMD);
+  g_assert_cmpuint (palier_import_plan_get_notes (plan)->len, ==, 0);
+
+  message = run_plan_error (plan);
+  g_assert_nonnull (strstr (message, "dates-iso-one-year-last.csv:21: column “date”"));
+  g_assert_nonnull (strstr (message, "“03/04/2017”"));
+  g_assert_nonnull (strstr (message, "year-month-day"));
+}
+
+static void
+test_dates_mixed_shapes_skipped (void)
+{
+  PalierImportOptions options;
+  g_autoptr(PalierImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) sales = g_ptr_array_new_with_free_func ((GDestroyNotify) sale_free);
+  g_autoptr(GError) error = NULL;
+  PalierImportReport report;
+  PalierImportProblem *problem;
+
+  palier_import_options_init (&options);
+  options.skip_invalid = TRUE;
+  plan = plan_for_data ("csv/dates-iso-one-year-last.csv", &options);
+  palier_import_report_init (&report);
+
+  g_assert_true (palier_import_plan_run (plan, collect_sale, sales, NULL, NULL, NULL,
+                                         &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.rows_imported, ==, 30);
+  g_assert_cmpuint (report.rows_skipped, ==, 1);
+  problem = g_ptr_array_index (report.problems, 0);
+  g_assert_cmpuint (problem->line, ==, 21);
+  g_assert_cmpstr (problem->column, ==, "date");
+  g_assert_cmpstr (problem->value, ==, "03/04/2017");
+  for (guint i = 0; i < sales->len; i++)
+    g_assert_cmpint (sale_at (sales, i)->date, !=, 20170304);
+
+  palier_import_report_clear (&report);
+}
+
+/* The reverse: a year-first date in a month-first column. */
+static void
+test_dates_year_first_in_mdy (void)
+{
+  g_autoptr(PalierImportPlan) plan = plan_for_data ("csv/dates-mdy-one-iso.csv", NULL);
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (palier_import_plan_get_date_order (plan), ==, PALIER_DATE_ORDER_MDY);
+  message = run_plan_error (plan);
+  g_assert_nonnull (strstr (message, "dates-mdy-one-iso.csv:4: column “date”"));
+  g_assert_nonnull (strstr (message, "“2017-03-04”"));
+  g_assert_nonnull (strstr (message, "month/day/year"));
+}
+
+/* A forced order fixes the shape as well. */
+static void
+test_dates_forced_shape (void)
+{
+  PalierImportOptions options;
+  g_autoptr(PalierImportPlan) plan = NULL;
+  g_autofree char *message = NULL;
+
+  palier_import_options_init (&options);
+  options.date_order = PALIER_DATE_ORDER_DMY;
+  plan = plan_for_data ("csv/dates-iso.csv", &options);
+
+  message = run_plan_error (plan);
+  g_assert_nonnull (strstr (message, "dates-iso.csv:2: column “date”"));
+  g_assert_nonnull (strstr (message, "“2017-01-03”"));
+  g_assert_nonnull (strstr (message, "day/month/year"));
+  g_assert_nonnull (strstr (message, "--date-format"));
+}
+
+static const char *
+only_note (PalierImportPlan *plan)
+{
+  GPtrArray *notes = palier_import_plan_get_notes (plan);
+
+  g_assert_cmpuint (notes->len, ==, 1);
+  return g_ptr_array_index (notes, 0);
+}
+
+/* The notes about an undecided order quote the dates that left it open
+ * and give the size of the sample. */
+static void
+test_dates_undecided_notes (void)
+{
+  g_autoptr(PalierImportPlan) ambiguous = plan_for_data ("csv/dates-ambiguous.csv", NULL);
+  g_autoptr(PalierImportPlan) tie = plan_for_data ("csv/dates-order-tie.csv", NULL);
+  g_autoptr(PalierImportPlan) shapes = plan_for_data ("csv/dates-shape-tie.csv", NULL);
+  const char *note;
+
+  note = only_note (ambiguous);
+  g_assert_nonnull (strstr (note, "first 2 rows"));
+  g_assert_nonnull (strstr (note, "“1/2/2017”"));
+  g_assert_nonnull (strstr (note, "12 or less"));
+
+  g_assert_cmpint (palier_import_plan_get_date_order (tie), ==, PALIER_DATE_ORDER_MDY);
+  note = only_note (tie);
+  g_assert_nonnull (strstr (note, "first 3 rows"));
+  g_assert_nonnull (strstr (note, "“12/25/2017”"));
+  g_assert_nonnull (strstr (note, "“25/12/2017”"));
+  g_assert_null (strstr (note, "12 or less"));
+
+  g_assert_cmpint (palier_import_plan_get_date_order (shapes), ==, PALIER_DATE_ORDER_YMD);
+  note = only_note (shapes);
+  g_assert_nonnull (strstr (note, "first 2 rows"));
+  g_assert_nonnull (strstr (note, "“2017-01-15”"));
+  g_assert_nonnull (strstr (note, "“03/04/2017”"));
+  g_assert_null (strstr (note, "12 or less"));
+}
+
 /* Text values */
 
 static void
@@ -1016,6 +1149,11 @@ main (int   argc,
   g_test_add_func ("/import/dates/with-time", test_dates_with_time);
   g_test_add_func ("/import/dates/assumed-order", test_dates_assumed_order);
   g_test_add_func ("/import/dates/forced-order", test_dates_forced_order);
+  g_test_add_func ("/import/dates/mixed-shapes", test_dates_mixed_shapes);
+  g_test_add_func ("/import/dates/mixed-shapes-skipped", test_dates_mixed_shapes_skipped);
+  g_test_add_func ("/import/dates/year-first-in-mdy", test_dates_year_first_in_mdy);
+  g_test_add_func ("/import/dates/forced-shape", test_dates_forced_shape);
+  g_test_add_func ("/import/dates/undecided-notes", test_dates_undecided_notes);
   g_test_add_func ("/import/text/codes-stay-text", test_codes_stay_text);
   g_test_add_func ("/import/text/optional-empty", test_optional_empty);
   g_test_add_func ("/import/rows/blank-skipped", test_blank_rows_skipped);

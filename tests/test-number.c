@@ -287,8 +287,6 @@ test_date_orders (void)
   static const DateCase cases[] = {
     { "2017-01-03", PALIER_DATE_ORDER_YMD, 20170103 },
     { "2017/1/3", PALIER_DATE_ORDER_YMD, 20170103 },
-    { "2017-01-03", PALIER_DATE_ORDER_MDY, 20170103 },
-    { "2017-01-03", PALIER_DATE_ORDER_DMY, 20170103 },
     { "3/15/2017", PALIER_DATE_ORDER_MDY, 20170315 },
     { "03/15/2017", PALIER_DATE_ORDER_MDY, 20170315 },
     { "1/2/2017", PALIER_DATE_ORDER_MDY, 20170102 },
@@ -330,15 +328,44 @@ test_date_invalid (void)
 {
   static const char *const mdy_invalid[] = {
     "2/30/2017", "2/29/2017", "13/1/2017", "0/1/2017", "1/32/2017", "15/03/2017",
-    "3/15/17", "2017-02-30", "2017-13-01", "", "yesterday", "1/2-2017",
-    "12345/1/1", "1/2/20170", "0000-01-01", NULL,
+    "3/15/17", "", "yesterday", "1/2-2017", "12345/1/1", "1/2/20170", NULL,
   };
   static const char *const ymd_invalid[] = {
-    "3/15/2017", "15.03.2017", NULL,
+    "2017-02-30", "2017-13-01", "0000-01-01", "2017-1-3-4", "17-01-03", NULL,
   };
 
   check_date_errors (mdy_invalid, PALIER_DATE_ORDER_MDY, PALIER_PARSE_ERROR_DATE);
   check_date_errors (ymd_invalid, PALIER_DATE_ORDER_YMD, PALIER_PARSE_ERROR_DATE);
+}
+
+/* An order fixes the shape: a year-last date in a year-first column is
+ * rejected instead of being read in some day-month order, and the
+ * reverse. */
+static void
+test_date_shape (void)
+{
+  static const char *const year_last[] = {
+    "03/04/2017", "3/15/2017", "15.03.2017", "1/2/2017 10:30 PM", NULL,
+  };
+  static const char *const year_first[] = {
+    "2017-03-04", "2017/1/3", "2017-01-03T10:00:00Z", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  PalierDate date = PALIER_DATE_NONE;
+
+  check_date_errors (year_last, PALIER_DATE_ORDER_YMD, PALIER_PARSE_ERROR_DATE_SHAPE);
+  check_date_errors (year_first, PALIER_DATE_ORDER_MDY, PALIER_PARSE_ERROR_DATE_SHAPE);
+  check_date_errors (year_first, PALIER_DATE_ORDER_DMY, PALIER_PARSE_ERROR_DATE_SHAPE);
+
+  g_assert_false (palier_date_parse_text ("03/04/2017", 10, PALIER_DATE_ORDER_YMD, &date, &error));
+  g_assert_cmpint (date, ==, PALIER_DATE_NONE);
+  g_assert_nonnull (strstr (error->message, "“03/04/2017”"));
+  g_assert_nonnull (strstr (error->message, "year-month-day"));
+  g_clear_error (&error);
+
+  g_assert_false (palier_date_parse_text ("2017-03-04", 10, PALIER_DATE_ORDER_DMY, &date, &error));
+  g_assert_nonnull (strstr (error->message, "“2017-03-04”"));
+  g_assert_nonnull (strstr (error->message, "day/month/year"));
 }
 
 static void
@@ -392,6 +419,8 @@ test_date_sniffer (void)
   g_assert_cmpint (sniff_dates ((const char *[]) { "1/2/2017", "3/4/2017", "", NULL }),
                    ==, PALIER_DATE_ORDER_AUTO);
   g_assert_cmpint (sniff_dates ((const char *[]) { "2017-01-03", "3/15/2017", NULL }),
+                   ==, PALIER_DATE_ORDER_AUTO);
+  g_assert_cmpint (sniff_dates ((const char *[]) { "2017-01-03", "3/15/2017", "4/15/2017", NULL }),
                    ==, PALIER_DATE_ORDER_MDY);
   g_assert_cmpint (sniff_dates ((const char *[]) { "15.03.2017", "16.03.2017", "junk", NULL }),
                    ==, PALIER_DATE_ORDER_DMY);
@@ -400,6 +429,58 @@ test_date_sniffer (void)
   g_assert_cmpint (sniff_dates ((const char *[]) { "1/2/2017", "3/4/2017", "junk", NULL }),
                    ==, PALIER_DATE_ORDER_AUTO);
   g_assert_cmpint (sniff_dates ((const char *[]) { "", NULL }), ==, PALIER_DATE_ORDER_AUTO);
+  g_assert_cmpint (sniff_dates ((const char *[]) { "12/25/2017", "25/12/2017", "1/2/2017", NULL }),
+                   ==, PALIER_DATE_ORDER_AUTO);
+}
+
+/* Year-first dates with one day-month date: the shape of most values
+ * decides, so the stray one does not make the column day-month. */
+static void
+test_date_sniffer_shapes (void)
+{
+  PalierDateSniffer sniffer = { 0, };
+
+  for (int day = 10; day < 40; day++)
+    {
+      g_autofree char *text = g_strdup_printf ("2017-%02d-%02d", day / 28 + 1, day % 28 + 1);
+
+      palier_date_sniffer_add (&sniffer, text, strlen (text));
+    }
+  palier_date_sniffer_add (&sniffer, "03/04/2017", 10);
+
+  g_assert_cmpint (palier_date_sniffer_result (&sniffer), ==, PALIER_DATE_ORDER_YMD);
+  g_assert_cmpuint (sniffer.n_values, ==, 31);
+  g_assert_cmpuint (sniffer.ymd_ok, ==, 30);
+  g_assert_cmpuint (palier_date_sniffer_year_last (&sniffer), ==, 1);
+  g_assert_cmpuint (sniffer.both_ok, ==, 1);
+}
+
+/* The first value of each kind is kept, trimmed and cut on a character
+ * boundary, for the notes to quote. */
+static void
+test_date_sniffer_examples (void)
+{
+  static const char long_date[] = "2017-01-03T10:00:00.123456789012345+02:00";
+  PalierDateSniffer sniffer = { 0, };
+  const char *texts[] = {
+    " 12/25/2017 ", "25/12/2017", "1/2/2017", "3/4/2017", "12/26/2017", "", "junk", NULL,
+  };
+
+  palier_date_sniffer_add (&sniffer, long_date, strlen (long_date));
+  for (guint i = 0; texts[i] != NULL; i++)
+    palier_date_sniffer_add (&sniffer, texts[i], strlen (texts[i]));
+
+  g_assert_cmpuint (sniffer.n_values, ==, 7);
+  g_assert_cmpuint (sniffer.ymd_ok, ==, 1);
+  g_assert_cmpuint (sniffer.mdy_ok, ==, 4);
+  g_assert_cmpuint (sniffer.dmy_ok, ==, 3);
+  g_assert_cmpuint (sniffer.both_ok, ==, 2);
+  g_assert_cmpuint (palier_date_sniffer_year_last (&sniffer), ==, 5);
+  g_assert_cmpstr (sniffer.mdy_only_example, ==, "12/25/2017");
+  g_assert_cmpstr (sniffer.dmy_only_example, ==, "25/12/2017");
+  g_assert_cmpstr (sniffer.both_example, ==, "1/2/2017");
+  g_assert_cmpuint (strlen (sniffer.ymd_example), ==, PALIER_DATE_EXAMPLE_SIZE - 1);
+  g_assert_true (g_str_has_prefix (long_date, sniffer.ymd_example));
 }
 
 static void
@@ -470,9 +551,12 @@ main (int   argc,
   g_test_add_func ("/date/parse/orders", test_date_orders);
   g_test_add_func ("/date/parse/time-part", test_date_time_part);
   g_test_add_func ("/date/parse/invalid", test_date_invalid);
+  g_test_add_func ("/date/parse/shape", test_date_shape);
   g_test_add_func ("/date/parse/error-names-value", test_date_error_names_value);
   g_test_add_func ("/date/parse/auto", test_date_auto);
   g_test_add_func ("/date/sniffer/orders", test_date_sniffer);
+  g_test_add_func ("/date/sniffer/shapes", test_date_sniffer_shapes);
+  g_test_add_func ("/date/sniffer/examples", test_date_sniffer_examples);
   g_test_add_func ("/date/order/names", test_date_order_names);
 
   return g_test_run ();

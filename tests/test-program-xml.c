@@ -488,6 +488,17 @@ test_read_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/plan.xml"));
 }
 
+static void
+test_read_missing_file_reason (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = palier_program_read_file ("/nonexistent/plan.xml", &error);
+
+  g_assert_null (program);
+  g_assert_cmpstr (error->message, ==,
+                   "Failed to read the program “/nonexistent/plan.xml”: file not found; check the path");
+}
+
 /* Errors of one file: code and whole message. */
 typedef struct {
   const char *file;
@@ -509,25 +520,26 @@ test_read_error_case (gconstpointer data)
 
 static const ErrorCase schema_cases[] = {
   { "schema-wrong-namespace.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-wrong-namespace.xml:3: not a valid program: Element '{urn:palier:program:2}program': "
-    "No matching global declaration available for the validation root." },
+    "schema-wrong-namespace.xml:3: not a valid program: <program> is in the namespace “urn:palier:program:2”, "
+    "not in the Palier program namespace “urn:palier:program:1”; write xmlns=\"urn:palier:program:1\"" },
   { "schema-unknown-element.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-unknown-element.xml:6: not a valid program: Element 'ceiling': This element is not expected. "
-    "Expected is one of ( tier, gate, cap )." },
+    "schema-unknown-element.xml:6: not a valid program: <ceiling> is not allowed here in <commission>; "
+    "expected one of <tier>, <gate>, <cap>" },
   { "schema-decimal-comma.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-decimal-comma.xml:5: not a valid program: Element 'tier', attribute 'rate': invalid number “1,5”: "
+    "schema-decimal-comma.xml:5: not a valid program: invalid number “1,5” in the attribute “rate” of <tier>; "
     "write digits with “.” as the decimal mark, no grouping and at most 6 decimals, such as 0.05" },
   { "schema-seven-decimals.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-seven-decimals.xml:5: not a valid program: Element 'tier', attribute 'rate': invalid number “0.0512345”: "
+    "schema-seven-decimals.xml:5: not a valid program: invalid number “0.0512345” in the attribute “rate” of <tier>; "
     "write digits with “.” as the decimal mark, no grouping and at most 6 decimals, such as 0.05" },
   { "schema-missing-id.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-missing-id.xml:4: not a valid program: Element 'commission': The attribute 'id' is required but missing." },
+    "schema-missing-id.xml:4: not a valid program: <commission> is missing the required attribute “id”; "
+    "add id=\"…\"" },
   { "schema-negative-from.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-negative-from.xml:5: not a valid program: Element 'tier', attribute 'from': invalid value “-10”: "
+    "schema-negative-from.xml:5: not a valid program: invalid value “-10” in the attribute “from” of <tier>; "
     "it must be zero or more" },
   { "schema-reward-without-rule.xml", PALIER_PROGRAM_ERROR_SCHEMA,
-    "schema-reward-without-rule.xml:4: not a valid program: Element 'reward': Missing child element(s). "
-    "Expected is one of ( filter, top, threshold )." },
+    "schema-reward-without-rule.xml:4: not a valid program: <reward> is incomplete; "
+    "add one of <filter>, <top>, <threshold>" },
 };
 
 static const ErrorCase invalid_cases[] = {
@@ -610,7 +622,8 @@ test_read_malformed (void)
   g_assert_null (program);
   g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED);
   g_assert_cmpstr (error->message, ==,
-                   "malformed.xml:6: not well-formed XML: Opening and ending tag mismatch: tier line 5 and commission");
+                   "malformed.xml:6: not well-formed XML: </commission> found where <tier> from line 5 "
+                   "must be closed first; close it with </tier> or “/>”, or check the spelling of both tags");
 }
 
 static void
@@ -622,7 +635,7 @@ test_read_undeclared_entity (void)
   g_assert_null (program);
   g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED);
   g_assert_true (g_str_has_prefix (error->message, "malformed-undeclared-entity.xml:2: "));
-  g_assert_nonnull (strstr (error->message, "Entity 'secret' not defined"));
+  g_assert_nonnull (strstr (error->message, "unknown entity “&secret;”"));
 }
 
 static void
@@ -634,6 +647,209 @@ test_read_empty (void)
   g_assert_null (program);
   g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED);
   g_assert_true (g_str_has_prefix (error->message, "empty.xml:"));
+}
+
+/* Plain messages ========================================================= */
+
+/* A valid program, changed by each case below into one mistake. */
+static const char plain_base[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<program xmlns=\"urn:palier:program:1\" id=\"small\" name=\"Small program\" currency=\"EUR\" period=\"month\">\n"
+  "  <quota amount=\"1000\"/>\n"
+  "  <commission id=\"base\" name=\"Base commission\" basis=\"amount\" method=\"retroactive\">\n"
+  "    <tier from=\"0\" rate=\"0.05\"/>\n"
+  "    <tier from=\"1000\" rate=\"0.10\"/>\n"
+  "  </commission>\n"
+  "</program>\n";
+
+/* @from is replaced by @to in plain_base, then @from2 by @to2 when set;
+ * reading "plan.xml" must fail with @code and exactly @message. */
+typedef struct {
+  const char *name;
+  const char *from, *to;
+  const char *from2, *to2;
+  int         code;
+  const char *message;
+} PlainCase;
+
+#define SCHEMA PALIER_PROGRAM_ERROR_SCHEMA
+#define MALFORMED PALIER_PROGRAM_ERROR_MALFORMED
+
+static const PlainCase plain_cases[] = {
+  { "no-namespace", " xmlns=\"urn:palier:program:1\"", "", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: <program> is not in the Palier program namespace "
+    "“urn:palier:program:1”; add xmlns=\"urn:palier:program:1\"" },
+  { "other-namespace", "xmlns=\"urn:palier:program:1\"", "xmlns=\"urn:example:plan\"", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: <program> is in the namespace “urn:example:plan”, not in the "
+    "Palier program namespace “urn:palier:program:1”; write xmlns=\"urn:palier:program:1\"" },
+  { "root-name", "<program ", "<plan ", "</program>", "</plan>", SCHEMA,
+    "plan.xml:2: not a valid program: the root element is <plan>, but a program file starts with "
+    "<program xmlns=\"urn:palier:program:1\">" },
+  { "child-namespace", "<quota amount", "<quota xmlns=\"\" amount", NULL, NULL, SCHEMA,
+    "plan.xml:3: not a valid program: <quota> is not in the Palier program namespace "
+    "“urn:palier:program:1”; write it in the same namespace as <program>" },
+  { "unknown-element", "<tier from=\"1000\"", "<tire from=\"1000\"", NULL, NULL, SCHEMA,
+    "plan.xml:6: not a valid program: <tire> is not allowed here in <commission>; "
+    "expected one of <tier>, <gate>, <cap>" },
+  { "element-order", "  <quota amount=\"1000\"/>\n", "",
+    "  </commission>\n", "  </commission>\n  <quota amount=\"1000\"/>\n", SCHEMA,
+    "plan.xml:7: not a valid program: <quota> is not allowed here in <program>; check the order "
+    "of the elements and how many times each may appear" },
+  { "missing-child", "    <tier from=\"0\" rate=\"0.05\"/>\n", "",
+    "    <tier from=\"1000\" rate=\"0.10\"/>\n", "", SCHEMA,
+    "plan.xml:4: not a valid program: <commission> is incomplete; add one of <filter>, <tier>" },
+  { "missing-attribute", " currency=\"EUR\"", "", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: <program> is missing the required attribute “currency”; "
+    "add currency=\"…\"" },
+  { "attribute-not-allowed", "<quota amount=\"1000\"/>", "<quota amount=\"1000\" color=\"red\"/>",
+    NULL, NULL, SCHEMA,
+    "plan.xml:3: not a valid program: <quota> does not take the attribute “color”; remove it or "
+    "check its spelling" },
+  { "enumeration", "period=\"month\"", "period=\"week\"", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: invalid value “week” in the attribute “period” of <program>; "
+    "use one of month, quarter, half, year" },
+  { "empty-name", "name=\"Small program\"", "name=\"\"", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: the attribute “name” of <program> is empty; give it a value" },
+  { "month", "period=\"month\"", "period=\"month\" fiscal-year-start=\"13\"", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: invalid month “13” in the attribute “fiscal-year-start” of "
+    "<program>; give a month number from 1 to 12" },
+  { "date", "    <tier from=\"0\"", "    <filter start=\"01/02/2017\"/>\n    <tier from=\"0\"", NULL, NULL,
+    SCHEMA,
+    "plan.xml:5: not a valid program: invalid date “01/02/2017” in the attribute “start” of <filter>; "
+    "write a real date as YYYY-MM-DD, such as 2017-01-31" },
+  { "content-in-empty", "<quota amount=\"1000\"/>", "<quota amount=\"1000\">1000</quota>", NULL, NULL,
+    SCHEMA,
+    "plan.xml:3: not a valid program: <quota> must be empty; remove what is between <quota> and "
+    "</quota>" },
+  { "text-in-program", "  <quota", "  1000 <quota", NULL, NULL, SCHEMA,
+    "plan.xml:2: not a valid program: text directly inside <program> is not allowed; remove it, "
+    "or make it a comment <!-- … -->" },
+  { "tag-mismatch", "  </commission>", "  </commision>", NULL, NULL, MALFORMED,
+    "plan.xml:7: not well-formed XML: </commision> found where <commission> from line 4 must be "
+    "closed first; close it with </commission> or “/>”, or check the spelling of both tags" },
+  { "unclosed-root", "</program>\n", "", NULL, NULL, MALFORMED,
+    "plan.xml:8: not well-formed XML: the file ends before <program> from line 2 is closed; "
+    "add </program>" },
+  { "ampersand", "name=\"Small program\"", "name=\"Small & program\"", NULL, NULL, MALFORMED,
+    "plan.xml:2: not well-formed XML: near column 63: a “&” that does not start an entity; "
+    "write “&amp;” for “&”" },
+  { "unquoted-value", "rate=\"0.05\"", "rate=0.05", NULL, NULL, MALFORMED,
+    "plan.xml:5: not well-formed XML: near column 25: an attribute value without quotes; write it "
+    "between quotes, such as rate=\"0.05\"" },
+  { "duplicate-attribute", "rate=\"0.05\"", "rate=\"0.05\" rate=\"0.1\"", NULL, NULL, MALFORMED,
+    "plan.xml:5: not well-formed XML: near column 42: the attribute “rate” appears twice in one tag; "
+    "keep one" },
+  { "content-after-root", "</program>\n", "</program>\n<program/>\n", NULL, NULL, MALFORMED,
+    "plan.xml:9: not well-formed XML: near column 1: content after the end of the root element; a file "
+    "contains one <program>, so remove what follows </program>" },
+  { "undeclared-prefix", "<quota amount=\"1000\"/>", "<q:quota amount=\"1000\"/>", NULL, NULL, MALFORMED,
+    "plan.xml:3: not well-formed XML: near column 25: the namespace prefix “q:” is not declared; remove "
+    "it, because every element of a program is in the namespace that "
+    "xmlns=\"urn:palier:program:1\" sets on <program>" },
+  { "latin-1-byte", "name=\"Small program\"", "name=\"Caf\xe9\"", NULL, NULL, MALFORMED,
+    "plan.xml:2: not well-formed XML: near column 59: bytes that are not valid UTF-8; save the file as "
+    "UTF-8, or declare its encoding, such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" },
+};
+
+#undef SCHEMA
+#undef MALFORMED
+
+static char *
+plain_case_text (const PlainCase *plain_case)
+{
+  GString *text = g_string_new (plain_base);
+
+  g_assert_cmpuint (g_string_replace (text, plain_case->from, plain_case->to, 1), ==, 1);
+  if (plain_case->from2 != NULL)
+    g_assert_cmpuint (g_string_replace (text, plain_case->from2, plain_case->to2, 1), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_plain_message_case (gconstpointer data)
+{
+  const PlainCase *plain_case = data;
+  g_autofree char *text = plain_case_text (plain_case);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) program = palier_program_read_data (text, strlen (text), "plan.xml", &error);
+
+  g_assert_null (program);
+  g_assert_error (error, PALIER_PROGRAM_ERROR, plain_case->code);
+  g_assert_cmpstr (error->message, ==, plain_case->message);
+}
+
+/* Phrases of libxml2 2.9.14's own messages, which must not reach the
+ * user. */
+static const char *const libxml2_phrases[] = {
+  "Element '", "attribute '", "is not expected", "Expected is", "[facet", "atomic type",
+  "No matching global declaration", "Opening and ending tag mismatch", "Premature end",
+  "xmlParse", "AttValue", "StartTag", "Entity '", "not proper UTF-8", "Couldn't find",
+  "Document is empty", "Extra content", "{urn:",
+};
+
+static void
+assert_no_libxml2_text (const char *message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (libxml2_phrases); i++)
+    {
+      g_test_message ("“%s” in “%s”", libxml2_phrases[i], message);
+      g_assert_null (strstr (message, libxml2_phrases[i]));
+    }
+}
+
+/* Every error of the test files, whatever its kind, is in plain
+ * words. */
+static void
+test_plain_no_libxml2_text (void)
+{
+  const char *files[] = {
+    "malformed.xml", "malformed-undeclared-entity.xml", "schema-wrong-namespace.xml",
+    "schema-unknown-element.xml", "schema-decimal-comma.xml", "schema-seven-decimals.xml",
+    "schema-missing-id.xml", "schema-negative-from.xml", "schema-reward-without-rule.xml",
+  };
+  const char *documents[] = {
+    "", "\xef\xbb\xbf", "hello", "<program xmlns=\"urn:palier:program:1\"><!-- a -- b --></program>",
+    "<program xmlns=\"urn:palier:program:1\" id=\"p\" name=\"N\" currency=\"EUR\" period=\"year\">"
+    "<reward id=\"r\" name=\"R\" kind=\"trip\" unit-cost=\"1\"><top count=\"0\"/></reward></program>",
+    "<program xmlns=\"urn:palier:program:1\" id=\"p\" name=\"N\" currency=\"EUR\" period=\"year\">"
+    "<reward id=\"r\" name=\"R\" kind=\"trip\" unit-cost=\"1\"><top count=\"x\"/></reward></program>",
+    "<program xmlns=\"urn:palier:program:1\" id=\"p\" name=\"N\" currency=\"eur\" period=\"year\"/>",
+    "<program xmlns=\"urn:palier:program:1\" id=\"a b\" name=\"N\" currency=\"EUR\" period=\"year\"/>",
+    "<program xmlns=\"urn:palier:program:1\" id=\"p\" name=\"N\" currency=\"EUR\" period=\"year\">"
+    "<commission id=\"c\" name=\"C\" basis=\"amount\" method=\"marginal\"><tier from=\"0\" rate=\"1\"/>"
+    "<filter start=\"2017-13-01\"/></commission></program>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain_cases); i++)
+    {
+      g_autofree char *text = plain_case_text (&plain_cases[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PalierProgram) program = palier_program_read_data (text, strlen (text), "plan.xml", &error);
+
+      g_assert_nonnull (error);
+      assert_no_libxml2_text (error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PalierProgram) program = read_test_file (files[i], &error);
+
+      g_assert_nonnull (error);
+      assert_no_libxml2_text (error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PalierProgram) program = palier_program_read_data (documents[i], strlen (documents[i]),
+                                                                   "plan.xml", &error);
+
+      g_test_message ("document “%s”: %s", documents[i], error != NULL ? error->message : "no error");
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "plan.xml:"));
+      assert_no_libxml2_text (error->message);
+    }
 }
 
 /* Hostile documents ====================================================== */
@@ -1018,6 +1234,28 @@ test_write_file_error (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/dir/plan.xml"));
 }
 
+/* The message names the requested file only, never the temporary file
+ * written beside it, and gives the reason in plain words. */
+static void
+test_write_file_error_reason (void)
+{
+  g_autoptr(PalierProgram) program = build_program ();
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (palier_program_write_file (program, "/nonexistent/dir/plan.xml", &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Failed to write the program “/nonexistent/dir/plan.xml”: folder not found; "
+                   "create it first or choose another folder");
+  g_clear_error (&error);
+
+  g_assert_false (palier_program_write_file (program, dir, &error));
+  g_assert_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_IO);
+  expected = g_strdup_printf ("Failed to write the program “%s”: this is a folder; give a file name", dir);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* Threads ================================================================ */
 
 static gpointer
@@ -1088,10 +1326,18 @@ main (int   argc,
   g_test_add_func ("/program/read/lexical-forms", test_read_lexical_forms);
   g_test_add_func ("/program/read/invalid-utf8", test_read_invalid_utf8);
   g_test_add_func ("/program/read/missing-file", test_read_missing_file);
+  g_test_add_func ("/program/read/missing-file-reason", test_read_missing_file_reason);
   g_test_add_func ("/program/read/overflow", test_read_overflow);
   g_test_add_func ("/program/read/malformed", test_read_malformed);
   g_test_add_func ("/program/read/undeclared-entity", test_read_undeclared_entity);
   g_test_add_func ("/program/read/empty", test_read_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (plain_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/program/plain/%s", plain_cases[i].name);
+
+      g_test_add_data_func (path, &plain_cases[i], test_plain_message_case);
+    }
+  g_test_add_func ("/program/plain/no-libxml2-text", test_plain_no_libxml2_text);
   g_test_add_func ("/program/read/threads", test_read_threads);
   add_error_cases ("/program/schema", schema_cases, G_N_ELEMENTS (schema_cases));
   add_error_cases ("/program/invalid", invalid_cases, G_N_ELEMENTS (invalid_cases));
@@ -1113,6 +1359,7 @@ main (int   argc,
   g_test_add_func ("/program/write/french-locale", test_write_french_locale);
   g_test_add_func ("/program/write/file", test_write_file);
   g_test_add_func ("/program/write/file-error", test_write_file_error);
+  g_test_add_func ("/program/write/file-error-reason", test_write_file_error_reason);
 
   return g_test_run ();
 }

@@ -82,6 +82,17 @@ void palier_chart_draw_distribution (cairo_t                *cr,
                                      const PalierResult     *result,
                                      const PalierChartStyle *style);
 
+/* Largest changes of payout per partner between the two programs of
+ * @comparison: a horizontal bar per partner, gains right of zero and
+ * losses left of it, the largest gains at the top and the largest losses
+ * at the bottom, as many as the height holds.  Partners whose payout
+ * does not change get no bar. */
+void palier_chart_draw_differences  (cairo_t                *cr,
+                                     double                  width,
+                                     double                  height,
+                                     const PalierComparison *comparison,
+                                     const PalierChartStyle *style);
+
 /* Where the payout curve's plot area and tier handles fall for a given
  * size, for hit-testing and dragging.  Uses the same mapping as
  * palier_chart_draw_payout_curve().  The base range is in basis units:

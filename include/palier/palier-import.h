@@ -51,6 +51,10 @@ typedef struct {
   PalierDateOrder    date_order;                /* AUTO: decide from values */
   PalierDecimalMark  decimal_mark;              /* AUTO: decide per column */
   gboolean           skip_invalid;
+  gboolean           allow_unmapped;            /* build the plan even when a
+                                                 * required field has no
+                                                 * column, for a mapping
+                                                 * dialog */
 } PalierImportOptions;
 
 void palier_import_options_init  (PalierImportOptions *options);
@@ -110,12 +114,17 @@ typedef struct _PalierImportPlan PalierImportPlan;
 
 /* Opens @path, reads the header and a sample of rows, and resolves the
  * mapping and the value styles.  Fails when a requested column does not
- * exist (the message lists the headers) or a required field (date,
- * partner, amount) has no column. */
+ * exist (the message lists the headers) or, unless the options allow
+ * unmapped fields, when a required field (date, partner, amount) has no
+ * column. */
 PalierImportPlan *palier_import_plan_new          (const char                *path,
                                                    const PalierImportOptions *options,
                                                    GError                   **error);
 void              palier_import_plan_free         (PalierImportPlan          *plan);
+
+/* A deep copy, for running a plan in a worker thread while the original
+ * stays with the main thread. */
+PalierImportPlan *palier_import_plan_copy         (PalierImportPlan          *plan);
 
 const char       *palier_import_plan_get_path     (PalierImportPlan *plan);
 guint             palier_import_plan_get_n_columns (PalierImportPlan *plan);
@@ -138,6 +147,8 @@ PalierDecimalMark palier_import_plan_get_decimal_mark (PalierImportPlan *plan,
 void              palier_import_plan_set_decimal_mark (PalierImportPlan *plan,
                                                        PalierDecimalMark mark);
 gboolean          palier_import_plan_get_skip_invalid (PalierImportPlan *plan);
+void              palier_import_plan_set_skip_invalid (PalierImportPlan *plan,
+                                                       gboolean          skip_invalid);
 
 /* First rows of the file as read (GStrv each), for a preview. */
 GPtrArray        *palier_import_plan_get_preview  (PalierImportPlan *plan);
@@ -150,9 +161,11 @@ GPtrArray        *palier_import_plan_get_notes    (PalierImportPlan *plan);
  * stops the run with an error naming the file, line, column and value,
  * unless the plan skips invalid rows, in which case the row is recorded in
  * @report and the run goes on.  A sink error or a cancellation stops the
- * run.  Rows whose cells are all empty are skipped silently.  @progress,
- * which may be NULL, is called about every 64 KiB of input and once at
- * the end with done == total; @report may be NULL. */
+ * run.  A plan with a required field left unmapped fails at once with
+ * PALIER_IMPORT_ERROR_MAPPING.  Rows whose cells are all empty are
+ * skipped silently.  @progress, which may be NULL, is called about every
+ * 64 KiB of input and once at the end with done == total; @report may be
+ * NULL. */
 gboolean          palier_import_plan_run          (PalierImportPlan   *plan,
                                                    PalierSaleSink      sink,
                                                    gpointer            sink_data,

@@ -19,6 +19,7 @@ typedef enum {
   PALIER_PARSE_ERROR_DATE,
   PALIER_PARSE_ERROR_AMBIGUOUS,
   PALIER_PARSE_ERROR_RANGE,         /* more than six decimals, too large */
+  PALIER_PARSE_ERROR_DATE_SHAPE,    /* year first in a day-month column, or the reverse */
 } PalierParseError;
 
 GQuark palier_parse_error_quark (void);
@@ -79,26 +80,46 @@ gboolean    palier_date_order_from_string (const char      *text,
 /* Parses a date in @order, with '-', '/' or '.' separators, one- or
  * two-digit day and month, a four-digit year, and an optional time part
  * that is checked and ignored ("2/24/2003 0:00", "2017-01-03T10:00:00Z").
- * A year-first date reads the same in every order.  With @order AUTO a
- * date that reads differently as MDY and DMY is an AMBIGUOUS error.
- * Impossible dates (2/30/2017) are DATE errors. */
+ * The order fixes the shape too, because a column never mixes two: YMD
+ * reads only year-first dates, MDY and DMY only year-last ones, and a
+ * date of the other shape is a DATE_SHAPE error.  With @order AUTO both
+ * shapes are read, and a date that reads differently as MDY and DMY is
+ * an AMBIGUOUS error.  Impossible dates (2/30/2017) are DATE errors. */
 gboolean    palier_date_parse_text     (const char        *text,
                                         gsize              len,
                                         PalierDateOrder    order,
                                         PalierDate        *out,
                                         GError           **error);
 
+#define PALIER_DATE_EXAMPLE_SIZE 32
+
+/* Accumulates evidence about one column's date order.  The examples are
+ * the first value of each kind, cut to fit, or empty; notes quote them
+ * to say which values left the order undecided. */
 typedef struct {
   guint n_values;
-  guint ymd_ok, mdy_ok, dmy_ok;     /* values each order can read */
+  guint ymd_ok;                     /* year-first values */
+  guint mdy_ok, dmy_ok;             /* year-last values each order can read */
+  guint both_ok;                    /* year-last values both read: day and month <= 12 */
+  char  ymd_example[PALIER_DATE_EXAMPLE_SIZE];
+  char  mdy_only_example[PALIER_DATE_EXAMPLE_SIZE];
+  char  dmy_only_example[PALIER_DATE_EXAMPLE_SIZE];
+  char  both_example[PALIER_DATE_EXAMPLE_SIZE];
 } PalierDateSniffer;
 
 void            palier_date_sniffer_add    (PalierDateSniffer *sniffer,
                                             const char        *text,
                                             gsize              len);
-/* The order that reads the most values: YMD when the values it reads are
- * all year-first, or AUTO when MDY and DMY read as many (every day <= 12).
- * Counting instead of requiring every value lets a stray bad value be
+
+/* Values with the year last, whichever order reads them. */
+guint           palier_date_sniffer_year_last (const PalierDateSniffer *sniffer);
+
+/* The shape of most values decides first: YMD when year-first values
+ * outnumber year-last ones.  Among year-last values, the order that
+ * reads more of them wins.  AUTO when the shapes are as many (and when
+ * there is no readable value), or when MDY and DMY read as many
+ * year-last values, such as when every day and month is 12 or less.
+ * Counting instead of requiring every value lets a stray value be
  * reported as invalid instead of swinging the column to a wrong order.
  * Empty values are not counted. */
 PalierDateOrder palier_date_sniffer_result (const PalierDateSniffer *sniffer);

@@ -14,7 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "palier-format.h"
+#include "palier-export-dialog.h"
+#include "palier-import-dialog.h"
 #include "palier-window-private.h"
 
 /* File choosers */
@@ -207,66 +208,31 @@ new_workspace_action (GtkWidget  *widget,
 
 /* win.import-sales */
 
-typedef struct {
-  PalierWindow *window;
-  char *basename;
-} ImportRequest;
-
 static void
-import_request_free (ImportRequest *request)
+sales_imported_cb (PalierWindow *self,
+                   guint64       rows,
+                   guint64       skipped)
 {
-  g_object_unref (request->window);
-  g_free (request->basename);
-  g_free (request);
+  g_autofree char *message = palier_import_dialog_format_result (rows, skipped);
+
+  palier_window_show_toast (self, message);
 }
 
 static void
-imported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+import_cancelled_cb (PalierWindow *self)
 {
-  ImportRequest *request = user_data;
-  PalierWindow *self = request->window;
-  g_autoptr(GError) error = NULL;
-  guint64 rows = 0;
-
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_clear_object (&self->import_toast);
-
-  if (!palier_workspace_import_finish (PALIER_WORKSPACE (source), result, &rows, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), request->basename);
-
-      _palier_window_show_error (self, heading, error->message);
-    }
-  else
-    {
-      g_autofree char *count = palier_format_count (rows);
-      g_autofree char *message = NULL;
-
-      /* Translators: "Imported 9,994 sales from “superstore.csv”". */
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Imported %s sale from “%s”",
-                                              "Imported %s sales from “%s”",
-                                              (gulong) MIN (rows, G_MAXULONG)),
-                                 count, request->basename);
-      palier_window_show_toast (self, message);
-    }
-
-  import_request_free (request);
+  palier_window_show_toast (self, _("Import cancelled; the workspace is unchanged"));
 }
 
 void
 _palier_window_import_file (PalierWindow *self,
                             const char   *path)
 {
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *message = NULL;
-  ImportRequest *request;
+  PalierImportDialog *dialog;
 
   if (self->workspace == NULL)
     {
+      g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), basename);
 
       _palier_window_show_error (self, heading,
@@ -274,20 +240,12 @@ _palier_window_import_file (PalierWindow *self,
       return;
     }
 
-  /* Translators: shown while a CSV file is imported. */
-  message = g_strdup_printf (_("Importing “%s”…"), basename);
-  if (self->import_toast != NULL)
-    adw_toast_dismiss (self->import_toast);
-  g_clear_object (&self->import_toast);
-  self->import_toast = adw_toast_new (message);
-  adw_toast_set_timeout (self->import_toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->import_toast));
-
-  request = g_new0 (ImportRequest, 1);
-  request->window = g_object_ref (self);
-  request->basename = g_steal_pointer (&basename);
-
-  palier_workspace_import_async (self->workspace, path, NULL, imported_cb, request);
+  dialog = palier_import_dialog_new (GTK_WINDOW (self), self->workspace, path);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (sales_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "import-cancelled", G_CALLBACK (import_cancelled_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -306,8 +264,6 @@ import_response_cb (GtkNativeDialog *native,
     _palier_window_import_file (self, path);
 }
 
-/* TODO: replace the guessed column mapping with the import dialog, which
- * shows the mapping and the rejected rows before anything is written. */
 static void
 import_sales_action (GtkWidget  *widget,
                      const char *action_name,
@@ -326,63 +282,14 @@ import_sales_action (GtkWidget  *widget,
 
 /* win.export */
 
-static gboolean
-write_result (PalierResult  *result,
-              const char    *path,
-              GError       **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *lower = g_utf8_strdown (path, -1);
-  PalierOutputFormat format = PALIER_OUTPUT_CSV;
-
-  if (g_str_has_suffix (lower, ".json"))
-    format = PALIER_OUTPUT_JSON;
-
-  palier_result_write (result, format, text);
-
-  return g_file_set_contents_full (path, text->str, text->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
-                                   0644, error);
-}
-
 static void
-export_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    PalierWindow    *self)
+exported_cb (PalierWindow *self,
+             const char   *path)
 {
-  g_autoptr(GFile) file = take_chosen_file (native, response);
-  PalierResult *result = palier_results_view_get_result (self->results_view);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *chosen = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *lower = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *basename = g_filename_display_basename (path);
+  /* Translators: "Exported “superstore-2017-periods.png”". */
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), basename);
 
-  if (file == NULL || result == NULL)
-    return;
-
-  chosen = g_file_get_path (file);
-  if (chosen == NULL)
-    return;
-
-  lower = g_utf8_strdown (chosen, -1);
-  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".json"))
-    path = g_steal_pointer (&chosen);
-  else
-    path = g_strconcat (chosen, ".csv", NULL);
-
-  basename = g_path_get_basename (path);
-  if (!write_result (result, path, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Cannot Save “%s”"), basename);
-
-      _palier_window_show_error (self, heading, error->message);
-      return;
-    }
-
-  /* Translators: "Results saved to “channel-2017.csv”". */
-  message = g_strdup_printf (_("Results saved to “%s”"), basename);
   palier_window_show_toast (self, message);
 }
 
@@ -392,21 +299,125 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   PalierWindow *self = PALIER_WINDOW (widget);
+  PalierProgram *program = palier_designer_view_get_program (self->designer_view);
   PalierResult *result = palier_results_view_get_result (self->results_view);
-  GtkFileChooserNative *native;
-  g_autofree char *name = NULL;
+  PalierComparison *comparison = palier_compare_view_get_comparison (self->compare_view);
+  PalierExportDialog *dialog;
 
-  if (result == NULL)
+  if (program == NULL && result == NULL && comparison == NULL)
     return;
 
-  native = file_chooser_new (self, _("Export Results"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  name = g_strconcat (result->program->id, ".csv", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  add_filter (GTK_FILE_CHOOSER (native),
-              file_filter_new (_("Results (CSV or JSON)"), "*.csv", "*.json", NULL));
+  dialog = palier_export_dialog_new (GTK_WINDOW (self), program, result, comparison);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
+/* win.import-program */
+
+/* Returns advice for an error of palier_program_read_file(), or NULL
+ * when the core's message is complete without it. */
+static const char *
+program_error_advice (const GError *error)
+{
+  if (error->domain != PALIER_PROGRAM_ERROR)
+    return NULL;
+
+  switch (error->code)
+    {
+    case PALIER_PROGRAM_ERROR_MALFORMED:
+      return _("The file is not well-formed XML. Correct it at the line below, then import it again.");
+    case PALIER_PROGRAM_ERROR_FORBIDDEN:
+      return _("Palier does not read XML with a document type declaration or entities, so that a file cannot reach other files or the network. Remove them, then import the file again.");
+    case PALIER_PROGRAM_ERROR_SCHEMA:
+      return _("The file does not follow the structure of a Palier program. Correct the element below, then import the file again.");
+    case PALIER_PROGRAM_ERROR_INVALID:
+      return _("The program breaks a rule of Palier programs. Correct the element below, then import the file again.");
+    default:
+      return NULL;
+    }
+}
+
+/* Reads the program at @path, saves it in the workspace and shows it in
+ * the Designer.  Errors are shown in a dialog naming the file, the line
+ * and the element.  The file is small and validated in memory, so this
+ * runs on the main thread. */
+static void
+import_program_file (PalierWindow *self,
+                     const char   *path)
+{
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(PalierProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = palier_program_read_file (path, &error);
+  /* Translators: the summary of the program's version saved by an
+   * import: "Imported from plan.xml". */
+  summary = g_strdup_printf (_("Imported from %s"), basename);
+  if (program == NULL ||
+      !palier_store_save_program (palier_workspace_get_store (self->workspace), program, summary, &error))
+    {
+      const char *advice = program_error_advice (error);
+      g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), basename);
+      g_autofree char *body = advice != NULL ? g_strdup_printf ("%s\n\n%s", advice, error->message)
+                                             : g_strdup (error->message);
+
+      _palier_window_show_error (self, heading, body);
+      return;
+    }
+
+  /* TODO: select the imported program in the Designer once the Designer
+   * can select a program by id; until then it keeps its selection. */
+  palier_designer_view_reload (self->designer_view);
+  palier_compare_view_reload (self->compare_view);
+  adw_view_stack_set_visible_child_name (self->view_stack, "designer");
+
+  /* Translators: "Imported the program “Superstore 2017”". */
+  message = g_strdup_printf (_("Imported the program “%s”"), program->name);
+  palier_window_show_toast (self, message);
+}
+
+static void
+import_program_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            PalierWindow    *self)
+{
+  g_autoptr(GFile) file = take_chosen_file (native, response);
+  g_autofree char *path = NULL;
+
+  if (file == NULL || self->workspace == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    import_program_file (self, path);
+}
+
+static void
+import_program_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PalierWindow *self = PALIER_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = file_chooser_new (self, _("Import Program"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  add_filter (GTK_FILE_CHOOSER (native),
+              file_filter_new (_("Palier programs (XML)"), "*.xml", "*.XML", NULL));
+
+  g_signal_connect (native, "response", G_CALLBACK (import_program_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+_palier_window_import_program (PalierWindow *self,
+                               const char   *path)
+{
+  g_return_if_fail (PALIER_IS_WINDOW (self));
+  g_return_if_fail (self->workspace != NULL);
+
+  import_program_file (self, path);
 }
 
 /* win.simulate */
@@ -457,8 +468,11 @@ _palier_window_update_actions (PalierWindow *self)
   gboolean has_workspace = self->workspace != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.import-sales", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.import-program", has_workspace);
   gtk_widget_action_set_enabled (widget, "win.export",
-                                 palier_results_view_get_result (self->results_view) != NULL);
+                                 palier_designer_view_get_program (self->designer_view) != NULL ||
+                                 palier_results_view_get_result (self->results_view) != NULL ||
+                                 palier_compare_view_get_comparison (self->compare_view) != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
   gtk_widget_action_set_enabled (widget, "win.redo", FALSE);
 }
@@ -470,6 +484,7 @@ _palier_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_sales_action);
+  gtk_widget_class_install_action (widget_class, "win.import-program", NULL, import_program_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.simulate", NULL, simulate_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

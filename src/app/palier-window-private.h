@@ -16,7 +16,6 @@ struct _PalierWindow
   GSettings *settings;
   PalierWorkspace *workspace;
   GCancellable *open_cancellable;
-  AdwToast *import_toast;
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -44,6 +43,10 @@ void _palier_window_open_workspace    (PalierWindow     *self,
 
 /* Imports the CSV file at @path into the current workspace. */
 void _palier_window_import_file       (PalierWindow   *self,
+                                       const char     *path);
+
+/* Reads the program XML file at @path into the current workspace. */
+void _palier_window_import_program    (PalierWindow   *self,
                                        const char     *path);
 
 /* Shows a message dialog with one Close button.  @heading names the

@@ -118,6 +118,7 @@ palier_window_set_workspace (PalierWindow    *self,
                              G_CONNECT_SWAPPED);
   palier_data_view_set_workspace (self->data_view, workspace);
   palier_designer_view_set_workspace (self->designer_view, workspace);
+  palier_compare_view_set_workspace (self->compare_view, workspace);
 
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (workspace != NULL && PALIER_IS_APPLICATION (application))
@@ -490,6 +491,12 @@ palier_window_init (PalierWindow *self)
   g_signal_connect (self, "notify::application",
                     G_CALLBACK (application_changed_cb), NULL);
   g_signal_connect_object (self->results_view, "notify::has-result",
+                           G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->designer_view, "notify::program",
+                           G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_view, "notify::has-comparison",
                            G_CALLBACK (_palier_window_update_actions), self,
                            G_CONNECT_SWAPPED);
 

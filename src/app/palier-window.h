@@ -14,9 +14,10 @@ G_DECLARE_FINAL_TYPE (PalierWindow, palier_window, PALIER, WINDOW, AdwApplicatio
 
 PalierWindow    *palier_window_new           (PalierApplication *application);
 
-/* Opens a workspace (.palier) in place of the current one, or imports a
- * CSV file of sales into the current one.  Errors are shown in a dialog,
- * and the current workspace stays open. */
+/* Opens a workspace (.palier) in place of the current one, or shows the
+ * import dialog for a CSV file of sales, which imports it into the
+ * current one.  Errors are shown in a dialog, and the current workspace
+ * stays open. */
 void             palier_window_open_file     (PalierWindow      *self,
                                               GFile             *file);
 

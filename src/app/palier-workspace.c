@@ -192,15 +192,18 @@ palier_workspace_dup_title (PalierWorkspace *self)
 
 typedef struct {
   char *path;
-  char *csv_path;
+  PalierImportPlan *plan;
+  PalierProgressFunc progress;
+  gpointer progress_data;
   guint64 rows;
+  guint64 skipped;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_free (data->path);
-  g_free (data->csv_path);
+  g_clear_pointer (&data->plan, palier_import_plan_free);
   g_free (data);
 }
 
@@ -211,27 +214,15 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ImportData *data = task_data;
-  PalierImportOptions options;
   PalierImportReport report;
-  PalierImportPlan *plan;
+  PalierImportPlan *plan = g_steal_pointer (&data->plan);
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (data->csv_path, &options, &error);
-  palier_import_options_clear (&options);
-  if (plan == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   /* A connection of this thread's own: the main thread keeps reading
-   * the workspace on its connection while the import writes.
-   * NOTE: palier_store_import_sales() switches a bulk import out of WAL,
-   * which fails with PALIER_STORE_ERROR_LOCKED while the main connection
-   * is open, although the store means to stay in WAL then. */
+   * the workspace on its connection while the import writes, which
+   * keeps the store in WAL mode for the import. */
   store = palier_store_open (data->path, PALIER_STORE_OPEN_EXISTING, &error);
   if (store == NULL)
     {
@@ -241,8 +232,10 @@ import_thread (GTask        *task,
     }
 
   palier_import_report_init (&report);
-  ok = palier_store_import_sales (store, plan, NULL, NULL, cancellable, &report, &error);
+  ok = palier_store_import_sales (store, plan, data->progress, data->progress_data,
+                                  cancellable, &report, &error);
   data->rows = report.rows_imported;
+  data->skipped = report.rows_skipped;
   palier_import_report_clear (&report);
   palier_import_plan_free (plan);
 
@@ -253,24 +246,28 @@ import_thread (GTask        *task,
 }
 
 void
-palier_workspace_import_async (PalierWorkspace     *self,
-                               const char          *csv_path,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+palier_workspace_import_plan_async (PalierWorkspace     *self,
+                                    PalierImportPlan    *plan,
+                                    PalierProgressFunc   progress,
+                                    gpointer             progress_data,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ImportData *data;
 
   g_return_if_fail (PALIER_IS_WORKSPACE (self));
-  g_return_if_fail (csv_path != NULL);
+  g_return_if_fail (plan != NULL);
 
   data = g_new0 (ImportData, 1);
   data->path = g_strdup (self->path);
-  data->csv_path = g_strdup (csv_path);
+  data->plan = palier_import_plan_copy (plan);
+  data->progress = progress;
+  data->progress_data = progress_data;
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, palier_workspace_import_async);
+  g_task_set_source_tag (task, palier_workspace_import_plan_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
@@ -281,6 +278,7 @@ gboolean
 palier_workspace_import_finish (PalierWorkspace  *self,
                                 GAsyncResult     *result,
                                 guint64          *out_rows,
+                                guint64          *out_skipped,
                                 GError          **error)
 {
   ImportData *data;
@@ -294,6 +292,8 @@ palier_workspace_import_finish (PalierWorkspace  *self,
   data = g_task_get_task_data (G_TASK (result));
   if (out_rows != NULL)
     *out_rows = data->rows;
+  if (out_skipped != NULL)
+    *out_skipped = data->skipped;
 
   if (data->rows > 0)
     g_signal_emit (self, signals[SALES_CHANGED], 0);
@@ -516,6 +516,88 @@ PalierResult *
 palier_workspace_simulate_finish (PalierWorkspace  *self,
                                   GAsyncResult     *result,
                                   GError          **error)
+{
+  g_return_val_if_fail (PALIER_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Comparison */
+
+typedef struct {
+  char *path;
+  PalierProgram *baseline;
+  PalierProgram *proposal;
+} CompareData;
+
+static void
+compare_data_free (CompareData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->baseline, palier_program_unref);
+  g_clear_pointer (&data->proposal, palier_program_unref);
+  g_free (data);
+}
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CompareData *data = task_data;
+  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierComparison *comparison;
+
+  store = palier_store_open (data->path, PALIER_STORE_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  comparison = palier_compare (store, data->baseline, data->proposal, &options,
+                               cancellable, &error);
+  if (comparison == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, comparison, (GDestroyNotify) palier_comparison_unref);
+}
+
+void
+palier_workspace_compare_async (PalierWorkspace     *self,
+                                const PalierProgram *baseline,
+                                const PalierProgram *proposal,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CompareData *data;
+
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+  g_return_if_fail (baseline != NULL);
+  g_return_if_fail (proposal != NULL);
+
+  /* The worker gets its own copies: programs are not thread-safe. */
+  data = g_new0 (CompareData, 1);
+  data->path = g_strdup (self->path);
+  data->baseline = palier_program_copy (baseline);
+  data->proposal = palier_program_copy (proposal);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, palier_workspace_compare_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) compare_data_free);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+PalierComparison *
+palier_workspace_compare_finish (PalierWorkspace  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
 {
   g_return_val_if_fail (PALIER_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

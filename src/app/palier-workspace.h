@@ -52,16 +52,22 @@ const char       *palier_workspace_get_path       (PalierWorkspace      *self);
 /* The file name without its ".palier" extension, for window titles. */
 char             *palier_workspace_dup_title      (PalierWorkspace      *self);
 
-/* Imports the CSV file at @csv_path with the columns guessed from its
- * header.  The workspace emits "sales-changed" when rows were added. */
-void              palier_workspace_import_async   (PalierWorkspace      *self,
-                                                   const char           *csv_path,
-                                                   GCancellable         *cancellable,
-                                                   GAsyncReadyCallback   callback,
-                                                   gpointer              user_data);
+/* Imports the rows of a copy of @plan.  @progress, which may be NULL,
+ * is called from the worker thread.  The workspace emits "sales-changed"
+ * when rows were added. */
+void              palier_workspace_import_plan_async (PalierWorkspace      *self,
+                                                      PalierImportPlan     *plan,
+                                                      PalierProgressFunc    progress,
+                                                      gpointer              progress_data,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+/* @out_skipped counts the invalid rows a plan that skips them left
+ * out. */
 gboolean          palier_workspace_import_finish  (PalierWorkspace      *self,
                                                    GAsyncResult         *result,
                                                    guint64              *out_rows,
+                                                   guint64              *out_skipped,
                                                    GError              **error);
 
 void              palier_workspace_load_overview_async  (PalierWorkspace      *self,
@@ -79,6 +85,18 @@ void              palier_workspace_simulate_async  (PalierWorkspace      *self,
                                                     GAsyncReadyCallback   callback,
                                                     gpointer              user_data);
 PalierResult     *palier_workspace_simulate_finish (PalierWorkspace      *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
+/* Compares copies of @baseline and @proposal on every sale of the
+ * workspace. */
+void              palier_workspace_compare_async   (PalierWorkspace      *self,
+                                                    const PalierProgram  *baseline,
+                                                    const PalierProgram  *proposal,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+PalierComparison *palier_workspace_compare_finish  (PalierWorkspace      *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 

@@ -500,14 +500,70 @@ _palier_cli_parse_range (const char             *from,
   return TRUE;
 }
 
+/* Returns why GLib could not write a file, in plain words and with what
+ * to do, from the GFileError code of @error.  GLib's own message names
+ * the temporary file beside the requested one, so it is only used for
+ * G_FILE_ERROR_FAILED, whose cause is unknown. */
+static char *
+describe_write_error (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return g_strdup (error->message);
+
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return g_strdup (_("folder not found; create it first or choose another folder"));
+    case G_FILE_ERROR_NOTDIR:
+      return g_strdup (_("a part of the path is not a folder; check the path"));
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return g_strdup (_("permission denied; choose a folder you can write to"));
+    case G_FILE_ERROR_ROFS:
+      return g_strdup (_("the file system is read-only; choose another folder"));
+    case G_FILE_ERROR_NOSPC:
+      return g_strdup (_("no space left on the device; free some space or choose another disk"));
+    case G_FILE_ERROR_ISDIR:
+      return g_strdup (_("this is a folder; give a file name"));
+    case G_FILE_ERROR_NAMETOOLONG:
+      return g_strdup (_("the name is too long; choose a shorter path"));
+    case G_FILE_ERROR_FAILED:
+      return g_strdup (error->message);
+    default:
+      break;
+    }
+
+  /* Every other code matches one errno value, whose description is
+   * the reason. */
+  for (int errsv = 1; errsv < 256; errsv++)
+    if ((int) g_file_error_from_errno (errsv) == error->code)
+      return g_strdup (g_strerror (errsv));
+
+  return g_strdup (error->message);
+}
+
 gboolean
 _palier_cli_write_output (const char     *path,
                           const GString  *text,
                           GError        **error)
 {
   if (path != NULL)
-    return g_file_set_contents_full (path, text->str, (gssize) text->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *reason = NULL;
+
+      if (g_file_set_contents_full (path, text->str, (gssize) text->len,
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+        return TRUE;
+
+      name = g_filename_display_name (path);
+      reason = describe_write_error (local_error);
+      g_set_error (error, PALIER_CLI_ERROR, PALIER_CLI_ERROR_FAILED,
+                   /* Translators: a file name, then the reason. */
+                   _("%s: cannot write: %s"), name, reason);
+      return FALSE;
+    }
 
   if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
     {

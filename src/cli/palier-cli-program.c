@@ -16,6 +16,8 @@ typedef enum {
   ACTION_REMOVE,
 } Action;
 
+/* An action and the arguments it takes, marked with N_() and translated
+ * when shown; NULL when it takes none. */
 typedef struct {
   const char *name;
   Action      action;
@@ -23,10 +25,10 @@ typedef struct {
 } ActionInfo;
 
 static const ActionInfo actions[] = {
-  { "add", ACTION_ADD, "FILE.xml…" },
-  { "list", ACTION_LIST, "" },
-  { "show", ACTION_SHOW, "ID" },
-  { "remove", ACTION_REMOVE, "ID…" },
+  { "add", ACTION_ADD, N_("FILE.xml…") },
+  { "list", ACTION_LIST, NULL },
+  { "show", ACTION_SHOW, N_("ID") },
+  { "remove", ACTION_REMOVE, N_("ID…") },
 };
 
 static gboolean
@@ -140,7 +142,7 @@ run_action (const ActionInfo  *info,
       || ((info->action == ACTION_ADD || info->action == ACTION_REMOVE) && n_arguments == 0))
     {
       _palier_cli_set_usage_error (error, _("wrong arguments; usage: palier-cli program %s --workspace FILE.palier %s"),
-                                   info->name, info->parameters);
+                                   info->name, info->parameters != NULL ? _(info->parameters) : "");
       return FALSE;
     }
 

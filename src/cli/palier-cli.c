@@ -26,8 +26,10 @@ static const PalierCliCommand commands[] = {
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n  palier-cli COMMAND [OPTION…]\n\n%s\n",
-           _("Usage:"), _("Commands:"));
+  /* Translators: COMMAND and [OPTION…] are placeholders of the usage
+   * line, as in “palier-cli COMMAND --help” further down. */
+  fprintf (stream, "%s\n  palier-cli %s %s\n\n%s\n",
+           _("Usage:"), _("COMMAND"), _("[OPTION…]"), _("Commands:"));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));

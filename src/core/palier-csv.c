@@ -584,6 +584,34 @@ init_stop_tables (PalierCsvReader *reader)
   reader->stop_quoted['"'] = 1;
 }
 
+/* Sets an error that names the path as given and the reason in plain
+ * words, with GIO's message only for the rarer failures. */
+static void
+set_open_error (PalierCsvReader  *reader,
+                const GError     *cause,
+                GError          **error)
+{
+  g_autofree char *name = g_filename_display_name (reader->path);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
+                 _("%s: file not found; check the path"), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
+                 _("%s: file not found, because a part of the path is not a folder; "
+                   "check the path"), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
+                 _("%s: this is a folder; give the path of a CSV file"), name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
+                 _("%s: permission denied; check that you may read this file"), name);
+  else
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
+                 /* Translators: the second %s is the system's reason. */
+                 _("%s: cannot open the file: %s"), name, cause->message);
+}
+
 static gboolean
 open_stream (PalierCsvReader  *reader,
              GError          **error)
@@ -600,9 +628,7 @@ open_stream (PalierCsvReader  *reader,
                                            NULL, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_IO,
-                   _("Cannot open %s: %s"),
-                   reader->display_name, local_error->message);
+      set_open_error (reader, local_error, error);
       return FALSE;
     }
 

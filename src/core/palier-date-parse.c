@@ -21,7 +21,7 @@ typedef enum {
   DATE_OK,
   DATE_EMPTY,
   DATE_SYNTAX,                      /* not three numbers and a time */
-  DATE_WRONG_ORDER,                 /* day-month date in a year-first column */
+  DATE_WRONG_SHAPE,                 /* year last in a year-first column, or the reverse */
   DATE_IMPOSSIBLE,                  /* month or day out of range */
 } DateStatus;
 
@@ -203,6 +203,9 @@ check_time_part (const char *p,
   return p == end;
 }
 
+/* Reads @text in @order, which is YMD, MDY or DMY and fixes the
+ * shape: a year-last date is WRONG_SHAPE for YMD, a year-first one for
+ * MDY and DMY. */
 static DateStatus
 read_date (const char      *text,
            gsize            len,
@@ -234,11 +237,15 @@ read_date (const char      *text,
     return DATE_SYNTAX;
 
   if (n_first == 4 && n_second >= 1 && n_second <= 2 && n_third >= 1 && n_third <= 2)
-    year = first, month = second, day = third;
+    {
+      if (order != PALIER_DATE_ORDER_YMD)
+        return DATE_WRONG_SHAPE;
+      year = first, month = second, day = third;
+    }
   else if (n_first >= 1 && n_first <= 2 && n_second >= 1 && n_second <= 2 && n_third == 4)
     {
       if (order == PALIER_DATE_ORDER_YMD)
-        return DATE_WRONG_ORDER;
+        return DATE_WRONG_SHAPE;
       year = third;
       month = order == PALIER_DATE_ORDER_DMY ? second : first;
       day = order == PALIER_DATE_ORDER_DMY ? first : second;
@@ -254,6 +261,23 @@ read_date (const char      *text,
 
   *out = date;
   return DATE_OK;
+}
+
+/* The layout of @order as a user writes it, for messages. */
+static const char *
+order_format (PalierDateOrder order)
+{
+  switch (order)
+    {
+    case PALIER_DATE_ORDER_YMD:
+      return "YYYY-MM-DD";
+    case PALIER_DATE_ORDER_DMY:
+      return "DD/MM/YYYY";
+    case PALIER_DATE_ORDER_MDY:
+    case PALIER_DATE_ORDER_AUTO:
+    default:
+      return "MM/DD/YYYY";
+    }
 }
 
 static const char *
@@ -288,10 +312,23 @@ set_date_error (DateStatus        status,
                            _("empty value where a date is expected"));
       break;
     case DATE_IMPOSSIBLE:
-    case DATE_WRONG_ORDER:
       g_set_error (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_DATE,
                    _("“%s” is not a valid date when read as %s"),
                    value, order_description (order));
+      break;
+    case DATE_WRONG_SHAPE:
+      if (order == PALIER_DATE_ORDER_YMD)
+        g_set_error (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_DATE_SHAPE,
+                     _("“%s” has the year last, but the dates of this column "
+                       "are year-month-day (%s)"),
+                     value, order_format (order));
+      else
+        g_set_error (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_DATE_SHAPE,
+                     /* Translators: the second %s is “month/day/year” or
+                      * “day/month/year”, the third MM/DD/YYYY or DD/MM/YYYY. */
+                     _("“%s” has the year first, but the dates of this column "
+                       "are %s (%s)"),
+                     value, order_description (order), order_format (order));
       break;
     case DATE_SYNTAX:
     case DATE_OK:
@@ -305,8 +342,9 @@ set_date_error (DateStatus        status,
   return FALSE;
 }
 
-/* Reads @text as MDY and as DMY; a date readable both ways must be the
- * same day (a day equal to the month). */
+/* Reads @text in either shape: as YMD, else as MDY and as DMY, where a
+ * date readable both ways must be the same day (a day equal to the
+ * month). */
 static gboolean
 parse_auto (const char  *text,
             gsize        len,
@@ -315,8 +353,16 @@ parse_auto (const char  *text,
 {
   PalierDate mdy_date = PALIER_DATE_NONE;
   PalierDate dmy_date = PALIER_DATE_NONE;
-  DateStatus mdy = read_date (text, len, PALIER_DATE_ORDER_MDY, &mdy_date);
-  DateStatus dmy = read_date (text, len, PALIER_DATE_ORDER_DMY, &dmy_date);
+  DateStatus ymd = read_date (text, len, PALIER_DATE_ORDER_YMD, out);
+  DateStatus mdy, dmy;
+
+  if (ymd == DATE_OK)
+    return TRUE;
+  if (ymd != DATE_WRONG_SHAPE)
+    return set_date_error (ymd, text, len, PALIER_DATE_ORDER_YMD, error);
+
+  mdy = read_date (text, len, PALIER_DATE_ORDER_MDY, &mdy_date);
+  dmy = read_date (text, len, PALIER_DATE_ORDER_DMY, &dmy_date);
 
   if (mdy == DATE_OK && dmy == DATE_OK && mdy_date != dmy_date)
     {
@@ -359,6 +405,26 @@ palier_date_parse_text (const char       *text,
   return TRUE;
 }
 
+/* Keeps the first value of a kind as its example, cut to fit on a
+ * character boundary. */
+static void
+keep_example (char       *example,
+              const char *text,
+              gsize       len)
+{
+  const char *start = text;
+  const char *end = text + len;
+  const char *valid_end;
+
+  if (example[0] != '\0')
+    return;
+
+  _palier_trim_spaces (&start, &end);
+  g_utf8_validate_len (start, MIN ((gsize) (end - start), PALIER_DATE_EXAMPLE_SIZE - 1), &valid_end);
+  memcpy (example, start, valid_end - start);
+  example[valid_end - start] = '\0';
+}
+
 void
 palier_date_sniffer_add (PalierDateSniffer *sniffer,
                          const char        *text,
@@ -366,6 +432,7 @@ palier_date_sniffer_add (PalierDateSniffer *sniffer,
 {
   PalierDate date;
   DateStatus ymd;
+  gboolean mdy, dmy;
 
   g_return_if_fail (sniffer != NULL);
   g_return_if_fail (text != NULL || len == 0);
@@ -376,27 +443,47 @@ palier_date_sniffer_add (PalierDateSniffer *sniffer,
 
   sniffer->n_values++;
   if (ymd == DATE_OK)
-    sniffer->ymd_ok++;
-  if (read_date (text, len, PALIER_DATE_ORDER_MDY, &date) == DATE_OK)
-    sniffer->mdy_ok++;
-  if (read_date (text, len, PALIER_DATE_ORDER_DMY, &date) == DATE_OK)
-    sniffer->dmy_ok++;
+    {
+      sniffer->ymd_ok++;
+      keep_example (sniffer->ymd_example, text, len);
+      return;
+    }
+
+  mdy = read_date (text, len, PALIER_DATE_ORDER_MDY, &date) == DATE_OK;
+  dmy = read_date (text, len, PALIER_DATE_ORDER_DMY, &date) == DATE_OK;
+  sniffer->mdy_ok += mdy;
+  sniffer->dmy_ok += dmy;
+  if (mdy && dmy)
+    {
+      sniffer->both_ok++;
+      keep_example (sniffer->both_example, text, len);
+    }
+  else if (mdy)
+    keep_example (sniffer->mdy_only_example, text, len);
+  else if (dmy)
+    keep_example (sniffer->dmy_only_example, text, len);
+}
+
+guint
+palier_date_sniffer_year_last (const PalierDateSniffer *sniffer)
+{
+  g_return_val_if_fail (sniffer != NULL, 0);
+
+  return sniffer->mdy_ok + sniffer->dmy_ok - sniffer->both_ok;
 }
 
 PalierDateOrder
 palier_date_sniffer_result (const PalierDateSniffer *sniffer)
 {
-  guint best;
+  guint year_last;
 
   g_return_val_if_fail (sniffer != NULL, PALIER_DATE_ORDER_AUTO);
 
-  /* Every order reads a year-first value, so ymd_ok is never above the
-   * other two counts. */
-  best = MAX (sniffer->mdy_ok, sniffer->dmy_ok);
-  if (best == 0)
-    return PALIER_DATE_ORDER_AUTO;
-  if (sniffer->ymd_ok == best)
+  year_last = palier_date_sniffer_year_last (sniffer);
+  if (sniffer->ymd_ok > year_last)
     return PALIER_DATE_ORDER_YMD;
+  if (sniffer->ymd_ok == year_last)
+    return PALIER_DATE_ORDER_AUTO;
   if (sniffer->mdy_ok > sniffer->dmy_ok)
     return PALIER_DATE_ORDER_MDY;
   if (sniffer->dmy_ok > sniffer->mdy_ok)

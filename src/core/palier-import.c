@@ -441,15 +441,63 @@ resolve_decimal_marks (PalierImportPlan *plan)
     }
 }
 
+/* Notes that a sample with as many year-first as year-last dates left
+ * the shape open, quoting one date of each. */
+static void
+note_undecided_shape (PalierImportPlan        *plan,
+                      int                      column,
+                      const PalierDateSniffer *sniffer)
+{
+  const char *year_last_example = sniffer->both_example[0] != '\0' ? sniffer->both_example
+                                  : sniffer->mdy_only_example[0] != '\0' ? sniffer->mdy_only_example
+                                  : sniffer->dmy_only_example;
+
+  add_note (plan, g_strdup_printf (_("Column “%s”: the first %u rows, read to decide the date format, do not show it, because as many dates have the year first, such as “%s”, as the year last, such as “%s”; the dates are read as year-month-day and the others will be rejected; use --date-format to force the format."),
+                                   plan->headers[column], plan->n_sampled,
+                                   sniffer->ymd_example, year_last_example));
+}
+
+/* Notes that the year-last dates of the sample read as well month first
+ * as day first, quoting the dates that left the order open. */
+static void
+note_undecided_order (PalierImportPlan        *plan,
+                      int                      column,
+                      const PalierDateSniffer *sniffer)
+{
+  gboolean dmy = plan->date_order == PALIER_DATE_ORDER_DMY;
+  guint mdy_only = sniffer->mdy_ok - sniffer->both_ok;
+
+  if (mdy_only == 0)
+    add_note (plan, g_strdup_printf (dmy
+                                     ? _("Column “%s”: the first %u rows, read to decide the date order, do not show it, because every date in them with the year last has a day and a month of 12 or less, such as “%s”; the dates are read as day/month/year, as usual with a decimal comma; use --date-format to force the order.")
+                                     : _("Column “%s”: the first %u rows, read to decide the date order, do not show it, because every date in them with the year last has a day and a month of 12 or less, such as “%s”; the dates are read as month/day/year; use --date-format to force the order."),
+                                     plan->headers[column], plan->n_sampled,
+                                     sniffer->both_example));
+  else
+    add_note (plan, g_strdup_printf (dmy
+                                     ? _("Column “%s”: the first %u rows, read to decide the date order, do not show it, because %u dates read only as month/day/year, such as “%s”, and as many only as day/month/year, such as “%s”; the dates are read as day/month/year, as usual with a decimal comma, and the others will be rejected; use --date-format to force the order.")
+                                     : _("Column “%s”: the first %u rows, read to decide the date order, do not show it, because %u dates read only as month/day/year, such as “%s”, and as many only as day/month/year, such as “%s”; the dates are read as month/day/year and the others will be rejected; use --date-format to force the order."),
+                                     plan->headers[column], plan->n_sampled, mdy_only,
+                                     sniffer->mdy_only_example, sniffer->dmy_only_example));
+}
+
 static void
 resolve_date_order (PalierImportPlan *plan)
 {
   int column = plan->columns[PALIER_FIELD_DATE];
   const PalierDateSniffer *sniffer;
+  guint year_last;
 
   if (plan->forced_date_order != PALIER_DATE_ORDER_AUTO)
     {
       plan->date_order = plan->forced_date_order;
+      return;
+    }
+
+  /* A plan built with the date unmapped has no column to decide from. */
+  if (column < 0)
+    {
+      plan->date_order = PALIER_DATE_ORDER_MDY;
       return;
     }
 
@@ -458,21 +506,25 @@ resolve_date_order (PalierImportPlan *plan)
   if (plan->date_order != PALIER_DATE_ORDER_AUTO)
     return;
 
+  /* Year-first dates read with certainty, so they win a tie of shapes. */
+  year_last = palier_date_sniffer_year_last (sniffer);
+  if (sniffer->ymd_ok > 0 && sniffer->ymd_ok == year_last)
+    {
+      plan->date_order = PALIER_DATE_ORDER_YMD;
+      note_undecided_shape (plan, column, sniffer);
+      return;
+    }
+
   /* Countries that write a decimal comma write the day first. */
   if (plan->marks[PALIER_FIELD_AMOUNT] == PALIER_DECIMAL_MARK_COMMA)
     plan->date_order = PALIER_DATE_ORDER_DMY;
   else
     plan->date_order = PALIER_DATE_ORDER_MDY;
 
-  if (sniffer->n_values == 0)
-    return;
-
-  if (plan->date_order == PALIER_DATE_ORDER_DMY)
-    add_note (plan, g_strdup_printf (_("Column “%s”: every day in the first %u rows is 12 or less, so the dates are read as day/month/year, as usual with a decimal comma; use --date-format to force the order."),
-                                     plan->headers[column], plan->n_sampled));
-  else
-    add_note (plan, g_strdup_printf (_("Column “%s”: every day in the first %u rows is 12 or less, so the dates are read as month/day/year; use --date-format to force the order."),
-                                     plan->headers[column], plan->n_sampled));
+  /* With no readable date in the sample, the run reports the first
+   * one instead. */
+  if (year_last > 0)
+    note_undecided_order (plan, column, sniffer);
 }
 
 /* Decides the styles in use and rewrites the notes; called again after
@@ -613,7 +665,7 @@ palier_import_plan_new (const char                 *path,
   if (!map_requested_columns (plan, options, error))
     return NULL;
   guess_columns (plan);
-  if (!check_required_fields (plan, error))
+  if (!options->allow_unmapped && !check_required_fields (plan, error))
     return NULL;
 
   if (!read_sample (plan, reader, error))
@@ -637,6 +689,44 @@ palier_import_plan_free (PalierImportPlan *plan)
   g_clear_pointer (&plan->preview, g_ptr_array_unref);
   g_clear_pointer (&plan->notes, g_ptr_array_unref);
   g_free (plan);
+}
+
+static char **
+copy_rows (char **rows,
+           guint  n_rows)
+{
+  char **copy = g_new0 (char *, n_rows + 1);
+
+  for (guint i = 0; i < n_rows; i++)
+    copy[i] = g_strdup (rows[i]);
+  return copy;
+}
+
+PalierImportPlan *
+palier_import_plan_copy (PalierImportPlan *plan)
+{
+  PalierImportPlan *copy;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  copy = g_memdup2 (plan, sizeof *plan);
+  copy->path = g_strdup (plan->path);
+  copy->display_name = g_strdup (plan->display_name);
+  copy->headers = copy_rows (plan->headers, plan->n_columns);
+  copy->number_sniffers = g_memdup2 (plan->number_sniffers,
+                                     plan->n_columns * sizeof (PalierNumberSniffer));
+  copy->date_sniffers = g_memdup2 (plan->date_sniffers,
+                                   plan->n_columns * sizeof (PalierDateSniffer));
+
+  copy->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < plan->preview->len; i++)
+    g_ptr_array_add (copy->preview, g_strdupv (g_ptr_array_index (plan->preview, i)));
+
+  copy->notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < plan->notes->len; i++)
+    g_ptr_array_add (copy->notes, g_strdup (g_ptr_array_index (plan->notes, i)));
+
+  return copy;
 }
 
 /* Plan accessors */
@@ -777,6 +867,15 @@ palier_import_plan_get_skip_invalid (PalierImportPlan *plan)
   return plan->skip_invalid;
 }
 
+void
+palier_import_plan_set_skip_invalid (PalierImportPlan *plan,
+                                     gboolean          skip_invalid)
+{
+  g_return_if_fail (plan != NULL);
+
+  plan->skip_invalid = skip_invalid;
+}
+
 GPtrArray *
 palier_import_plan_get_preview (PalierImportPlan *plan)
 {
@@ -891,6 +990,17 @@ read_date_field (PalierImportPlan      *plan,
     return reject_empty (plan, record, PALIER_FIELD_DATE, rejection);
   if (palier_date_parse_text (text, len, plan->date_order, out, &error))
     return TRUE;
+
+  /* Forcing another order cannot help a date of the other shape. */
+  if (g_error_matches (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_DATE_SHAPE))
+    return reject (rejection, record, column,
+                   g_strdup_printf (plan->forced_date_order != PALIER_DATE_ORDER_AUTO
+                                    ? _("%s:%llu: column “%s”: %s; check --date-format, or "
+                                        "write this date like the others")
+                                    : _("%s:%llu: column “%s”: %s; write this date like the "
+                                        "others of the column"),
+                                    plan->display_name, (unsigned long long) record->line,
+                                    plan->headers[column], error->message));
 
   return reject (rejection, record, column,
                  g_strdup_printf (_("%s:%llu: column “%s”: %s; "
@@ -1155,6 +1265,9 @@ palier_import_plan_run (PalierImportPlan    *plan,
   g_return_val_if_fail (sink != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_required_fields (plan, error))
+    return FALSE;
 
   reader = open_for_run (plan, error);
   if (reader == NULL)

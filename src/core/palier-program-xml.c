@@ -44,7 +44,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
 
 /* libxml2 messages ======================================================= */
 
-/* The first error libxml2 reported, and whether a DOCTYPE was seen. */
+/* The first error libxml2 reported, and whether a DOCTYPE was seen.
+ * @message is in plain words, except for the schema's own compilation,
+ * where libxml2's text is kept for developers. */
 typedef struct {
   gboolean  has_doctype;
   int       doctype_line;
@@ -52,33 +54,174 @@ typedef struct {
   char     *message;
 } Diagnostics;
 
+/* Turns one libxml2 error into a plain message for the user. */
+typedef char *(*ExplainFunc) (const xmlError *error);
+
 static void
 diagnostics_clear (Diagnostics *diagnostics)
 {
   g_clear_pointer (&diagnostics->message, g_free);
 }
 
-/* Keeps the first error or fatal error; warnings are dropped. */
+/* Keeps the first error or fatal error, as @explain words it; warnings
+ * are dropped.  libxml2's own text goes to the debug log only. */
 static void
 diagnostics_add (Diagnostics    *diagnostics,
-                 const xmlError *error)
+                 const xmlError *error,
+                 ExplainFunc     explain)
 {
-  g_autoptr(GString) message = NULL;
-
   if (error->level < XML_ERR_ERROR || diagnostics->message != NULL)
     return;
 
-  message = g_string_new (error->message != NULL ? error->message : "");
+  g_debug ("libxml2 error %d at line %d: %s", error->code, error->line,
+           error->message != NULL ? error->message : "");
+  diagnostics->line = error->line;
+  diagnostics->message = explain (error);
+}
+
+/* Returns libxml2's message on one line, without the program
+ * namespace, for errors in Palier's own schema. */
+static char *
+copy_raw_message (const xmlError *error)
+{
+  g_autoptr(GString) message = g_string_new (error->message != NULL ? error->message : "");
+
   g_string_replace (message, "{" PALIER_PROGRAM_NAMESPACE "}", "", 0);
   while (message->len > 0 && g_ascii_isspace (message->str[message->len - 1]))
     g_string_truncate (message, message->len - 1);
-
-  /* Some messages have a second line ("Bytes: 0xFF 0xFE"); a GError
-   * message is one line. */
   g_string_replace (message, "\n", " ", 0);
 
-  diagnostics->line = error->line;
-  diagnostics->message = g_string_free (g_steal_pointer (&message), FALSE);
+  return g_string_free (g_steal_pointer (&message), FALSE);
+}
+
+/* Plain messages for the parser's errors ----------------------------------
+ *
+ * libxml2 2.9.14 words its messages for XML experts and in English only,
+ * so the common errors get a sentence of their own, built from the
+ * error's code and fields.  str1 and str2 name the tags, attributes or
+ * entities involved, int1 is the line of an opening tag and int2 the
+ * column. */
+
+static char *
+explain_ampersand (int column)
+{
+  return g_strdup_printf (_("near column %d: a “&” that does not start an entity; "
+                            "write “&amp;” for “&”"), column);
+}
+
+static char *
+explain_unclosed_tag (const xmlError *error)
+{
+  const char *open = error->str1 != NULL ? error->str1 : "?";
+  const char *close = error->str2 != NULL ? error->str2 : "?";
+
+  return g_strdup_printf (_("</%s> found where <%s> from line %d must be closed first; "
+                            "close it with </%s> or “/>”, or check the spelling of both tags"),
+                          close, open, error->int1, open);
+}
+
+static char *
+explain_invalid_char (const xmlError *error)
+{
+  if (error->message != NULL && g_str_has_prefix (error->message, "Input is not proper UTF-8"))
+    return g_strdup_printf (_("near column %d: bytes that are not valid UTF-8; save the file as "
+                              "UTF-8, or declare its encoding, such as "
+                              "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"),
+                            error->int2);
+
+  return g_strdup_printf (_("near column %d: a character that XML does not allow, such as a "
+                            "control character; remove it"), error->int2);
+}
+
+static char *
+explain_parser_limit (const xmlError *error)
+{
+  if (error->message != NULL && strstr (error->message, "depth") != NULL)
+    return g_strdup_printf (_("elements nested more than %d levels deep; a program is only "
+                              "a few levels deep"), error->int1);
+
+  return g_strdup_printf (_("near column %d: a value or a line longer than the XML parser "
+                            "accepts"), error->int2);
+}
+
+static char *
+explain_parser_error (const xmlError *error)
+{
+  const char *str1 = error->str1 != NULL ? error->str1 : "?";
+  int column = error->int2;
+
+  switch (error->code)
+    {
+    case XML_ERR_DOCUMENT_EMPTY:
+      return g_strdup_printf (_("no XML element found; a program file starts with "
+                                "<program xmlns=\"%s\" …>"), PALIER_PROGRAM_NAMESPACE);
+    case XML_ERR_DOCUMENT_END:
+      return g_strdup_printf (_("near column %d: content after the end of the root element; a file "
+                                "contains one <program>, so remove what follows </program>"),
+                              column);
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_ENCODING:
+      return explain_invalid_char (error);
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      return g_strdup_printf (_("near column %d: unknown entity “&%s;”; write the character itself, "
+                                "or “&amp;” for “&”"), column, str1);
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+      return explain_ampersand (column);
+    case XML_ERR_NAME_REQUIRED:
+      if (error->message != NULL && g_str_has_prefix (error->message, "xmlParseEntityRef"))
+        return explain_ampersand (column);
+      if (error->message != NULL && g_str_has_prefix (error->message, "error parsing attribute name"))
+        return g_strdup_printf (_("near column %d: an attribute name is expected here; check that the "
+                                  "tag before it ends with “>” or “/>”"), column);
+      return g_strdup_printf (_("near column %d: a tag or attribute name is missing or invalid; "
+                                "names start with a letter, such as <tier from=\"0\">"), column);
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return g_strdup_printf (_("near column %d: “<” inside an attribute value; write “&lt;”, or add "
+                                "the closing quote that the value before it lacks"), column);
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+      return g_strdup_printf (_("near column %d: an attribute value without quotes; write it "
+                                "between quotes, such as rate=\"0.05\""), column);
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+      if (error->message != NULL && strstr (error->message, "too long") != NULL)
+        return explain_parser_limit (error);
+      return g_strdup_printf (_("near column %d: an attribute value without its closing quote; "
+                                "add the quote"), column);
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+      return g_strdup_printf (_("near column %d: the attribute “%s” has no value; write "
+                                "%s=\"…\""), column, str1, str1);
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return g_strdup_printf (_("near column %d: the attribute “%s” appears twice in one tag; "
+                                "keep one"), column, str1);
+    case XML_ERR_GT_REQUIRED:
+      return g_strdup_printf (_("the start tag <%s> is not closed; end it with “>” or “/>”"),
+                              str1);
+    case XML_ERR_TAG_NAME_MISMATCH:
+      return explain_unclosed_tag (error);
+    case XML_ERR_TAG_NOT_FINISHED:
+      return g_strdup_printf (_("the file ends before <%s> from line %d is closed; add </%s>"),
+                              str1, error->int1, str1);
+    case XML_ERR_COMMENT_NOT_FINISHED:
+      return g_strdup (_("a comment is not closed; end it with “-->”"));
+    case XML_ERR_HYPHEN_IN_COMMENT:
+      return g_strdup_printf (_("near column %d: “--” inside a comment; remove it, because a "
+                                "comment cannot contain two hyphens in a row"), column);
+    case XML_ERR_CDATA_NOT_FINISHED:
+      return g_strdup (_("a CDATA section is not closed; end it with “]]>”"));
+    case XML_ERR_RESERVED_XML_NAME:
+      return g_strdup_printf (_("near column %d: an <?xml …?> declaration after the start of the "
+                                "file; keep only the one on the first line"), column);
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      return g_strdup_printf (_("near column %d: the namespace prefix “%s:” is not declared; remove "
+                                "it, because every element of a program is in the namespace "
+                                "that xmlns=\"%s\" sets on <program>"),
+                              column, str1, PALIER_PROGRAM_NAMESPACE);
+    case XML_ERR_INTERNAL_ERROR:
+      return explain_parser_limit (error);
+    default:
+      return g_strdup_printf (_("near column %d: the XML is not well-formed here; check the tags, "
+                                "the quotes and any “&” or “<” near this place"), column);
+    }
 }
 
 static void
@@ -87,14 +230,7 @@ on_parser_error (void     *user_data,
 {
   xmlParserCtxt *context = user_data;
 
-  diagnostics_add (context->_private, error);
-}
-
-static void
-on_schema_error (void     *user_data,
-                 xmlError *error)
-{
-  diagnostics_add (user_data, error);
+  diagnostics_add (context->_private, error, explain_parser_error);
 }
 
 /* Rejects any DOCTYPE, because that is where entities (and with them
@@ -123,7 +259,7 @@ set_malformed (GError            **error,
                const Diagnostics  *diagnostics)
 {
   g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_MALFORMED,
-               /* Translators: file name, line, then libxml2's message in English. */
+               /* Translators: file name, line, then what is wrong. */
                _("%s:%d: not well-formed XML: %s"),
                display_name, diagnostics->line,
                diagnostics->message != NULL ? diagnostics->message : _("unknown error"));
@@ -189,6 +325,13 @@ typedef struct {
   char      *error_message;
 } CompiledSchema;
 
+static void
+on_schema_compile_error (void     *user_data,
+                         xmlError *error)
+{
+  diagnostics_add (user_data, error, copy_raw_message);
+}
+
 static CompiledSchema *
 compile_schema (void)
 {
@@ -209,7 +352,7 @@ compile_schema (void)
 
   data = g_bytes_get_data (bytes, &size);
   context = xmlSchemaNewMemParserCtxt (data, (int) size);
-  xmlSchemaSetParserStructuredErrors (context, on_schema_error, &diagnostics);
+  xmlSchemaSetParserStructuredErrors (context, on_schema_compile_error, &diagnostics);
   compiled->schema = xmlSchemaParse (context);
 
   if (compiled->schema == NULL)
@@ -241,65 +384,314 @@ get_schema (GError **error)
   return compiled->schema;
 }
 
-/* Splits a "[facet 'pattern']" message into the text before the facet,
- * the rejected value and the pattern.  Returns FALSE for any other
- * message. */
-static gboolean
-split_pattern_message (const char  *message,
-                       char       **out_subject,
-                       char       **out_value,
-                       char       **out_pattern)
+/* Plain messages for the validation errors --------------------------------
+ *
+ * The error's node is the element concerned.  For attribute errors,
+ * str1 is the attribute (required, not allowed) or the value (facets,
+ * types), str2 the pattern, the enumeration or a length, str3 a maximum
+ * length.  What the fields do not give (the attribute of a value, the
+ * expected elements, the type) is read from libxml2 2.9.14's message. */
+
+/* Returns @name without a "{namespace}" prefix. */
+static const char *
+local_name (const char *name)
 {
-  const char *facet = strstr (message, "[facet 'pattern'] The value '");
-  const char *value, *value_end, *pattern, *pattern_end;
+  const char *brace = name[0] == '{' ? strchr (name, '}') : NULL;
 
-  if (facet == NULL)
-    return FALSE;
-
-  value = facet + strlen ("[facet 'pattern'] The value '");
-  value_end = strstr (value, "' is not accepted by the pattern '");
-  if (value_end == NULL)
-    return FALSE;
-
-  pattern = value_end + strlen ("' is not accepted by the pattern '");
-  pattern_end = strrchr (pattern, '\'');
-  if (pattern_end == NULL)
-    return FALSE;
-
-  *out_subject = g_strndup (message, facet - message);
-  *out_value = g_strndup (value, value_end - value);
-  *out_pattern = g_strndup (pattern, pattern_end - pattern);
-  return TRUE;
+  return brace != NULL ? brace + 1 : name;
 }
 
-/* Replaces libxml2's message for a value that does not match one of the
- * XSD's patterns with what the value should look like. */
+/* Returns the text of @message between @before and the next quote, or
+ * NULL when @before is absent. */
 static char *
-explain_schema_message (const char *message)
+quoted_after (const char *message,
+              const char *before)
 {
-  g_autofree char *subject = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *pattern = NULL;
+  const char *start = message != NULL ? strstr (message, before) : NULL;
+  const char *end;
 
-  if (!split_pattern_message (message, &subject, &value, &pattern))
-    return g_strdup (message);
+  if (start == NULL)
+    return NULL;
+  start += strlen (before);
+  end = strchr (start, '\'');
+  if (end == NULL)
+    return NULL;
+  return g_strndup (start, end - start);
+}
 
-  if (g_str_has_prefix (pattern, "\\+?[0-9]") && value[0] == '-')
-    return g_strdup_printf (_("%sinvalid value “%s”: it must be zero or more"), subject, value);
+/* Returns the attribute that a message "Element 'x', attribute 'y': …"
+ * is about, without its namespace, or NULL. */
+static char *
+message_attribute (const char *message)
+{
+  g_autofree char *attribute = quoted_after (message, ", attribute '");
 
-  if (strstr (pattern, "{1,6}0*") != NULL)
-    return g_strdup_printf (_("%sinvalid number “%s”: write digits with “.” as the decimal mark, no grouping and at most 6 decimals, such as 0.05"),
-                            subject, value);
+  return attribute != NULL ? g_strdup (local_name (attribute)) : NULL;
+}
 
-  if (g_str_has_prefix (pattern, "[A-Za-z0-9_]"))
-    return g_strdup_printf (_("%sinvalid id “%s”: use letters, digits, “_”, “.” or “-”, starting with a letter, digit or “_”"),
-                            subject, value);
+/* Returns the elements listed in "Expected is one of ( a, b )." or
+ * "Expected is ( a ).", written "<a>, <b>", and their number in
+ * @n_names; NULL when the message lists none. */
+static char *
+message_expected (const char *message,
+                  guint      *n_names)
+{
+  const char *start = message != NULL ? strstr (message, "Expected is ") : NULL;
+  const char *end;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GString) result = g_string_new (NULL);
 
-  if (g_str_has_prefix (pattern, "[A-Z]{3}"))
-    return g_strdup_printf (_("%sinvalid currency “%s”: use a three-letter ISO 4217 code in capitals, such as USD or EUR"),
-                            subject, value);
+  *n_names = 0;
+  if (start == NULL || (start = strchr (start, '(')) == NULL
+      || (end = strchr (start, ')')) == NULL)
+    return NULL;
 
-  return g_strdup (message);
+  list = g_strndup (start + 1, end - start - 1);
+  names = g_strsplit (list, ",", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = local_name (g_strstrip (names[i]));
+
+      if (name[0] == '\0')
+        continue;
+      if (result->len > 0)
+        g_string_append (result, ", ");
+      g_string_append_printf (result, "<%s>", name);
+      (*n_names)++;
+    }
+  return *n_names > 0 ? g_string_free (g_steal_pointer (&result), FALSE) : NULL;
+}
+
+/* Returns the name of @node as written, with its prefix ("q:quota"). */
+static char *
+written_name (const xmlNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("?");
+  if (node->ns != NULL && node->ns->prefix != NULL)
+    return g_strdup_printf ("%s:%s", node->ns->prefix, node->name);
+  return g_strdup ((const char *) node->name);
+}
+
+static gboolean
+in_program_namespace (const xmlNode *node)
+{
+  return node->ns != NULL && g_strcmp0 ((const char *) node->ns->href, PALIER_PROGRAM_NAMESPACE) == 0;
+}
+
+static char *
+explain_root (const xmlNode *root)
+{
+  g_autofree char *name = written_name (root);
+
+  if (root == NULL || !g_str_equal (root->name, "program"))
+    return g_strdup_printf (_("the root element is <%s>, but a program file starts with "
+                              "<program xmlns=\"%s\">"), name, PALIER_PROGRAM_NAMESPACE);
+
+  if (root->ns == NULL)
+    return g_strdup_printf (_("<%s> is not in the Palier program namespace “%s”; "
+                              "add xmlns=\"%s\""),
+                            name, PALIER_PROGRAM_NAMESPACE, PALIER_PROGRAM_NAMESPACE);
+
+  return g_strdup_printf (_("<%s> is in the namespace “%s”, not in the Palier program "
+                            "namespace “%s”; write xmlns=\"%s\""),
+                          name, (const char *) root->ns->href, PALIER_PROGRAM_NAMESPACE,
+                          PALIER_PROGRAM_NAMESPACE);
+}
+
+static char *
+explain_missing_child (const xmlNode *element,
+                       const char    *message)
+{
+  g_autofree char *name = written_name (element);
+  g_autofree char *expected = NULL;
+  guint n_expected;
+
+  expected = message_expected (message, &n_expected);
+  if (n_expected > 1)
+    return g_strdup_printf (_("<%s> is incomplete; add one of %s"), name, expected);
+  if (n_expected == 1)
+    return g_strdup_printf (_("<%s> is incomplete; add %s"), name, expected);
+  return g_strdup_printf (_("<%s> is incomplete; add the elements it needs"), name);
+}
+
+/* An element where the content model does not allow it: in another
+ * namespace, misspelt, out of order or repeated. */
+static char *
+explain_unexpected_child (const xmlNode *element,
+                          const char    *message)
+{
+  g_autofree char *name = written_name (element);
+  g_autofree char *parent = NULL;
+  g_autofree char *expected = NULL;
+  guint n_expected;
+
+  if (element != NULL && !in_program_namespace (element))
+    return g_strdup_printf (_("<%s> is not in the Palier program namespace “%s”; write it in "
+                              "the same namespace as <program>"),
+                            name, PALIER_PROGRAM_NAMESPACE);
+
+  parent = element != NULL && element->parent != NULL && element->parent->type == XML_ELEMENT_NODE
+           ? written_name (element->parent) : g_strdup ("program");
+  expected = message_expected (message, &n_expected);
+  if (n_expected > 1)
+    return g_strdup_printf (_("<%s> is not allowed here in <%s>; expected one of %s"),
+                            name, parent, expected);
+  if (n_expected == 1)
+    return g_strdup_printf (_("<%s> is not allowed here in <%s>; expected %s"),
+                            name, parent, expected);
+  return g_strdup_printf (_("<%s> is not allowed here in <%s>; check the order of the "
+                            "elements and how many times each may appear"), name, parent);
+}
+
+/* A value that its type or pattern rejects, explained by the type of
+ * the XSD that it belongs to: @pattern for a pattern error, else
+ * @type_name for a type error. */
+static char *
+explain_value (const char *element,
+               const char *attribute,
+               const char *value,
+               const char *pattern,
+               const char *type_name)
+{
+  const char *pattern_or_empty = pattern != NULL ? pattern : "";
+  const char *type_or_empty = type_name != NULL ? type_name : "";
+
+  if (g_str_has_prefix (pattern_or_empty, "\\+?[0-9]") && value[0] == '-')
+    return g_strdup_printf (_("invalid value “%s” in the attribute “%s” of <%s>; it must be "
+                              "zero or more"), value, attribute, element);
+
+  if (strstr (pattern_or_empty, "{1,6}0*") != NULL)
+    return g_strdup_printf (_("invalid number “%s” in the attribute “%s” of <%s>; write digits "
+                              "with “.” as the decimal mark, no grouping and at most 6 decimals, "
+                              "such as 0.05"), value, attribute, element);
+
+  if (g_str_has_prefix (pattern_or_empty, "[A-Za-z0-9_]"))
+    return g_strdup_printf (_("invalid id “%s” in the attribute “%s” of <%s>; use letters, "
+                              "digits, “_”, “.” or “-”, starting with a letter, digit or “_”"),
+                            value, attribute, element);
+
+  if (g_str_has_prefix (pattern_or_empty, "[A-Z]{3}"))
+    return g_strdup_printf (_("invalid currency “%s” in the attribute “%s” of <%s>; use a "
+                              "three-letter ISO 4217 code in capitals, such as USD or EUR"),
+                            value, attribute, element);
+
+  if (g_str_has_prefix (pattern_or_empty, "[0-9]{4}-") || g_str_equal (type_or_empty, "Date"))
+    return g_strdup_printf (_("invalid date “%s” in the attribute “%s” of <%s>; write a real "
+                              "date as YYYY-MM-DD, such as 2017-01-31"), value, attribute, element);
+
+  if (g_str_has_prefix (pattern_or_empty, "[1-9]|") || g_str_equal (type_or_empty, "Month"))
+    return g_strdup_printf (_("invalid month “%s” in the attribute “%s” of <%s>; give a month "
+                              "number from 1 to 12"), value, attribute, element);
+
+  if (g_str_has_prefix (pattern_or_empty, "[1-9][0-9]") || g_str_equal (type_or_empty, "Count"))
+    return g_strdup_printf (_("invalid count “%s” in the attribute “%s” of <%s>; give a whole "
+                              "number from 1 to 999999999"), value, attribute, element);
+
+  return g_strdup_printf (_("invalid value “%s” in the attribute “%s” of <%s>"),
+                          value, attribute, element);
+}
+
+/* "'month', 'quarter'" as "month, quarter". */
+static char *
+enumeration_list (const char *set)
+{
+  g_autoptr(GString) list = g_string_new (set);
+
+  g_string_replace (list, "'", "", 0);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static char *
+explain_facet (const xmlError *error,
+               const char     *element,
+               const char     *attribute)
+{
+  const char *value = error->str1 != NULL ? error->str1 : "";
+  g_autofree char *type_name = NULL;
+  g_autofree char *set = NULL;
+
+  switch (error->code)
+    {
+    case XML_SCHEMAV_CVC_ENUMERATION_VALID:
+      set = enumeration_list (error->str2 != NULL ? error->str2 : "");
+      return g_strdup_printf (_("invalid value “%s” in the attribute “%s” of <%s>; use one of %s"),
+                              value, attribute, element, set);
+    case XML_SCHEMAV_CVC_MINLENGTH_VALID:
+      return g_strdup_printf (_("the attribute “%s” of <%s> is empty; give it a value"),
+                              attribute, element);
+    case XML_SCHEMAV_CVC_MAXLENGTH_VALID:
+      return g_strdup_printf (_("the attribute “%s” of <%s> is %s characters long; the maximum "
+                                "is %s"), attribute, element,
+                              error->str2 != NULL ? error->str2 : "?",
+                              error->str3 != NULL ? error->str3 : "?");
+    case XML_SCHEMAV_CVC_PATTERN_VALID:
+      return explain_value (element, attribute, value, error->str2, NULL);
+    default:
+      type_name = quoted_after (error->message, "atomic type '");
+      return explain_value (element, attribute, value, NULL,
+                            type_name != NULL ? local_name (type_name) : NULL);
+    }
+}
+
+static char *
+explain_validation_error (const xmlError *error)
+{
+  const xmlNode *element = error->node;
+  g_autofree char *name = NULL;
+  g_autofree char *attribute = NULL;
+
+  if (element != NULL && element->type == XML_ATTRIBUTE_NODE)
+    element = element->parent;
+  name = written_name (element);
+  attribute = message_attribute (error->message);
+
+  switch (error->code)
+    {
+    case XML_SCHEMAV_CVC_ELT_1:
+      return explain_root (element);
+    case XML_SCHEMAV_ELEMENT_CONTENT:
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4:
+      if (error->message != NULL && strstr (error->message, "Missing child element") != NULL)
+        return explain_missing_child (element, error->message);
+      return explain_unexpected_child (element, error->message);
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+      return g_strdup_printf (_("<%s> is missing the required attribute “%s”; add %s=\"…\""),
+                              name, error->str1, error->str1);
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+      return g_strdup_printf (_("<%s> does not take the attribute “%s”; remove it or check its "
+                                "spelling"), name, local_name (error->str1 != NULL ? error->str1 : "?"));
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
+      return g_strdup_printf (_("<%s> must be empty; remove what is between <%s> and </%s>"),
+                              name, name, name);
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
+      return g_strdup_printf (_("text directly inside <%s> is not allowed; remove it, or make it "
+                                "a comment <!-- … -->"), name);
+    case XML_SCHEMAV_CVC_ENUMERATION_VALID:
+    case XML_SCHEMAV_CVC_PATTERN_VALID:
+    case XML_SCHEMAV_CVC_MINLENGTH_VALID:
+    case XML_SCHEMAV_CVC_MAXLENGTH_VALID:
+    case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1:
+      if (attribute != NULL)
+        return explain_facet (error, name, attribute);
+      break;
+    default:
+      break;
+    }
+
+  /* The other codes come from XSD features that this schema does not
+   * use, such as xsi:nil, so no plainer sentence is known for them. */
+  return g_strdup_printf (_("<%s> does not follow the program schema; compare it with the "
+                            "program format"), name);
+}
+
+static void
+on_validation_error (void     *user_data,
+                     xmlError *error)
+{
+  diagnostics_add (user_data, error, explain_validation_error);
 }
 
 static gboolean
@@ -308,7 +700,6 @@ validate_document (xmlDoc      *doc,
                    GError     **error)
 {
   g_autoptr(xmlSchemaValidCtxt) context = NULL;
-  g_autofree char *message = NULL;
   Diagnostics diagnostics = { 0, };
   xmlSchema *schema = get_schema (error);
   int result;
@@ -320,7 +711,7 @@ validate_document (xmlDoc      *doc,
   if (context == NULL)
     g_error ("libxml2 could not allocate a schema validation context");
 
-  xmlSchemaSetValidStructuredErrors (context, on_schema_error, &diagnostics);
+  xmlSchemaSetValidStructuredErrors (context, on_validation_error, &diagnostics);
   result = xmlSchemaValidateDoc (context, doc);
   if (result == 0)
     {
@@ -328,11 +719,11 @@ validate_document (xmlDoc      *doc,
       return TRUE;
     }
 
-  message = explain_schema_message (diagnostics.message != NULL ? diagnostics.message : _("unknown error"));
   g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_SCHEMA,
-               /* Translators: file name, line, then the XSD validation error. */
+               /* Translators: file name, line, then what is wrong. */
                _("%s:%d: not a valid program: %s"),
-               display_name, diagnostics.line, message);
+               display_name, diagnostics.line,
+               diagnostics.message != NULL ? diagnostics.message : _("unknown error"));
   diagnostics_clear (&diagnostics);
   return FALSE;
 }
@@ -1059,6 +1450,21 @@ palier_program_read_data (const char  *data,
   return build_program (doc, display_name, error);
 }
 
+/* Returns why a file could not be read, in plain words with what to do
+ * for the usual causes, else GLib's message. */
+static char *
+describe_read_error (const GError *error)
+{
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return g_strdup (_("file not found; check the path"));
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+    return g_strdup (_("this is a folder; give the path of a program file"));
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES)
+      || g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+    return g_strdup (_("permission denied; check that you may read this file"));
+  return g_strdup (error->message);
+}
+
 PalierProgram *
 palier_program_read_file (const char  *path,
                           GError     **error)
@@ -1074,8 +1480,10 @@ palier_program_read_file (const char  *path,
   display_name = g_filename_display_name (path);
   if (!g_file_get_contents (path, &data, &len, &local_error))
     {
+      g_autofree char *reason = describe_read_error (local_error);
+
       g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_IO,
-                   _("Failed to read the program “%s”: %s"), display_name, local_error->message);
+                   _("Failed to read the program “%s”: %s"), display_name, reason);
       return NULL;
     }
 
@@ -1422,6 +1830,50 @@ palier_program_to_xml (const PalierProgram *program,
   return g_strndup ((const char *) xmlBufferContent (buffer), len);
 }
 
+/* Returns why GLib could not write a file, in plain words and with what
+ * to do, from the GFileError code of @error.  GLib's own message names
+ * the temporary file beside the requested one, so it is only used for
+ * G_FILE_ERROR_FAILED, whose cause is unknown.  palier-cli has the same
+ * function for its outputs, because it can only include the public
+ * headers. */
+static char *
+describe_write_error (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return g_strdup (error->message);
+
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return g_strdup (_("folder not found; create it first or choose another folder"));
+    case G_FILE_ERROR_NOTDIR:
+      return g_strdup (_("a part of the path is not a folder; check the path"));
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return g_strdup (_("permission denied; choose a folder you can write to"));
+    case G_FILE_ERROR_ROFS:
+      return g_strdup (_("the file system is read-only; choose another folder"));
+    case G_FILE_ERROR_NOSPC:
+      return g_strdup (_("no space left on the device; free some space or choose another disk"));
+    case G_FILE_ERROR_ISDIR:
+      return g_strdup (_("this is a folder; give a file name"));
+    case G_FILE_ERROR_NAMETOOLONG:
+      return g_strdup (_("the name is too long; choose a shorter path"));
+    case G_FILE_ERROR_FAILED:
+      return g_strdup (error->message);
+    default:
+      break;
+    }
+
+  /* Every other code matches one errno value, whose description is
+   * the reason. */
+  for (int errsv = 1; errsv < 256; errsv++)
+    if ((int) g_file_error_from_errno (errsv) == error->code)
+      return g_strdup (g_strerror (errsv));
+
+  return g_strdup (error->message);
+}
+
 gboolean
 palier_program_write_file (const PalierProgram  *program,
                            const char           *path,
@@ -1450,8 +1902,10 @@ palier_program_write_file (const PalierProgram  *program,
    * @path: a reader sees the old file or the new one, never a part. */
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
     {
+      g_autofree char *reason = describe_write_error (local_error);
+
       g_set_error (error, PALIER_PROGRAM_ERROR, PALIER_PROGRAM_ERROR_IO,
-                   _("Failed to write the program “%s”: %s"), display_name, local_error->message);
+                   _("Failed to write the program “%s”: %s"), display_name, reason);
       return FALSE;
     }
   return TRUE;

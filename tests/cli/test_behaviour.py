@@ -132,6 +132,12 @@ class BehaviourTest(palier_e2e.CliTestCase):
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", missing, expect=1)
         self.assertIn("no-such-sales.csv", process.stderr)
 
+    def test_missing_sales_plain_sentence(self):
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", "nosuch.csv",
+                          expect=1)
+        self.assertIn("nosuch.csv: file not found; check the path", process.stderr)
+        self.assertNotIn("Error opening", process.stderr)
+
     def test_missing_workspace_named(self):
         missing = self.tmp_path("no-such-workspace.palier")
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", missing, expect=1)
@@ -153,6 +159,29 @@ class BehaviourTest(palier_e2e.CliTestCase):
 
         process = run_cli("simulate", "--program", broken, "--sales", SAMPLE_SALES, expect=1)
         self.assertIn("tire", process.stderr)
+
+    def test_schema_errors_plain_sentences(self):
+        cases = [
+            (SMALL_PROGRAM.replace(' xmlns="urn:palier:program:1"', ""),
+             "plan.xml:3: not a valid program: <program> is not in the Palier program namespace "
+             "\u201curn:palier:program:1\u201d; add xmlns=\"urn:palier:program:1\""),
+            (SMALL_PROGRAM.replace('period="month"', 'period="week"'),
+             "plan.xml:3: not a valid program: invalid value \u201cweek\u201d in the attribute "
+             "\u201cperiod\u201d of <program>; use one of month, quarter, half, year"),
+            (SMALL_PROGRAM.replace(' currency="EUR"', ""),
+             "plan.xml:3: not a valid program: <program> is missing the required attribute "
+             "\u201ccurrency\u201d"),
+            (SMALL_PROGRAM.replace('<quota amount="1000"/>', '<quota amount="1000" color="red"/>'),
+             "plan.xml:4: not a valid program: <quota> does not take the attribute \u201ccolor\u201d"),
+            (SMALL_PROGRAM.replace("<tier from=\"1000\"", "<tire from=\"1000\""),
+             "plan.xml:7: not a valid program: <tire> is not allowed here in <commission>"),
+        ]
+        for text, expected in cases:
+            with self.subTest(expected=expected):
+                plan = self.write("plan.xml", text)
+                process = run_cli("validate", plan, expect=1)
+                self.assertIn(expected, process.stderr)
+                self.assertNotIn("Element '", process.stderr)
 
     def test_malformed_program_names_line(self):
         broken = self.write("malformed.xml", SMALL_PROGRAM.replace("</program>", ""))
@@ -189,6 +218,21 @@ class BehaviourTest(palier_e2e.CliTestCase):
         self.assertIn("small.csv", process.stderr)
         self.assertIn("abc", process.stderr)
         self.assertFalse(os.path.exists(workspace))
+
+    def test_stray_date_shape_rejected(self):
+        rows = ["date,partner,amount"]
+        rows += ["2024-01-%02d,A,100.00" % day for day in range(1, 31)]
+        rows.insert(21, "03/04/2024,B,100.00")
+        sales = self.write("mixed.csv", "\n".join(rows) + "\n")
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", sales, expect=1)
+        self.assertIn("mixed.csv:22: column \u201cdate\u201d", process.stderr)
+        self.assertIn("\u201c03/04/2024\u201d", process.stderr)
+        self.assertNotIn("12 or less", process.stderr)
+
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--sales", sales,
+                          "--skip-invalid", "--format", "json")
+        self.assertIn("mixed.csv:22: row skipped", process.stderr)
+        self.assertEqual(money(json.loads(process.stdout)["totals"]["sales"]), 3000)
 
     def test_skip_invalid_lists_rows(self):
         sales = self.write("small.csv", SMALL_SALES)
@@ -307,6 +351,20 @@ class BehaviourTest(palier_e2e.CliTestCase):
         process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", SAMPLE_WORKSPACE,
                           "--output", output, expect=1)
         self.assertIn("no-such-dir", process.stderr)
+
+    def test_unwritable_output_plain_sentence(self):
+        output = self.tmp_path(os.path.join("no-such-dir", "result.json"))
+        for command in (["simulate", "--program", SAMPLE_PROGRAM],
+                        ["program", "show", "sample-partner-program"]):
+            with self.subTest(command=command[0]):
+                process = run_cli(*command, "--workspace", SAMPLE_WORKSPACE,
+                                  "--output", output, expect=1)
+                self.assertIn(output + ": cannot write: folder not found", process.stderr)
+                self.assertNotIn("result.json.", process.stderr)
+
+        process = run_cli("simulate", "--program", SAMPLE_PROGRAM, "--workspace", SAMPLE_WORKSPACE,
+                          "--output", self.tmp, expect=1)
+        self.assertIn(self.tmp + ": cannot write: this is a folder", process.stderr)
 
     def test_program_add_list_show_remove(self):
         workspace = self.tmp_path("programs.palier")

@@ -15,6 +15,7 @@
 #include "palier-application.h"
 #include "palier-data-view.h"
 #include "palier-designer-view.h"
+#include "palier-import-dialog.h"
 #include "palier-partner-item.h"
 #include "palier-results-view.h"
 #include "palier-sample.h"
@@ -559,6 +560,30 @@ import_finished (gpointer data)
          g_strcmp0 (data_label (fixture, "transactions_label"), "10") == 0;
 }
 
+static GtkWidget *
+find_import_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PALIER_IS_IMPORT_DIALOG (l->data))
+      dialog = l->data;
+
+  g_list_free (toplevels);
+  return dialog;
+}
+
+static gboolean
+import_dialog_ready (gpointer data)
+{
+  GtkWidget *dialog = find_import_dialog ();
+
+  return dialog != NULL &&
+         palier_import_dialog_get_plan (PALIER_IMPORT_DIALOG (dialog)) != NULL &&
+         !palier_import_dialog_is_checking (PALIER_IMPORT_DIALOG (dialog));
+}
+
 static gboolean
 ten_transactions_shown (gpointer data)
 {
@@ -577,8 +602,11 @@ test_open_csv_imports (Fixture       *fixture,
 
   simulate (fixture);
 
-  /* The same five sales again, added to the current workspace. */
+  /* The same five sales again, added to the current workspace once the
+   * import dialog checked them. */
   palier_window_open_file (fixture->window, file);
+  g_assert_true (wait_for (import_dialog_ready, NULL));
+  g_assert_true (gtk_widget_activate_action (find_import_dialog (), "import.import", NULL));
   g_assert_true (wait_for (import_finished, fixture));
 
   g_assert_null (find_message_dialog ());
