@@ -16,6 +16,30 @@
 static char *temp_dir;
 static GHashTable *temp_paths;    /* basename → path */
 
+/* Removes the folder and whatever a target left in it, sqlite's side
+ * files included. */
+static void
+remove_temp_dir (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (temp_dir == NULL)
+    return;
+
+  dir = g_dir_open (temp_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_rmdir (temp_dir);
+  g_clear_pointer (&temp_dir, g_free);
+  g_clear_pointer (&temp_paths, g_hash_table_unref);
+}
+
 G_NORETURN void
 fuzz_fail (const char *format,
            ...)
@@ -28,6 +52,10 @@ fuzz_fail (const char *format,
   va_end (args);
   fputc ('\n', stderr);
   fflush (stderr);
+
+  /* abort() skips atexit(); a sanitizer report still leaves the folder
+   * behind, which is why run-short points TMPDIR at its scratch folder. */
+  remove_temp_dir ();
   abort ();
 }
 
@@ -45,21 +73,6 @@ write_log (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
     fuzz_fail ("a warning was logged for this input");
   return result;
-}
-
-static void
-remove_temp_dir (void)
-{
-  GHashTableIter iter;
-  gpointer path;
-
-  g_hash_table_iter_init (&iter, temp_paths);
-  while (g_hash_table_iter_next (&iter, NULL, &path))
-    g_unlink (path);
-
-  g_rmdir (temp_dir);
-  g_clear_pointer (&temp_dir, g_free);
-  g_clear_pointer (&temp_paths, g_hash_table_unref);
 }
 
 void
