@@ -492,6 +492,12 @@ show_result (PalierResultsView *self)
   show_totals (self);
   show_component_totals (self);
 
+  /* The old rows leave before the columns change, so that no row of
+   * the previous result is bound to a column of the new program. */
+  self->replacing_model = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  self->replacing_model = FALSE;
+
   replace_component_columns (self);
   gtk_column_view_column_set_visible (self->name_column, result_has_names (self->result));
   replace_partners (self, items);

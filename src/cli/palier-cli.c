@@ -83,24 +83,6 @@ run_help (int   argc,
   return command->run (2, help_argv);
 }
 
-/* Returns the translations of the build tree when the executable runs
- * from it, so that an uninstalled palier-cli is translated too.  Any
- * other executable uses the installed translations. */
-static const char *
-find_locale_dir (void)
-{
-  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *build_root = g_path_get_dirname (BUILD_LOCALEDIR);
-  gsize root_len = strlen (build_root);
-
-  if (executable != NULL
-      && strncmp (executable, build_root, root_len) == 0
-      && executable[root_len] == G_DIR_SEPARATOR)
-    return BUILD_LOCALEDIR;
-
-  return LOCALEDIR;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -109,7 +91,7 @@ main (int   argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, find_locale_dir ());
+  bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("palier-cli");

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <gio/gio.h>
 #include <libxml/parser.h>
 
@@ -25,4 +27,19 @@ palier_core_init (void)
       g_resources_register (palier_core_get_resource ());
       g_once_init_leave (&initialized, 1);
     }
+}
+
+const char *
+palier_core_get_locale_dir (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *build_root = g_path_get_dirname (BUILD_LOCALEDIR);
+  gsize root_len = strlen (build_root);
+
+  if (executable != NULL
+      && strncmp (executable, build_root, root_len) == 0
+      && executable[root_len] == G_DIR_SEPARATOR)
+    return BUILD_LOCALEDIR;
+
+  return LOCALEDIR;
 }
