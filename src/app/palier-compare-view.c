@@ -20,6 +20,7 @@
 #include "palier-compare-view.h"
 #include "palier-comparison-item.h"
 #include "palier-format.h"
+#include "palier-range-selector.h"
 
 struct _PalierCompareView
 {
@@ -38,6 +39,7 @@ struct _PalierCompareView
   GtkStack *stack;
   GtkDropDown *baseline_drop_down;
   GtkDropDown *proposal_drop_down;
+  PalierRangeSelector *range_selector;
   GtkStack *result_stack;
   GtkSpinner *spinner;
   AdwStatusPage *error_page;
@@ -454,6 +456,15 @@ sales_changed_cb (PalierCompareView *self)
     palier_compare_view_reload (self);
 }
 
+/* The comparison reads the simulated range, whether the view is shown
+ * or not, so that it never shows payouts of another range. */
+static void
+range_changed_cb (PalierCompareView *self)
+{
+  if (self->program_ids != NULL)
+    run_comparison (self);
+}
+
 static void
 map_cb (PalierCompareView *self)
 {
@@ -725,10 +736,13 @@ palier_compare_view_class_init (PalierCompareViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PALIER_TYPE_RANGE_SELECTOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-compare-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, stack);
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, baseline_drop_down);
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, proposal_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, PalierCompareView, range_selector);
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, result_stack);
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PalierCompareView, error_page);
@@ -788,7 +802,11 @@ palier_compare_view_set_workspace (PalierCompareView *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_swapped (workspace, "sales-changed", G_CALLBACK (sales_changed_cb), self);
+    {
+      g_signal_connect_swapped (workspace, "sales-changed", G_CALLBACK (sales_changed_cb), self);
+      g_signal_connect_swapped (workspace, "range-changed", G_CALLBACK (range_changed_cb), self);
+    }
+  palier_range_selector_set_workspace (self->range_selector, workspace);
 
   /* Programs of another workspace keep no selection.  The comparison
    * waits until the view is shown. */
@@ -807,4 +825,12 @@ palier_compare_view_get_comparison (PalierCompareView *self)
   g_return_val_if_fail (PALIER_IS_COMPARE_VIEW (self), NULL);
 
   return self->comparison;
+}
+
+PalierRangeSelector *
+palier_compare_view_get_range_selector (PalierCompareView *self)
+{
+  g_return_val_if_fail (PALIER_IS_COMPARE_VIEW (self), NULL);
+
+  return self->range_selector;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "palier-range-selector.h"
 #include "palier-workspace.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,8 @@ gboolean          palier_compare_view_select         (PalierCompareView *self,
 
 /* The comparison shown, or NULL. */
 PalierComparison *palier_compare_view_get_comparison (PalierCompareView *self);
+
+/* The selector of the simulated range in the view's header. */
+PalierRangeSelector *palier_compare_view_get_range_selector (PalierCompareView *self);
 
 G_END_DECLS

@@ -325,9 +325,36 @@ palier_live_simulation_init (PalierLiveSimulation *self)
 {
 }
 
+/* An engine keeps the sales of one range, so a new range needs a new
+ * engine.  The program of the latest run is simulated again on it, and
+ * the run still going on the old engine is cancelled and reports
+ * nothing.  Runs in flight hold their own reference to the old engine. */
+static void
+range_changed_cb (PalierLiveSimulation *self,
+                  PalierWorkspace      *workspace)
+{
+  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
+  g_autoptr(PalierProgram) program = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  palier_live_simulation_cancel (self);
+
+  palier_workspace_get_range (workspace, &options.from, &options.to);
+  g_clear_object (&self->engine);
+  self->engine = palier_engine_new (self->store, &options);
+
+  if (self->running_program != NULL)
+    program = palier_program_ref (self->running_program);
+  if (program != NULL)
+    palier_live_simulation_run (self, program);
+}
+
 PalierLiveSimulation *
 palier_live_simulation_new (PalierWorkspace *workspace)
 {
+  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
   PalierLiveSimulation *self;
 
   g_return_val_if_fail (PALIER_IS_WORKSPACE (workspace), NULL);
@@ -339,7 +366,13 @@ palier_live_simulation_new (PalierWorkspace *workspace)
   self->store = palier_store_open (palier_workspace_get_path (workspace), PALIER_STORE_READ_ONLY,
                                    &self->open_error);
   if (self->store != NULL)
-    self->engine = palier_engine_new (self->store, NULL);
+    {
+      palier_workspace_get_range (workspace, &options.from, &options.to);
+      self->engine = palier_engine_new (self->store, &options);
+    }
+
+  g_signal_connect_object (workspace, "range-changed",
+                           G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -20,8 +20,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PalierLiveSimulation, palier_live_simulation, PALIER, LIVE_SIMULATION, GObject)
 
-/* A simulation on every sale of @workspace as it is now: make a new one
- * after an import. */
+/* A simulation on the sales of @workspace as they are now: make a new
+ * one after an import.  It follows the workspace's simulated range, and
+ * a new range runs the latest program again. */
 PalierLiveSimulation *palier_live_simulation_new         (PalierWorkspace      *workspace);
 
 /* Starts simulating a copy of @program, cancelling the run before it. */

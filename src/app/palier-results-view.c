@@ -15,6 +15,7 @@
 #include "palier-chart-view.h"
 #include "palier-format.h"
 #include "palier-partner-item.h"
+#include "palier-range-selector.h"
 #include "palier-results-view.h"
 
 struct _PalierResultsView
@@ -22,6 +23,7 @@ struct _PalierResultsView
   AdwBin parent_instance;
 
   PalierResult *result;
+  PalierProgram *program;               /* of the result shown or running */
   GCancellable *cancellable;
   GtkFilterListModel *filter_model;
   GtkStringFilter *search_filter;
@@ -36,6 +38,7 @@ struct _PalierResultsView
   AdwStatusPage *error_page;
   GtkLabel *program_label;
   GtkLabel *range_label;
+  PalierRangeSelector *range_selector;
   GtkLabel *total_sales_label;
   GtkLabel *total_payout_label;
   GtkLabel *cost_of_sales_label;
@@ -435,6 +438,10 @@ palier_results_view_simulate (PalierResultsView *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  palier_program_ref (program);
+  g_clear_pointer (&self->program, palier_program_unref);
+  self->program = program;
+
   /* Translators: shown while a program is simulated. */
   running = g_strdup_printf (_("Simulating “%s”…"), program->name);
   gtk_label_set_text (self->running_label, running);
@@ -455,6 +462,22 @@ cancel_clicked_cb (PalierResultsView *self)
 }
 
 void
+palier_results_view_resimulate (PalierResultsView *self,
+                                PalierWorkspace   *workspace)
+{
+  g_autoptr(PalierProgram) program = NULL;
+
+  g_return_if_fail (PALIER_IS_RESULTS_VIEW (self));
+  g_return_if_fail (PALIER_IS_WORKSPACE (workspace));
+
+  if (self->program == NULL)
+    return;
+
+  program = palier_program_ref (self->program);
+  palier_results_view_simulate (self, workspace, program);
+}
+
+void
 palier_results_view_clear (PalierResultsView *self)
 {
   g_return_if_fail (PALIER_IS_RESULTS_VIEW (self));
@@ -462,6 +485,7 @@ palier_results_view_clear (PalierResultsView *self)
   if (self->cancellable != NULL)
     cancel_clicked_cb (self);
 
+  g_clear_pointer (&self->program, palier_program_unref);
   set_result (self, NULL);
   show_idle_page (self);
 }
@@ -476,8 +500,20 @@ palier_results_view_show_result (PalierResultsView *self,
   if (self->cancellable != NULL)
     cancel_clicked_cb (self);
 
+  palier_program_ref (result->program);
+  g_clear_pointer (&self->program, palier_program_unref);
+  self->program = result->program;
+
   set_result (self, result);
   show_result (self);
+}
+
+PalierRangeSelector *
+palier_results_view_get_range_selector (PalierResultsView *self)
+{
+  g_return_val_if_fail (PALIER_IS_RESULTS_VIEW (self), NULL);
+
+  return self->range_selector;
 }
 
 PalierResult *
@@ -510,6 +546,7 @@ palier_results_view_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->search_filter);
   g_clear_pointer (&self->result, palier_result_unref);
+  g_clear_pointer (&self->program, palier_program_unref);
 
   G_OBJECT_CLASS (palier_results_view_parent_class)->dispose (object);
 }
@@ -559,6 +596,7 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PALIER_TYPE_CHART_VIEW);
+  g_type_ensure (PALIER_TYPE_RANGE_SELECTOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, stack);
@@ -567,6 +605,7 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, program_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, range_selector);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, total_sales_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, total_payout_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, cost_of_sales_label);

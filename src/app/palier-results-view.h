@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "palier-range-selector.h"
 #include "palier-workspace.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PalierResultsView, palier_results_view, PALIER, RESULTS_VIEW, AdwBin)
 
-/* Simulates @program on every sale of @workspace in a worker thread,
- * cancelling any simulation still running, and shows the result. */
+/* Simulates @program on the simulated range of @workspace in a worker
+ * thread, cancelling any simulation still running, and shows the
+ * result. */
 void          palier_results_view_simulate   (PalierResultsView *self,
                                               PalierWorkspace   *workspace,
                                               PalierProgram     *program);
@@ -22,10 +24,18 @@ void          palier_results_view_simulate   (PalierResultsView *self,
 void          palier_results_view_show_result (PalierResultsView *self,
                                                PalierResult      *result);
 
+/* Simulates again the program of the result shown or running, if any,
+ * as after a change of the simulated range. */
+void          palier_results_view_resimulate (PalierResultsView *self,
+                                              PalierWorkspace   *workspace);
+
 /* Cancels any simulation and clears the shown result. */
 void          palier_results_view_clear      (PalierResultsView *self);
 
 /* The result shown, or NULL. */
 PalierResult *palier_results_view_get_result (PalierResultsView *self);
+
+/* The selector of the simulated range in the view's header. */
+PalierRangeSelector *palier_results_view_get_range_selector (PalierResultsView *self);
 
 G_END_DECLS

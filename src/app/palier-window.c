@@ -113,9 +113,18 @@ palier_window_set_workspace (PalierWindow    *self,
   /* Results of earlier sales would mislead once more sales come in. */
   palier_results_view_clear (self->results_view);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "sales-changed",
-                             G_CALLBACK (palier_results_view_clear), self->results_view,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (workspace, "sales-changed",
+                               G_CALLBACK (palier_results_view_clear), self->results_view,
+                               G_CONNECT_SWAPPED);
+      /* The live simulation and the Compare view follow the range
+       * themselves. */
+      g_signal_connect_object (workspace, "range-changed",
+                               G_CALLBACK (palier_results_view_resimulate), self->results_view,
+                               G_CONNECT_SWAPPED);
+    }
+  palier_range_selector_set_workspace (palier_results_view_get_range_selector (self->results_view),
+                                       workspace);
   palier_data_view_set_workspace (self->data_view, workspace);
   palier_designer_view_set_workspace (self->designer_view, workspace);
   palier_compare_view_set_workspace (self->compare_view, workspace);
@@ -489,6 +498,20 @@ live_result_cb (PalierWindow *self)
     palier_results_view_show_result (self->results_view, palier_live_simulation_get_result (live));
 }
 
+/* The range selectors list the fiscal years of the program selected in
+ * the Designer. */
+static void
+program_changed_cb (PalierWindow *self)
+{
+  PalierProgram *program = palier_designer_view_get_program (self->designer_view);
+  int month = program != NULL ? program->fiscal_year_start : 1;
+
+  palier_range_selector_set_fiscal_year_start (palier_results_view_get_range_selector (self->results_view),
+                                               month);
+  palier_range_selector_set_fiscal_year_start (palier_compare_view_get_range_selector (self->compare_view),
+                                               month);
+}
+
 static void
 palier_window_init (PalierWindow *self)
 {
@@ -506,6 +529,9 @@ palier_window_init (PalierWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->designer_view, "notify::program",
                            G_CALLBACK (_palier_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->designer_view, "notify::program",
+                           G_CALLBACK (program_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_view, "notify::has-comparison",
                            G_CALLBACK (_palier_window_update_actions), self,

@@ -16,12 +16,14 @@ struct _PalierWorkspace
 
   PalierStore *store;
   char *path;
+  PalierSimulateOptions range;
 };
 
 G_DEFINE_FINAL_TYPE (PalierWorkspace, palier_workspace, G_TYPE_OBJECT)
 
 enum {
   SALES_CHANGED,
+  RANGE_CHANGED,
   N_SIGNALS
 };
 
@@ -63,6 +65,19 @@ palier_workspace_class_init (PalierWorkspaceClass *klass)
    */
   signals[SALES_CHANGED] =
     g_signal_new ("sales-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * PalierWorkspace::range-changed:
+   *
+   * Emitted when palier_workspace_set_range() changed the simulated
+   * range.
+   */
+  signals[RANGE_CHANGED] =
+    g_signal_new ("range-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -447,11 +462,68 @@ palier_workspace_load_overview_finish (PalierWorkspace  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The simulated range */
+
+void
+palier_workspace_get_range (PalierWorkspace *self,
+                            PalierDate      *out_from,
+                            PalierDate      *out_to)
+{
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+
+  if (out_from != NULL)
+    *out_from = self->range.from;
+  if (out_to != NULL)
+    *out_to = self->range.to;
+}
+
+void
+palier_workspace_set_range (PalierWorkspace *self,
+                            PalierDate       from,
+                            PalierDate       to)
+{
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+  g_return_if_fail (from == PALIER_DATE_NONE || palier_date_is_valid (from));
+  g_return_if_fail (to == PALIER_DATE_NONE || palier_date_is_valid (to));
+  g_return_if_fail (from == PALIER_DATE_NONE || to == PALIER_DATE_NONE || from <= to);
+
+  if (self->range.from == from && self->range.to == to)
+    return;
+
+  self->range.from = from;
+  self->range.to = to;
+  g_signal_emit (self, signals[RANGE_CHANGED], 0);
+}
+
+void
+palier_workspace_get_sales_dates (PalierWorkspace *self,
+                                  PalierDate      *out_first,
+                                  PalierDate      *out_last)
+{
+  PalierStoreSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+
+  if (!palier_store_get_summary (self->store, &summary, &error))
+    {
+      g_warning ("Cannot read the sales dates of %s: %s", self->path, error->message);
+      summary.first_date = PALIER_DATE_NONE;
+      summary.last_date = PALIER_DATE_NONE;
+    }
+
+  if (out_first != NULL)
+    *out_first = summary.first_date;
+  if (out_last != NULL)
+    *out_last = summary.last_date;
+}
+
 /* Simulation */
 
 typedef struct {
   char *path;
   PalierProgram *program;
+  PalierSimulateOptions options;
 } SimulateData;
 
 static void
@@ -469,7 +541,6 @@ simulate_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   SimulateData *data = task_data;
-  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PalierResult *result;
@@ -481,7 +552,7 @@ simulate_thread (GTask        *task,
       return;
     }
 
-  result = palier_simulate (store, data->program, &options, cancellable, &error);
+  result = palier_simulate (store, data->program, &data->options, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -505,6 +576,7 @@ palier_workspace_simulate_async (PalierWorkspace     *self,
   data = g_new0 (SimulateData, 1);
   data->path = g_strdup (self->path);
   data->program = palier_program_copy (program);
+  data->options = self->range;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, palier_workspace_simulate_async);
@@ -529,6 +601,7 @@ typedef struct {
   char *path;
   PalierProgram *baseline;
   PalierProgram *proposal;
+  PalierSimulateOptions options;
 } CompareData;
 
 static void
@@ -547,7 +620,6 @@ compare_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   CompareData *data = task_data;
-  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PalierComparison *comparison;
@@ -559,7 +631,7 @@ compare_thread (GTask        *task,
       return;
     }
 
-  comparison = palier_compare (store, data->baseline, data->proposal, &options,
+  comparison = palier_compare (store, data->baseline, data->proposal, &data->options,
                                cancellable, &error);
   if (comparison == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -587,6 +659,7 @@ palier_workspace_compare_async (PalierWorkspace     *self,
   data->path = g_strdup (self->path);
   data->baseline = palier_program_copy (baseline);
   data->proposal = palier_program_copy (proposal);
+  data->options = self->range;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, palier_workspace_compare_async);

@@ -78,7 +78,25 @@ PalierOverview   *palier_workspace_load_overview_finish (PalierWorkspace      *s
                                                          GAsyncResult         *result,
                                                          GError              **error);
 
-/* Simulates a copy of @program on every sale of the workspace. */
+/* The simulated range: the dates that every simulation of the window
+ * reads, PALIER_DATE_NONE for an open end (the first or the last sale).
+ * It starts as the whole history.  Setting a different range emits
+ * "range-changed"; setting @from after @to is a programming error. */
+void              palier_workspace_get_range       (PalierWorkspace      *self,
+                                                    PalierDate           *out_from,
+                                                    PalierDate           *out_to);
+void              palier_workspace_set_range       (PalierWorkspace      *self,
+                                                    PalierDate            from,
+                                                    PalierDate            to);
+
+/* Reads the first and the last date of the workspace's sales from its
+ * import records, which is quick enough for the main thread.  Both are
+ * PALIER_DATE_NONE when the workspace has no sales or cannot be read. */
+void              palier_workspace_get_sales_dates (PalierWorkspace      *self,
+                                                    PalierDate           *out_first,
+                                                    PalierDate           *out_last);
+
+/* Simulates a copy of @program on the sales of the simulated range. */
 void              palier_workspace_simulate_async  (PalierWorkspace      *self,
                                                     const PalierProgram  *program,
                                                     GCancellable         *cancellable,
@@ -88,8 +106,8 @@ PalierResult     *palier_workspace_simulate_finish (PalierWorkspace      *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
-/* Compares copies of @baseline and @proposal on every sale of the
- * workspace. */
+/* Compares copies of @baseline and @proposal on the sales of the
+ * simulated range. */
 void              palier_workspace_compare_async   (PalierWorkspace      *self,
                                                     const PalierProgram  *baseline,
                                                     const PalierProgram  *proposal,
