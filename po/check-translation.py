@@ -216,6 +216,8 @@ def french_typography_problem(msgstr):
         after = msgstr[match.end():match.end() + 1]
         if after and not after.isspace() and after not in '»)':
             continue  # inside a token: "%s:%llu", "https://", "a;b"
+        if msgstr[match.end():match.end() + 2] in ('\u00a0»', '\u202f»'):
+            continue  # the end of quoted code: « &amp; », « %s: »
 
         token = re.search(r'\S*$', msgstr[:match.start()]).group(0)
         if match.group(0) in token:
