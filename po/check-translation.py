@@ -286,12 +286,14 @@ def check_translation(args, root, potfiles):
     untranslated = [e[1] for e in live if not all(e[2])]
     fuzzy = [e[1] for e in live if 'fuzzy' in e[0]]
     stale = [e[1] for e in entries if e[3]]
-    for label, msgids in (('untranslated', untranslated), ('fuzzy', fuzzy),
-                          ('no longer in the sources', stale)):
+    for label, msgids, action in (
+            ('untranslated', untranslated, 'translate them'),
+            ('fuzzy', fuzzy, 'review them and remove the fuzzy flag'),
+            ('no longer in the sources', stale, 'delete the obsolete #~ entries')):
         if msgids:
             problems.append(f'{len(msgids)} message(s) {label} in {args.lang}.po, '
                             f'for example “{msgids[0][:70]}”; run '
-                            '"meson compile -C build palier-update-po" and translate them')
+                            f'"meson compile -C build palier-update-po", then {action}')
 
     if args.lang == 'fr':
         problems.extend(check_french_typography(live))
