@@ -515,8 +515,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
   /* Wide enough for "+$1,234,567.89". */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column_is_numeric (kind) ? 12 : 8);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (kind) ? 14 : 10);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column_is_numeric (kind) ? 16 : 8);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (kind) ? 18 : 10);
   if (column_is_numeric (kind))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);

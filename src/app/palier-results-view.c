@@ -2,7 +2,8 @@
  *
  * Totals, the payout of each component, a sortable and searchable table
  * of partners with one column per component, and the core's period and
- * distribution charts.  Every number is the simulation's, and this
+ * distribution charts.  Selecting a partner shows its periods in place
+ * of the charts until the user closes them.  Every number is the simulation's, and this
  * view only formats it in the locale.
  */
 
@@ -14,6 +15,7 @@
 
 #include "palier-chart-view.h"
 #include "palier-format.h"
+#include "palier-partner-detail.h"
 #include "palier-partner-item.h"
 #include "palier-range-selector.h"
 #include "palier-results-view.h"
@@ -30,6 +32,9 @@ struct _PalierResultsView
   GPtrArray *component_columns;         /* GtkColumnViewColumn */
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *payout_column;
+  GtkSingleSelection *selection;
+  gboolean replacing_model;             /* TRUE while the table gets a new model */
+  int charts_position;                  /* of the paned beside the charts, or -1 */
 
   /* template */
   GtkStack *stack;
@@ -47,6 +52,9 @@ struct _PalierResultsView
   GtkListBox *component_list;
   PalierChartView *periods_chart;
   PalierChartView *distribution_chart;
+  GtkPaned *paned;
+  GtkStack *side_stack;
+  PalierPartnerDetail *partner_detail;
 };
 
 G_DEFINE_FINAL_TYPE (PalierResultsView, palier_results_view, ADW_TYPE_BIN)
@@ -123,6 +131,14 @@ format_cell (const ColumnSpec  *spec,
     }
 }
 
+static guint
+min_chars_for_column (ColumnKind kind)
+{
+  if (kind == COLUMN_ATTAINMENT)
+    return 8;
+  return column_is_numeric (kind) ? 16 : 8;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -130,10 +146,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  /* Wide enough for "$1,234,567.89": the table scrolls sideways before
+  /* Wide enough for "$12,345,678.90" (min-chars counts average
+   * characters, and digits are wider): the table scrolls sideways before
    * it clips an amount. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 11 : 8);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column_is_numeric (spec->kind) ? 13 : 10);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars_for_column (spec->kind));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), min_chars_for_column (spec->kind) + 2);
   if (column_is_numeric (spec->kind))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
@@ -270,6 +287,140 @@ replace_component_columns (PalierResultsView *self)
     }
 }
 
+/* The partner's details */
+
+static void
+close_detail (PalierResultsView *self)
+{
+  palier_partner_detail_clear (self->partner_detail);
+  gtk_stack_set_visible_child_name (self->side_stack, "charts");
+
+  if (self->charts_position >= 0)
+    gtk_paned_set_position (self->paned, self->charts_position);
+  self->charts_position = -1;
+}
+
+/* Narrows the table so that the details show every column of the
+ * periods, but keeps two fifths of the width for the table's first
+ * columns: partner, segment, sales, attainment and payout on the sample
+ * at 1280 pixels.  Closing the details restores the width the charts
+ * had.  A view not laid out yet, as when the first result comes in, is
+ * as wide as its stack of pages. */
+static void
+widen_detail (PalierResultsView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+  int position = gtk_paned_get_position (self->paned);
+  int handle_width = 0;
+  int natural;
+  int wanted;
+
+  if (width <= 0)
+    return;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+    handle_width = gtk_widget_get_width (GTK_WIDGET (self->paned)) - position -
+                   gtk_widget_get_width (GTK_WIDGET (self->side_stack));
+
+  gtk_widget_measure (GTK_WIDGET (self->partner_detail), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &natural, NULL, NULL);
+
+  self->charts_position = position;
+  wanted = MAX (width - handle_width - natural, width * 2 / 5);
+  if (wanted < position)
+    gtk_paned_set_position (self->paned, wanted);
+}
+
+static void
+open_detail (PalierResultsView *self,
+             const char        *partner)
+{
+  if (self->result == NULL ||
+      !palier_partner_detail_show (self->partner_detail, self->result, partner))
+    {
+      close_detail (self);
+      return;
+    }
+
+  if (self->charts_position < 0)
+    widen_detail (self);
+  gtk_stack_set_visible_child_name (self->side_stack, "detail");
+}
+
+static void
+selection_changed_cb (PalierResultsView *self)
+{
+  PalierPartnerItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->replacing_model)
+    return;
+
+  if (item != NULL)
+    open_detail (self, palier_partner_item_get_partner (item));
+  else
+    close_detail (self);
+}
+
+/* Activating a row opens it again after the user closed the details. */
+static void
+row_activated_cb (PalierResultsView *self,
+                  guint              position)
+{
+  g_autoptr(PalierPartnerItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    open_detail (self, palier_partner_item_get_partner (item));
+}
+
+static void
+detail_close_cb (PalierResultsView *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  close_detail (self);
+}
+
+static guint
+find_partner_position (PalierResultsView *self,
+                       const char        *partner)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PalierPartnerItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (palier_partner_item_get_partner (item), partner) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Replaces the table's partners with those of the result shown.  The
+ * details follow the same partner in the new result, and close when the
+ * new result no longer has it. */
+static void
+replace_partners (PalierResultsView *self,
+                  GListModel        *items)
+{
+  g_autofree char *partner = g_strdup (palier_partner_detail_get_partner (self->partner_detail));
+
+  /* For screenshots: the partner whose details open with the first
+   * result. */
+  if (partner == NULL)
+    partner = g_strdup (g_getenv ("PALIER_RESULTS_DEMO_PARTNER"));
+
+  self->replacing_model = TRUE;
+  gtk_filter_list_model_set_model (self->filter_model, items);
+  if (partner != NULL)
+    gtk_single_selection_set_selected (self->selection, find_partner_position (self, partner));
+  self->replacing_model = FALSE;
+
+  if (partner != NULL)
+    open_detail (self, partner);
+}
+
 /* Showing a result */
 
 static void
@@ -343,7 +494,7 @@ show_result (PalierResultsView *self)
 
   replace_component_columns (self);
   gtk_column_view_column_set_visible (self->name_column, result_has_names (self->result));
-  gtk_filter_list_model_set_model (self->filter_model, items);
+  replace_partners (self, items);
 
   palier_chart_view_set_result (self->periods_chart, self->result);
   palier_chart_view_set_result (self->distribution_chart, self->result);
@@ -364,7 +515,10 @@ set_result (PalierResultsView *self,
 
   if (result == NULL)
     {
+      self->replacing_model = TRUE;
       gtk_filter_list_model_set_model (self->filter_model, NULL);
+      self->replacing_model = FALSE;
+      close_detail (self);
       palier_chart_view_set_result (self->periods_chart, NULL);
       palier_chart_view_set_result (self->distribution_chart, NULL);
     }
@@ -597,6 +751,7 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
 
   g_type_ensure (PALIER_TYPE_CHART_VIEW);
   g_type_ensure (PALIER_TYPE_RANGE_SELECTOR);
+  g_type_ensure (PALIER_TYPE_PARTNER_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, stack);
@@ -614,6 +769,10 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, component_list);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, periods_chart);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, distribution_chart);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, partner_detail);
+  gtk_widget_class_bind_template_callback (widget_class, detail_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 }
@@ -638,8 +797,11 @@ setup_partner_model (PalierResultsView *self)
   selection = gtk_single_selection_new (G_LIST_MODEL (sort_model));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_object (selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->partner_table, GTK_SELECTION_MODEL (selection));
+  self->selection = selection;
   g_object_unref (selection);
 }
 
@@ -649,10 +811,14 @@ palier_results_view_init (PalierResultsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->component_columns = g_ptr_array_new ();
+  self->charts_position = -1;
 
   add_fixed_columns (self);
   setup_partner_model (self);
   gtk_column_view_sort_by_column (self->partner_table, self->payout_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (self->partner_table, "activate",
+                           G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->side_stack, "charts");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
