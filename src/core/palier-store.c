@@ -299,7 +299,11 @@ set_sqlite_error (PalierStore  *store,
                   GError      **error)
 {
   const char *name = _palier_store_get_display_name (store);
-  const char *detail = store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
+  /* sqlite quotes a damaged schema's bytes as they are, which may not be
+   * UTF-8. */
+  g_autofree char *detail = g_utf8_make_valid (store->db != NULL
+                                               ? sqlite3_errmsg (store->db)
+                                               : sqlite3_errstr (rc), -1);
 
   switch (rc & 0xff)
     {
@@ -399,26 +403,29 @@ step_once (PalierStore   *store,
   return rc;
 }
 
-/* Returns the single integer that @sql yields, or -1 with @error set.
- * For statements whose value is never negative. */
-static gint64
+/* Stores in @out_value the single integer that @sql yields (0 when it
+ * yields no row).  Returns FALSE with @error set when the statement
+ * fails.  Any value is possible, negative ones included: a damaged
+ * header can hold a negative user_version. */
+static gboolean
 query_int (PalierStore  *store,
            const char   *sql,
+           gint64       *out_value,
            GError      **error)
 {
   sqlite3_stmt *stmt = prepare (store, sql, error);
-  gint64 value = 0;
   int rc;
 
+  *out_value = 0;
   if (stmt == NULL)
-    return -1;
+    return FALSE;
 
   rc = step_once (store, stmt, error);
   if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+    *out_value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
-  return rc < 0 ? -1 : value;
+  return rc >= 0;
 }
 
 /* Opening */
@@ -441,14 +448,9 @@ read_identity (PalierStore  *store,
                gint64       *out_n_objects,
                GError      **error)
 {
-  *out_application_id = query_int (store, "PRAGMA application_id", error);
-  if (*out_application_id < 0)
-    return FALSE;
-  *out_user_version = query_int (store, "PRAGMA user_version", error);
-  if (*out_user_version < 0)
-    return FALSE;
-  *out_n_objects = query_int (store, "SELECT count(*) FROM sqlite_schema", error);
-  return *out_n_objects >= 0;
+  return query_int (store, "PRAGMA application_id", out_application_id, error) &&
+         query_int (store, "PRAGMA user_version", out_user_version, error) &&
+         query_int (store, "SELECT count(*) FROM sqlite_schema", out_n_objects, error);
 }
 
 /* Decides whether the file can be used as a Palier workspace.  Sets
@@ -488,6 +490,14 @@ check_identity (PalierStore       *store,
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_WORKSPACE,
                    _("%s: a SQLite database of another program, not a Palier workspace; choose a .palier file"),
                    name);
+      return FALSE;
+    }
+
+  if (user_version < 0)
+    {
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
+                   _("%s: the workspace header is damaged (format %lld); restore the file from a backup"),
+                   name, (long long) user_version);
       return FALSE;
     }
 
@@ -543,9 +553,15 @@ migrate (PalierStore  *store,
     return FALSE;
 
   /* Another process may have migrated the file in the meantime. */
-  version = query_int (store, "PRAGMA user_version", error);
-  if (version < 0)
+  if (!query_int (store, "PRAGMA user_version", &version, error))
     goto failed;
+  if (version < 0 || version > PALIER_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
+                   _("%s: the workspace header is damaged (format %lld); restore the file from a backup"),
+                   _palier_store_get_display_name (store), (long long) version);
+      goto failed;
+    }
 
   for (; version < PALIER_STORE_SCHEMA_VERSION; version++)
     {
@@ -641,6 +657,7 @@ recover (const char  *path,
          GError     **error)
 {
   PalierStore *store = g_new0 (PalierStore, 1);
+  gint64 n_objects;
   gboolean ok;
   int rc;
 
@@ -656,7 +673,7 @@ recover (const char  *path,
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
 
-  ok = query_int (store, "SELECT count(*) FROM sqlite_schema", error) >= 0;
+  ok = query_int (store, "SELECT count(*) FROM sqlite_schema", &n_objects, error);
   if (ok)
     {
       g_info ("%s: rolled back an interrupted write", path);
@@ -1052,9 +1069,9 @@ is_bulk_import (PalierStore  *store,
                 gboolean     *out_bulk,
                 GError      **error)
 {
-  gint64 n_existing = query_int (store, "SELECT coalesce (sum (rows), 0) FROM imports", error);
+  gint64 n_existing;
 
-  if (n_existing < 0)
+  if (!query_int (store, "SELECT coalesce (sum (rows), 0) FROM imports", &n_existing, error))
     return FALSE;
 
   *out_bulk = n_existing == 0 || expected_rows >= (guint64) n_existing / 4;
@@ -1968,8 +1985,7 @@ palier_store_get_summary (PalierStore         *store,
   if (rc < 0)
     return FALSE;
 
-  n_partners = query_int (store, "SELECT count (*) FROM partners", error);
-  if (n_partners < 0)
+  if (!query_int (store, "SELECT count (*) FROM partners", &n_partners, error))
     return FALSE;
   summary->n_partners = (guint) n_partners;
 
@@ -2174,7 +2190,7 @@ palier_store_list_programs (PalierStore  *store,
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = prepare (store, "SELECT id FROM programs ORDER BY name, id", error);
+  stmt = prepare (store, "SELECT id FROM programs WHERE id IS NOT NULL ORDER BY name, id", error);
   if (stmt == NULL)
     return NULL;
 
