@@ -314,8 +314,8 @@ set_line_overflow (const PalierSaleRow  *row,
                    GError              **error)
 {
   g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_OVERFLOW,
-               _("line %" G_GUINT64_FORMAT ": a sum of amounts is too large to be held exactly"),
-               row->line);
+               _("line %llu: a sum of amounts is too large to be held exactly"),
+               (unsigned long long) row->line);
   return FALSE;
 }
 
@@ -384,8 +384,8 @@ add_row (const PalierSaleRow  *row,
   if (row->partner == NULL || row->date == PALIER_DATE_NONE)
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": a sales row needs a date and a partner"),
-                   row->line);
+                   _("line %llu: a sales row needs a date and a partner"),
+                   (unsigned long long) row->line);
       return FALSE;
     }
 

@@ -1621,8 +1621,8 @@ add_to_month_totals (PalierStoreImport    *import,
                                     row->has_quantity ? row->quantity : 0))
     {
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
-                   _("line %" G_GUINT64_FORMAT ": the month total of partner “%s” is too large"),
-                   row->line, row->partner);
+                   _("line %llu: the month total of partner “%s” is too large"),
+                   (unsigned long long) row->line, row->partner);
       return FALSE;
     }
 
