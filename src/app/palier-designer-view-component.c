@@ -182,6 +182,11 @@ row_button_new (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* An icon button has no text: screen readers and AT-SPI tests read
+   * the accessible label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_widget_set_sensitive (button, sensitive);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), INDEX_KEY, GUINT_TO_POINTER (index));

@@ -132,6 +132,9 @@ show_segment_quotas (PalierDesignerView *self,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove This Segment Quota"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove This Segment Quota"),
+                                      -1);
       g_object_set_data_full (G_OBJECT (remove), ID_KEY, g_strdup (quota->segment), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_segment_quota_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);

@@ -390,6 +390,9 @@ setup_remove_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove This Row"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove This Row"),
+                                  -1);
   g_object_set_data (G_OBJECT (button), LIST_ITEM_KEY, list_item);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_row_clicked_cb), self);
   gtk_list_item_set_child (list_item, button);
