@@ -1038,6 +1038,8 @@ test_migrate_month_totals (void)
             "  category_id, product_id, region_id);"
             "ALTER TABLE imports DROP COLUMN size;"
             "ALTER TABLE imports DROP COLUMN fingerprint;"
+            "ALTER TABLE partners DROP COLUMN segment_from_file;"
+            "ALTER TABLE partners DROP COLUMN region_from_file;"
             "PRAGMA user_version = 1");
 
   store = create_store (path);
@@ -1546,7 +1548,7 @@ test_imports_migrate_version_2 (void)
 
   load_version_2 (path);
   store = create_store (path);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
 
   imports = list_imports (store);
   g_assert_cmpuint (imports->len, ==, 2);
