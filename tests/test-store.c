@@ -1038,6 +1038,8 @@ test_migrate_month_totals (void)
             "  category_id, product_id, region_id);"
             "ALTER TABLE imports DROP COLUMN size;"
             "ALTER TABLE imports DROP COLUMN fingerprint;"
+            "ALTER TABLE partners DROP COLUMN segment_from_file;"
+            "ALTER TABLE partners DROP COLUMN region_from_file;"
             "PRAGMA user_version = 1");
 
   store = create_store (path);
@@ -1546,7 +1548,7 @@ test_imports_migrate_version_2 (void)
 
   load_version_2 (path);
   store = create_store (path);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
 
   imports = list_imports (store);
   g_assert_cmpuint (imports->len, ==, 2);
@@ -1706,6 +1708,172 @@ test_programs_delete (void)
   g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NOT_FOUND);
 }
 
+/* Partners file */
+
+/* Reads a partners CSV written to a temporary directory. */
+static GPtrArray *
+read_partners_csv (const char                  *text,
+                   const PalierPartnersOptions *options)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = write_file (dir, "partners.csv", text);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *partners = palier_partners_read (path, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (partners);
+  return partners;
+}
+
+static void
+import_partners_csv (PalierStore *store,
+                     const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  PalierPartnersOptions options;
+
+  palier_partners_options_init (&options);
+  partners = read_partners_csv (text, &options);
+  g_assert_true (palier_store_import_partners (store, partners, &error));
+  g_assert_no_error (error);
+}
+
+static const PalierPartner *
+partner_at (GPtrArray *partners,
+            guint      index)
+{
+  g_assert_cmpuint (index, <, partners->len);
+  return g_ptr_array_index (partners, index);
+}
+
+/* Headers are guessed (AdventureWorks' ResellerKey and BusinessType),
+ * start dates read as day first once a day above 12 decides it, and a
+ * partner listed twice keeps its later row. */
+static void
+test_partners_read (void)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  PalierPartnersOptions options;
+
+  palier_partners_options_init (&options);
+  partners = read_partners_csv ("ResellerKey;ResellerName;BusinessType;Territory;Start Date\n"
+                                "P1;Alpha;Warehouse;East;15/02/2017\n"
+                                "P2;Beta;;;01/03/2017\n"
+                                "P1;Alpha bis;Value Added Reseller;East;\n",
+                                &options);
+
+  g_assert_cmpuint (partners->len, ==, 2);
+  g_assert_cmpstr (partner_at (partners, 0)->code, ==, "P1");
+  g_assert_cmpstr (partner_at (partners, 0)->name, ==, "Alpha bis");
+  g_assert_cmpstr (partner_at (partners, 0)->segment, ==, "Value Added Reseller");
+  g_assert_cmpstr (partner_at (partners, 0)->region, ==, "East");
+  g_assert_cmpint (partner_at (partners, 0)->start, ==, PALIER_DATE_NONE);
+  g_assert_cmpstr (partner_at (partners, 1)->code, ==, "P2");
+  g_assert_null (partner_at (partners, 1)->segment);
+  g_assert_null (partner_at (partners, 1)->region);
+  g_assert_cmpint (partner_at (partners, 1)->start, ==, date ("2017-03-01"));
+}
+
+/* A requested column that does not exist names the file and lists the
+ * columns, and an empty partner id names the line. */
+static void
+test_partners_read_errors (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = write_file (dir, "partners.csv", "Partner,Segment\nP1,Gold\n,Silver\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  PalierPartnersOptions options;
+
+  palier_partners_options_init (&options);
+  options.columns[PALIER_PARTNERS_FIELD_SEGMENT] = g_strdup ("Tier");
+  partners = palier_partners_read (path, &options, &error);
+  g_assert_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING);
+  g_assert_null (partners);
+  g_assert_cmpstr (error->message, ==,
+                   "partners.csv: no column “Tier” for the field “segment”; the columns are “Partner”, “Segment”");
+  palier_partners_options_clear (&options);
+  g_clear_error (&error);
+
+  palier_partners_options_init (&options);
+  partners = palier_partners_read (path, &options, &error);
+  g_assert_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE);
+  g_assert_null (partners);
+  g_assert_cmpstr (error->message, ==,
+                   "partners.csv:3: column “Partner”: empty partner id; every row needs one");
+}
+
+/* The partners file's segment wins over the sales rows', before and
+ * after it; a region it leaves empty still follows the sales rows, and
+ * a partner without sales is created. */
+static void
+test_partners_file_wins (void)
+{
+  static const TestSale before[] = {
+    { "2017-01-10", "P1", "100", NULL, NULL, NULL, NULL, "East", "Silver" },
+  };
+  static const TestSale after[] = {
+    { "2018-01-10", "P1", "100", NULL, NULL, NULL, NULL, "West", "Bronze" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierStore) store = palier_store_new_memory (&error);
+  g_autoptr(GPtrArray) partners = NULL;
+
+  g_assert_no_error (error);
+  import_sales (store, before, G_N_ELEMENTS (before));
+  import_partners_csv (store,
+                       "Partner,Name,Segment,Region,Start\n"
+                       "P1,Alpha,Gold,,2017-02-15\n"
+                       "P3,Gamma,Platinum,North,\n");
+  import_sales (store, after, G_N_ELEMENTS (after));
+
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (partners->len, ==, 2);
+  g_assert_cmpstr (partner_at (partners, 0)->name, ==, "Alpha");
+  g_assert_cmpstr (partner_at (partners, 0)->segment, ==, "Gold");
+  g_assert_cmpstr (partner_at (partners, 0)->region, ==, "West");
+  g_assert_cmpint (partner_at (partners, 0)->start, ==, date ("2017-02-15"));
+  g_assert_cmpint (partner_at (partners, 1)->id, ==, 2);
+  g_assert_cmpstr (partner_at (partners, 1)->code, ==, "P3");
+  g_assert_cmpstr (partner_at (partners, 1)->segment, ==, "Platinum");
+  g_assert_cmpstr (partner_at (partners, 1)->region, ==, "North");
+}
+
+/* A format 3 workspace gains the columns that record a partners file's
+ * attributes, with its existing attributes marked as from sales rows. */
+static void
+test_partners_migrate_version_3 (void)
+{
+  g_autofree char *path = workspace_path ("version-3.palier");
+  g_autoptr(PalierStore) store = create_store (path);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GError) error = NULL;
+  static const TestSale later[] = {
+    { "2018-01-10", "P1", "1", NULL, NULL, NULL, NULL, "North", "Bronze" },
+  };
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  g_clear_pointer (&store, palier_store_close);
+  raw_exec (path,
+            "ALTER TABLE partners DROP COLUMN segment_from_file;"
+            "ALTER TABLE partners DROP COLUMN region_from_file;"
+            "PRAGMA user_version = 3");
+
+  store = create_store (path);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM partners WHERE segment_from_file = 0"), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM partners WHERE region_from_file = 0"), ==, 3);
+
+  /* Segments read from sales rows before the migration still follow
+   * later sales rows. */
+  import_sales (store, later, G_N_ELEMENTS (later));
+  partners = palier_store_list_partners (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (partner_at (partners, 0)->segment, ==, "Bronze");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1747,6 +1915,10 @@ main (int   argc,
   g_test_add_func ("/store/imports/replace", test_imports_replace);
   g_test_add_func ("/store/imports/migrate-version-2", test_imports_migrate_version_2);
   g_test_add_func ("/store/imports/read-only-version-2", test_imports_read_only_version_2);
+  g_test_add_func ("/store/partners/read", test_partners_read);
+  g_test_add_func ("/store/partners/read-errors", test_partners_read_errors);
+  g_test_add_func ("/store/partners/file-wins", test_partners_file_wins);
+  g_test_add_func ("/store/partners/migrate-version-3", test_partners_migrate_version_3);
   g_test_add_func ("/store/programs/save-load", test_programs_save_load);
   g_test_add_func ("/store/programs/versions", test_programs_versions);
   g_test_add_func ("/store/programs/delete", test_programs_delete);

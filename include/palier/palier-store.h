@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define PALIER_STORE_SCHEMA_VERSION 3
+#define PALIER_STORE_SCHEMA_VERSION 4
 
 #define PALIER_STORE_ERROR (palier_store_error_quark ())
 
@@ -163,6 +163,15 @@ typedef struct {
 } PalierPartner;
 
 void         palier_partner_free      (PalierPartner *partner);
+
+/* Stores the attributes of @partners (PalierPartner *, id ignored), as
+ * read from a partners file: partners not yet in the workspace are
+ * created, and each non-NULL name, segment, region and known start
+ * replaces the stored one.  A segment or region set this way wins over
+ * those of sales rows, in earlier and later imports.  All or nothing. */
+gboolean     palier_store_import_partners (PalierStore  *store,
+                                           GPtrArray    *partners,
+                                           GError      **error);
 
 /* Every partner, in id order (element i has id i + 1). */
 GPtrArray   *palier_store_list_partners (PalierStore  *store,

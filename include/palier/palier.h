@@ -11,6 +11,7 @@
 #include "palier-csv.h"
 #include "palier-number.h"
 #include "palier-import.h"
+#include "palier-partners-import.h"
 #include "palier-store.h"
 #include "palier-simulate.h"
 #include "palier-engine.h"

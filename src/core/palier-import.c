@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-import.h"
+#include "palier-import-private.h"
 #include "palier-number-private.h"
 
 /* Records read to decide the value styles.  Enough for a mark or a day
@@ -266,6 +267,62 @@ find_column (PalierImportPlan *plan,
         return i;
     }
   return -1;
+}
+
+int
+_palier_import_find_header (char *const *headers,
+                            guint        n_headers,
+                            const char  *name)
+{
+  g_autofree char *folded = trimmed_casefold (name);
+
+  for (guint i = 0; i < n_headers; i++)
+    if (strcmp (headers[i], name) == 0)
+      return i;
+
+  for (guint i = 0; i < n_headers; i++)
+    {
+      g_autofree char *header = trimmed_casefold (headers[i]);
+
+      if (strcmp (header, folded) == 0)
+        return i;
+    }
+  return -1;
+}
+
+int
+_palier_import_guess_header (char *const       *headers,
+                             guint              n_headers,
+                             const char *const *names)
+{
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      g_autofree char *candidate = header_key (names[k]);
+
+      for (guint i = 0; i < n_headers; i++)
+        {
+          g_autofree char *key = header_key (headers[i]);
+
+          if (strcmp (key, candidate) == 0)
+            return i;
+        }
+    }
+  return -1;
+}
+
+char *
+_palier_import_list_headers (char *const *headers,
+                             guint        n_headers)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < n_headers; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "“%s”", headers[i]);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
 static gboolean

@@ -1,13 +1,16 @@
 /* palier-store.c: the workspace file (.palier), one sqlite database
  *
- * Schema, version 3 (docs/workspace-format.md describes it for users):
+ * Schema, version 4 (docs/workspace-format.md describes it for users):
  *
  *   meta             (key TEXT PRIMARY KEY, value TEXT)
  *   imports          (id, file, time, rows, first_date, last_date, amount,
  *                     size, fingerprint)
  *   partners         (id INTEGER PRIMARY KEY dense from 1, code UNIQUE,
  *                     name, segment, region, start,
- *                     segment_date, region_date)
+ *                     segment_date, region_date,
+ *                     segment_from_file, region_from_file: 1 when the
+ *                     partners file set the value, which sales rows
+ *                     then leave alone)
  *   products, categories, regions
  *                    (id INTEGER PRIMARY KEY, name UNIQUE): dictionaries
  *                    that transactions refer to by id
@@ -226,6 +229,12 @@ static const char *const migrations[] = {
    * neither. */
   "ALTER TABLE imports ADD COLUMN size INTEGER;"
   "ALTER TABLE imports ADD COLUMN fingerprint TEXT;",
+
+  /* 3 -> 4: a partners file's segment and region win over those of the
+   * sales rows, so the workspace remembers which values came from it.
+   * Earlier values all came from sales rows. */
+  "ALTER TABLE partners ADD COLUMN segment_from_file INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE partners ADD COLUMN region_from_file INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PALIER_STORE_SCHEMA_VERSION);
@@ -802,7 +811,8 @@ palier_store_get_db (PalierStore *store)
  * A partner's segment and region come from its sales rows: the row with
  * the latest date that carries a value wins, and among rows of the same
  * date the last one read wins (also across imports).  An empty cell
- * never clears a value.
+ * never clears a value, and a value set by a partners file is never
+ * replaced by a sales row.
  */
 
 typedef enum {
@@ -822,6 +832,8 @@ typedef struct {
   char       *region;
   PalierDate  segment_date;
   PalierDate  region_date;
+  gboolean    segment_from_file;
+  gboolean    region_from_file;
   gboolean    changed;
 } PartnerEntry;
 
@@ -891,7 +903,8 @@ load_partners (PalierStoreImport  *import,
   int rc;
 
   stmt = prepare (store,
-                  "SELECT id, code, segment, region, segment_date, region_date FROM partners",
+                  "SELECT id, code, segment, region, segment_date, region_date,"
+                  " segment_from_file, region_from_file FROM partners",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -905,6 +918,8 @@ load_partners (PalierStoreImport  *import,
       entry->region = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       entry->segment_date = sqlite3_column_int (stmt, 4);
       entry->region_date = sqlite3_column_int (stmt, 5);
+      entry->segment_from_file = sqlite3_column_int (stmt, 6) != 0;
+      entry->region_from_file = sqlite3_column_int (stmt, 7) != 0;
       g_hash_table_insert (import->partners,
                            g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
                            entry);
@@ -1557,15 +1572,17 @@ lookup_value (PalierStoreImport  *import,
 }
 
 /* Keeps @value as the partner's attribute when @date is not older than
- * the date of the row that set the current one. */
+ * the date of the row that set the current one, unless a partners file
+ * set it (@from_file). */
 static void
 update_attribute (PartnerEntry  *entry,
                   char         **attribute,
                   PalierDate    *attribute_date,
+                  gboolean       from_file,
                   const char    *value,
                   PalierDate     date)
 {
-  if (value == NULL || date < *attribute_date)
+  if (value == NULL || from_file || date < *attribute_date)
     return;
 
   *attribute_date = date;
@@ -1686,8 +1703,10 @@ palier_store_import_add_row (const PalierSaleRow  *row,
   partner = lookup_partner (import, row->partner, error);
   if (partner == NULL)
     return FALSE;
-  update_attribute (partner, &partner->segment, &partner->segment_date, row->segment, row->date);
-  update_attribute (partner, &partner->region, &partner->region_date, row->region, row->date);
+  update_attribute (partner, &partner->segment, &partner->segment_date,
+                    partner->segment_from_file, row->segment, row->date);
+  update_attribute (partner, &partner->region, &partner->region_date,
+                    partner->region_from_file, row->region, row->date);
 
   ids[DICTIONARY_PRODUCT] = lookup_value (import, DICTIONARY_PRODUCT, row->product, error);
   if (ids[DICTIONARY_PRODUCT] < 0)
@@ -2062,6 +2081,80 @@ rollback_with_error (PalierStore *store)
 {
   sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
+}
+
+/* Partners file */
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+palier_store_import_partners (PalierStore  *store,
+                              GPtrArray    *partners,
+                              GError      **error)
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (partners != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec_sql (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  insert = prepare (store, "INSERT OR IGNORE INTO partners (code) VALUES (?)", error);
+  if (insert == NULL)
+    return rollback_with_error (store);
+  update = prepare (store,
+                    "UPDATE partners SET"
+                    " name = coalesce (?1, name),"
+                    " segment = coalesce (?2, segment),"
+                    " segment_from_file = (?2 IS NOT NULL OR segment_from_file),"
+                    " region = coalesce (?3, region),"
+                    " region_from_file = (?3 IS NOT NULL OR region_from_file),"
+                    " start = coalesce (?4, start)"
+                    " WHERE code = ?5",
+                    error);
+  if (update == NULL)
+    {
+      sqlite3_finalize (insert);
+      return rollback_with_error (store);
+    }
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      const PalierPartner *partner = g_ptr_array_index (partners, i);
+
+      sqlite3_bind_text (insert, 1, partner->code, -1, SQLITE_STATIC);
+      bind_optional_text (update, 1, partner->name);
+      bind_optional_text (update, 2, partner->segment);
+      bind_optional_text (update, 3, partner->region);
+      bind_optional_int (update, 4, partner->start != PALIER_DATE_NONE, partner->start);
+      sqlite3_bind_text (update, 5, partner->code, -1, SQLITE_STATIC);
+      if (step_once (store, insert, error) < 0 || step_once (store, update, error) < 0)
+        {
+          sqlite3_finalize (insert);
+          sqlite3_finalize (update);
+          return rollback_with_error (store);
+        }
+      sqlite3_reset (insert);
+      sqlite3_reset (update);
+    }
+  sqlite3_finalize (insert);
+  sqlite3_finalize (update);
+
+  if (!exec_sql (store, "COMMIT", error))
+    return rollback_with_error (store);
+  return TRUE;
 }
 
 gboolean

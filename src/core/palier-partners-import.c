@@ -1,0 +1,364 @@
+/* palier-partners-import.c: reading a partners file
+ *
+ * The whole file is read into memory first: partners files are small,
+ * and the start column's date order is decided from all its values
+ * before any of them is parsed.
+ */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "palier-partners-import.h"
+#include "palier-import.h"
+#include "palier-import-private.h"
+#include "palier-store.h"
+
+static const char *const field_names[PALIER_PARTNERS_N_FIELDS] = {
+  "partner", "name", "segment", "region", "start",
+};
+
+/* Common English and French headers for each field, in order of
+ * preference. */
+static const char *const *const field_headers[PALIER_PARTNERS_N_FIELDS] = {
+  [PALIER_PARTNERS_FIELD_PARTNER] = (const char *const[]) {
+    "partner", "partner id", "reseller key", "reseller", "reseller id",
+    "dealer", "customer id", "partenaire", "revendeur", "code client", NULL },
+  [PALIER_PARTNERS_FIELD_NAME] = (const char *const[]) {
+    "name", "partner name", "reseller name", "dealer name", "nom",
+    "raison sociale", NULL },
+  [PALIER_PARTNERS_FIELD_SEGMENT] = (const char *const[]) {
+    "segment", "business type", "tier", "type de partenaire", NULL },
+  [PALIER_PARTNERS_FIELD_REGION] = (const char *const[]) {
+    "region", "territory", "région", "territoire", NULL },
+  [PALIER_PARTNERS_FIELD_START] = (const char *const[]) {
+    "start", "start date", "since", "date de début", "date d'entrée", NULL },
+};
+
+typedef struct {
+  char        *path;
+  char        *display_name;
+  char       **headers;
+  guint        n_columns;
+  int          columns[PALIER_PARTNERS_N_FIELDS];
+  GPtrArray   *rows;                /* Row * */
+  PalierDateOrder date_order;
+} PartnersFile;
+
+typedef struct {
+  guint64  line;
+  char   **fields;                  /* n_columns strings */
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+static void
+partners_file_clear (PartnersFile *file)
+{
+  g_free (file->path);
+  g_free (file->display_name);
+  g_strfreev (file->headers);
+  g_clear_pointer (&file->rows, g_ptr_array_unref);
+}
+
+const char *
+palier_partners_field_to_string (PalierPartnersField field)
+{
+  g_return_val_if_fail (field < PALIER_PARTNERS_N_FIELDS, NULL);
+
+  return field_names[field];
+}
+
+gboolean
+palier_partners_field_from_string (const char          *text,
+                                   PalierPartnersField *out)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
+    if (g_ascii_strcasecmp (text, field_names[f]) == 0)
+      {
+        *out = f;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+palier_partners_options_init (PalierPartnersOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->date_order = PALIER_DATE_ORDER_AUTO;
+}
+
+void
+palier_partners_options_clear (PalierPartnersOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
+    g_clear_pointer (&options->columns[f], g_free);
+}
+
+/* Reads the header and every record, each padded to the header's
+ * width. */
+static gboolean
+read_records (PartnersFile                *file,
+              const PalierPartnersOptions *options,
+              GError                     **error)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  PalierCsvRecord record;
+  g_autoptr(GError) local_error = NULL;
+
+  reader = palier_csv_reader_new_for_path (file->path, &options->dialect, error);
+  if (reader == NULL)
+    return FALSE;
+
+  if (!palier_csv_reader_next (reader, &record, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                     _("%s: the file is empty; a partners file needs a header line"),
+                     file->display_name);
+      return FALSE;
+    }
+
+  file->n_columns = record.n_fields;
+  file->headers = g_new0 (char *, record.n_fields + 1);
+  for (guint i = 0; i < record.n_fields; i++)
+    file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
+
+  file->rows = g_ptr_array_new_with_free_func (row_free);
+  while (palier_csv_reader_next (reader, &record, &local_error))
+    {
+      Row *row;
+
+      for (guint i = file->n_columns; i < record.n_fields; i++)
+        if (record.lengths[i] != 0)
+          {
+            g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                         _("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
+                         file->display_name, (unsigned long long) record.line,
+                         record.n_fields, file->n_columns);
+            return FALSE;
+          }
+
+      row = g_new0 (Row, 1);
+      row->line = record.line;
+      row->fields = g_new0 (char *, file->n_columns + 1);
+      for (guint i = 0; i < file->n_columns; i++)
+        row->fields[i] = g_strstrip (g_strdup (i < record.n_fields ? record.fields[i] : ""));
+      g_ptr_array_add (file->rows, row);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Maps each field to the requested column, or to a guessed one that no
+ * other field uses. */
+static gboolean
+map_columns (PartnersFile                *file,
+             const PalierPartnersOptions *options,
+             GError                     **error)
+{
+  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
+    {
+      g_autofree char *headers = NULL;
+
+      file->columns[f] = -1;
+      if (options->columns[f] == NULL)
+        continue;
+
+      file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
+                                                     options->columns[f]);
+      if (file->columns[f] >= 0)
+        continue;
+
+      headers = _palier_import_list_headers (file->headers, file->n_columns);
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                   _("%s: no column “%s” for the field “%s”; the columns are %s"),
+                   file->display_name, options->columns[f], field_names[f], headers);
+      return FALSE;
+    }
+
+  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
+    {
+      int column;
+      gboolean in_use = FALSE;
+
+      if (file->columns[f] >= 0)
+        continue;
+
+      column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
+      for (guint g = 0; g < PALIER_PARTNERS_N_FIELDS; g++)
+        in_use = in_use || (column >= 0 && file->columns[g] == column);
+      if (!in_use)
+        file->columns[f] = column;
+    }
+
+  if (file->columns[PALIER_PARTNERS_FIELD_PARTNER] < 0)
+    {
+      g_autofree char *headers = _palier_import_list_headers (file->headers, file->n_columns);
+
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                   _("%s: no column holds the partner id; the columns are %s; use --map partners.partner=COLUMN"),
+                   file->display_name, headers);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Decides the start column's date order from all its values, unless
+ * the options fix it.  An undecided order stays AUTO, which reads any
+ * date that is not ambiguous. */
+static void
+resolve_date_order (PartnersFile                *file,
+                    const PalierPartnersOptions *options)
+{
+  int column = file->columns[PALIER_PARTNERS_FIELD_START];
+  PalierDateSniffer sniffer = { 0 };
+
+  file->date_order = options->date_order;
+  if (column < 0 || file->date_order != PALIER_DATE_ORDER_AUTO)
+    return;
+
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (file->rows, i);
+
+      if (row->fields[column][0] != '\0')
+        palier_date_sniffer_add (&sniffer, row->fields[column], strlen (row->fields[column]));
+    }
+  file->date_order = palier_date_sniffer_result (&sniffer);
+}
+
+static const char *
+cell (const PartnersFile  *file,
+      const Row           *row,
+      PalierPartnersField  field)
+{
+  int column = file->columns[field];
+
+  if (column < 0 || row->fields[column][0] == '\0')
+    return NULL;
+  return row->fields[column];
+}
+
+static PalierPartner *
+convert_row (const PartnersFile  *file,
+             const Row           *row,
+             GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *code = cell (file, row, PALIER_PARTNERS_FIELD_PARTNER);
+  const char *start = cell (file, row, PALIER_PARTNERS_FIELD_START);
+  PalierDate start_date = PALIER_DATE_NONE;
+  PalierPartner *partner;
+
+  if (code == NULL)
+    {
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("%s:%llu: column “%s”: empty partner id; every row needs one"),
+                   file->display_name, (unsigned long long) row->line,
+                   file->headers[file->columns[PALIER_PARTNERS_FIELD_PARTNER]]);
+      return NULL;
+    }
+
+  if (start != NULL
+      && !palier_date_parse_text (start, strlen (start), file->date_order,
+                                  &start_date, &local_error))
+    {
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("%s:%llu: column “%s”: invalid start date “%s”: %s"),
+                   file->display_name, (unsigned long long) row->line,
+                   file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
+                   start, local_error->message);
+      return NULL;
+    }
+
+  partner = g_new0 (PalierPartner, 1);
+  partner->code = g_strdup (code);
+  partner->name = g_strdup (cell (file, row, PALIER_PARTNERS_FIELD_NAME));
+  partner->segment = g_strdup (cell (file, row, PALIER_PARTNERS_FIELD_SEGMENT));
+  partner->region = g_strdup (cell (file, row, PALIER_PARTNERS_FIELD_REGION));
+  partner->start = start_date;
+  return partner;
+}
+
+GPtrArray *
+palier_partners_read (const char                  *path,
+                      const PalierPartnersOptions *options,
+                      GError                     **error)
+{
+  PartnersFile file = { 0 };
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GHashTable) index = NULL;   /* code -> position in partners */
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file.path = g_strdup (path);
+  file.display_name = g_filename_display_basename (path);
+  if (!read_records (&file, options, error) || !map_columns (&file, options, error))
+    {
+      partners_file_clear (&file);
+      return NULL;
+    }
+  resolve_date_order (&file, options);
+
+  partners = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_partner_free);
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < file.rows->len; i++)
+    {
+      PalierPartner *partner = convert_row (&file, g_ptr_array_index (file.rows, i), error);
+      gpointer position;
+
+      if (partner == NULL)
+        {
+          partners_file_clear (&file);
+          return NULL;
+        }
+
+      if (g_hash_table_lookup_extended (index, partner->code, NULL, &position))
+        {
+          guint at = GPOINTER_TO_UINT (position);
+          PalierPartner *earlier = g_ptr_array_index (partners, at);
+
+          /* The key must change before the earlier code is freed. */
+          g_hash_table_replace (index, partner->code, position);
+          g_ptr_array_index (partners, at) = partner;
+          palier_partner_free (earlier);
+        }
+      else
+        {
+          g_hash_table_insert (index, partner->code, GUINT_TO_POINTER (partners->len));
+          g_ptr_array_add (partners, partner);
+        }
+    }
+
+  partners_file_clear (&file);
+  return g_steal_pointer (&partners);
+}
