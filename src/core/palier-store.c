@@ -2224,6 +2224,7 @@ palier_store_load_program (PalierStore  *store,
                            const char   *id,
                            GError      **error)
 {
+  g_autofree char *quoted_id = NULL;
   g_autofree char *what = NULL;
   PalierProgram *program;
   sqlite3_stmt *stmt;
@@ -2237,7 +2238,9 @@ palier_store_load_program (PalierStore  *store,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  what = g_strdup_printf (_("program “%s”"), id);
+  /* The id is quoted in messages, which must be UTF-8. */
+  quoted_id = g_utf8_make_valid (id, -1);
+  what = g_strdup_printf (_("program “%s”"), quoted_id);
   program = read_program_row (store, stmt, what, error);
   sqlite3_finalize (stmt);
 
@@ -2261,7 +2264,20 @@ palier_store_list_programs (PalierStore  *store,
 
   ids = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, column_strdup (stmt, 0));
+    {
+      char *id = column_strdup (stmt, 0);
+
+      /* Palier writes only ids that are valid XML names.  A damaged
+       * index can hand back other bytes. */
+      if (!is_utf8_or_null (id))
+        {
+          sqlite3_finalize (stmt);
+          g_free (id);
+          set_damaged_error (store, _("a program id is not UTF-8"), error);
+          return NULL;
+        }
+      g_ptr_array_add (ids, id);
+    }
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
