@@ -1969,6 +1969,19 @@ palier_store_set_duplicate_policy (PalierStore                *store,
 
 /* Summary and partners */
 
+/* Sets @error for a workspace whose rows break a rule that Palier keeps
+ * when it writes them, so the file was damaged outside Palier.  @detail
+ * names the broken rule. */
+static void
+set_damaged_error (PalierStore  *store,
+                   const char   *detail,
+                   GError      **error)
+{
+  g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
+               _("%s: the workspace is damaged (%s); restore it from a backup"),
+               _palier_store_get_display_name (store), detail);
+}
+
 gboolean
 palier_store_get_summary (PalierStore         *store,
                           PalierStoreSummary  *summary,
@@ -2004,6 +2017,16 @@ palier_store_get_summary (PalierStore         *store,
   if (rc < 0)
     return FALSE;
 
+  /* An import records both dates or neither, and the first is never
+   * after the last. */
+  if ((summary->first_date == PALIER_DATE_NONE) != (summary->last_date == PALIER_DATE_NONE) ||
+      summary->first_date > summary->last_date)
+    {
+      set_damaged_error (store, _("an import has a first date without a last date or after it"),
+                         error);
+      return FALSE;
+    }
+
   if (!query_int (store, "SELECT count (*) FROM partners", &n_partners, error))
     return FALSE;
   summary->n_partners = (guint) n_partners;
@@ -2029,6 +2052,43 @@ column_strdup (sqlite3_stmt *stmt,
                int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+is_utf8_or_null (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+/* Checks that @partner, row @index, has the dense id the engine indexes
+ * partners by and UTF-8 texts.  Sets @error when it does not. */
+static gboolean
+check_partner (PalierStore          *store,
+               const PalierPartner  *partner,
+               guint                 index,
+               GError              **error)
+{
+  if (partner->id != (gint64) index + 1)
+    {
+      g_autofree char *detail = g_strdup_printf (_("partner id %lld where %u was expected"),
+                                                 (long long) partner->id, index + 1);
+
+      set_damaged_error (store, detail, error);
+      return FALSE;
+    }
+
+  if (partner->code == NULL ||
+      !is_utf8_or_null (partner->code) || !is_utf8_or_null (partner->name) ||
+      !is_utf8_or_null (partner->segment) || !is_utf8_or_null (partner->region))
+    {
+      g_autofree char *detail = g_strdup_printf (_("partner %lld has no code or a text that is not UTF-8"),
+                                                 (long long) partner->id);
+
+      set_damaged_error (store, detail, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 GPtrArray *
@@ -2063,6 +2123,11 @@ palier_store_list_partners (PalierStore  *store,
       partner->region = column_strdup (stmt, 4);
       partner->start = sqlite3_column_int (stmt, 5);
       g_ptr_array_add (partners, partner);
+      if (!check_partner (store, partner, partners->len - 1, error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
     }
   sqlite3_finalize (stmt);
 
@@ -2252,6 +2317,7 @@ palier_store_load_program (PalierStore  *store,
                            const char   *id,
                            GError      **error)
 {
+  g_autofree char *quoted_id = NULL;
   g_autofree char *what = NULL;
   PalierProgram *program;
   sqlite3_stmt *stmt;
@@ -2265,7 +2331,9 @@ palier_store_load_program (PalierStore  *store,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  what = g_strdup_printf (_("program “%s”"), id);
+  /* The id is quoted in messages, which must be UTF-8. */
+  quoted_id = g_utf8_make_valid (id, -1);
+  what = g_strdup_printf (_("program “%s”"), quoted_id);
   program = read_program_row (store, stmt, what, error);
   sqlite3_finalize (stmt);
 
@@ -2289,7 +2357,20 @@ palier_store_list_programs (PalierStore  *store,
 
   ids = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, column_strdup (stmt, 0));
+    {
+      char *id = column_strdup (stmt, 0);
+
+      /* Palier writes only ids that are valid XML names.  A damaged
+       * index can hand back other bytes. */
+      if (!is_utf8_or_null (id))
+        {
+          sqlite3_finalize (stmt);
+          g_free (id);
+          set_damaged_error (store, _("a program id is not UTF-8"), error);
+          return NULL;
+        }
+      g_ptr_array_add (ids, id);
+    }
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -2733,6 +2814,37 @@ foreach_month_total_in_transactions (PalierStore           *store,
   return run_rows (store, stmt, cancellable, month_total_row, (gpointer) func, user_data, error);
 }
 
+typedef struct {
+  PalierStore           *store;
+  PalierMonthTotalFunc   func;
+  gpointer               user_data;
+} WholeMonthRows;
+
+/* Passes on one row of month_totals.  Palier deletes a row when its last
+ * line is removed, so a row without lines means a damaged file whose sums
+ * cannot be trusted, and it is rejected rather than skipped. */
+static gboolean
+whole_month_total_row (sqlite3_stmt  *stmt,
+                       gpointer       func,
+                       gpointer       user_data,
+                       GError       **error)
+{
+  WholeMonthRows *rows = user_data;
+  gint64 n_lines = sqlite3_column_int64 (stmt, 5);
+
+  if (n_lines < 1)
+    {
+      g_autofree char *detail = g_strdup_printf (_("month totals of partner %lld with %lld lines"),
+                                                 (long long) sqlite3_column_int64 (stmt, 0),
+                                                 (long long) n_lines);
+
+      set_damaged_error (rows->store, detail, error);
+      return FALSE;
+    }
+
+  return month_total_row (stmt, (gpointer) rows->func, rows->user_data, error);
+}
+
 /* Month totals of whole months (yyyymm) from the month_totals table;
  * @filter has no product values and its dates are already applied. */
 static gboolean
@@ -2747,6 +2859,7 @@ foreach_whole_month_total (PalierStore           *store,
 {
   g_autofree char *head = NULL;
   PalierFilter values_only = { 0 };
+  WholeMonthRows rows = { store, func, user_data };
   sqlite3_stmt *stmt;
 
   if (filter != NULL)
@@ -2763,7 +2876,7 @@ foreach_whole_month_total (PalierStore           *store,
   if (stmt == NULL)
     return FALSE;
 
-  return run_rows (store, stmt, cancellable, month_total_row, (gpointer) func, user_data, error);
+  return run_rows (store, stmt, cancellable, whole_month_total_row, NULL, &rows, error);
 }
 
 static gboolean
