@@ -437,6 +437,17 @@ query_int (PalierStore  *store,
   return rc >= 0;
 }
 
+/* Reports a format number (PRAGMA user_version) that no Palier writes. */
+static void
+set_damaged_header_error (PalierStore  *store,
+                          gint64        user_version,
+                          GError      **error)
+{
+  g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
+               _("%s: the workspace header is damaged (format %lld); restore the file from a backup"),
+               _palier_store_get_display_name (store), (long long) user_version);
+}
+
 /* Opening */
 
 static void
@@ -504,9 +515,7 @@ check_identity (PalierStore       *store,
 
   if (user_version < 0)
     {
-      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
-                   _("%s: the workspace header is damaged (format %lld); restore the file from a backup"),
-                   name, (long long) user_version);
+      set_damaged_header_error (store, user_version, error);
       return FALSE;
     }
 
@@ -566,9 +575,7 @@ migrate (PalierStore  *store,
     goto failed;
   if (version < 0 || version > PALIER_STORE_SCHEMA_VERSION)
     {
-      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT,
-                   _("%s: the workspace header is damaged (format %lld); restore the file from a backup"),
-                   _palier_store_get_display_name (store), (long long) version);
+      set_damaged_header_error (store, version, error);
       goto failed;
     }
 
