@@ -4,7 +4,7 @@
  * every value with at most six decimals between about -9.2e12 and 9.2e12 is
  * held exactly.  Products and quotients go through 128-bit intermediates
  * (PalierWide) and are rounded once, half away from zero, where the payout
- * rules say so.
+ * rules require it.
  */
 #pragma once
 
@@ -20,7 +20,8 @@ typedef __int128 PalierWide;
 #define PALIER_DECIMAL_MAX    G_MAXINT64
 #define PALIER_DECIMAL_MIN    (-G_MAXINT64)
 
-/* Longest text palier_decimal_format() writes, with its terminating NUL. */
+/* Maximum length of the text palier_decimal_format() writes, with its
+ * terminating NUL. */
 #define PALIER_DECIMAL_BUFSIZE 32
 
 #define PALIER_DECIMAL_ERROR (palier_decimal_error_quark ())

@@ -3,7 +3,7 @@
  * A program is plain data: a currency, a period, quotas and an ordered list
  * of components.  It is reference counted and copied deeply for undo.  The
  * fields marked "version 2" are read, written and checked, and the engine
- * honours them where palier-payout.h says so.
+ * applies them as palier-payout.h documents.
  */
 #pragma once
 

@@ -1,6 +1,6 @@
 /* palier-store.h: the workspace file (.palier), one sqlite database
  *
- * The workspace holds partners, sales transactions and programs with their
+ * The workspace contains partners, sales transactions and programs with their
  * history.  Its schema is versioned with PRAGMA user_version and migrated
  * forward on open; foreign keys are on and the journal is WAL.  Amounts are
  * stored as integers of PalierDecimal (millionths) so that SQL sums are
