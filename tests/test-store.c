@@ -1031,6 +1031,9 @@ test_migrate_month_totals (void)
   import_random_sales (store, 21, 2000);
   g_clear_pointer (&store, palier_store_close);
   raw_exec (path,
+            "DROP TABLE quotas;"
+            "DROP TABLE scenario_runs;"
+            "DROP TABLE scenarios;"
             "DROP TABLE month_totals;"
             "DROP INDEX transactions_by_date;"
             "CREATE INDEX transactions_by_partner_month ON transactions"
@@ -1857,12 +1860,15 @@ test_partners_migrate_version_3 (void)
   import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
   g_clear_pointer (&store, palier_store_close);
   raw_exec (path,
+            "DROP TABLE quotas;"
+            "DROP TABLE scenario_runs;"
+            "DROP TABLE scenarios;"
             "ALTER TABLE partners DROP COLUMN segment_from_file;"
             "ALTER TABLE partners DROP COLUMN region_from_file;"
             "PRAGMA user_version = 3");
 
   store = create_store (path);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, PALIER_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM partners WHERE segment_from_file = 0"), ==, 3);
   g_assert_cmpint (query_int (store, "SELECT count (*) FROM partners WHERE region_from_file = 0"), ==, 3);
 

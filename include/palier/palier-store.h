@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define PALIER_STORE_SCHEMA_VERSION 4
+#define PALIER_STORE_SCHEMA_VERSION 5
 
 #define PALIER_STORE_ERROR (palier_store_error_quark ())
 

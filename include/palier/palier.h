@@ -16,3 +16,7 @@
 #include "palier-simulate.h"
 #include "palier-engine.h"
 #include "palier-chart.h"
+#include "palier-scenario.h"
+#include "palier-risk.h"
+#include "palier-health.h"
+#include "palier-report.h"

@@ -1,6 +1,6 @@
 /* palier-store.c: the workspace file (.palier), one sqlite database
  *
- * Schema, version 4 (docs/workspace-format.md describes it for users):
+ * Schema, version 5 (docs/workspace-format.md describes it for users):
  *
  *   meta             (key TEXT PRIMARY KEY, value TEXT)
  *   imports          (id, file, time, rows, first_date, last_date, amount,
@@ -23,6 +23,14 @@
  *                     region, kept up to date by every import
  *   programs         (id TEXT PRIMARY KEY, name, xml, updated)
  *   program_versions (id, program_id, time, summary, xml)
+ *   quotas           (partner_id, first_date, last_date, label, quota):
+ *                    per-partner quotas read from a quotas file
+ *   scenarios        (id TEXT PRIMARY KEY, name, program_id, from_date,
+ *                     to_date, assumptions, updated)
+ *   scenario_runs    (id, scenario_id, time, program_version,
+ *                     program_xml, assumptions, from_date, to_date,
+ *                     sales, payout, non_cash, cost, result): each run
+ *                     kept with what it was computed from
  *
  * Money and quantities are INTEGER millionths (PalierDecimal), so that
  * sqlite's sum() is exact.  Margin and quantity are NULL when the sales
@@ -235,6 +243,44 @@ static const char *const migrations[] = {
    * Earlier values all came from sales rows. */
   "ALTER TABLE partners ADD COLUMN segment_from_file INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE partners ADD COLUMN region_from_file INTEGER NOT NULL DEFAULT 0;",
+
+  /* 4 -> 5: per-partner quotas from a quotas file, each for the days
+   * of one period label, and what-if scenarios with the runs kept as
+   * they were computed (program XML, assumptions and result), so that a
+   * comparison can be reproduced after the program changed. */
+  "CREATE TABLE quotas ("
+  "  partner_id INTEGER NOT NULL REFERENCES partners (id),"
+  "  first_date INTEGER NOT NULL,"
+  "  last_date INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  quota INTEGER NOT NULL,"
+  "  PRIMARY KEY (partner_id, first_date, last_date)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE scenarios ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  program_id TEXT NOT NULL,"
+  "  from_date INTEGER,"
+  "  to_date INTEGER,"
+  "  assumptions TEXT NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE scenario_runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  scenario_id TEXT NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,"
+  "  time INTEGER NOT NULL,"
+  "  program_version INTEGER,"
+  "  program_xml TEXT NOT NULL,"
+  "  assumptions TEXT NOT NULL,"
+  "  from_date INTEGER NOT NULL,"
+  "  to_date INTEGER NOT NULL,"
+  "  sales INTEGER NOT NULL,"
+  "  payout INTEGER NOT NULL,"
+  "  non_cash INTEGER NOT NULL,"
+  "  cost INTEGER NOT NULL,"
+  "  result TEXT NOT NULL"
+  ");"
+  "CREATE INDEX scenario_runs_by_scenario ON scenario_runs (scenario_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PALIER_STORE_SCHEMA_VERSION);
