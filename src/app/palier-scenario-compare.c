@@ -595,7 +595,6 @@ palier_scenario_compare_dispose (GObject *object)
   PalierScenarioCompare *self = PALIER_SCENARIO_COMPARE (object);
 
   g_hash_table_remove_all (self->figures);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_SCENARIO_COMPARE);
 
   G_OBJECT_CLASS (palier_scenario_compare_parent_class)->dispose (object);
 }
