@@ -145,7 +145,7 @@ parse_growth (const char     *field,
   if (*out < -PALIER_DECIMAL_ONE)
     {
       g_set_error (error, PALIER_SCENARIO_ERROR, PALIER_SCENARIO_ERROR_INVALID,
-                   _("%s: a growth of “%s” %% is below -100 %%, which would make sales negative; type -100 or more"),
+                   _("%s: the growth “%s” is below -100, which would make sales negative; type -100 or more"),
                    field, trimmed);
       return FALSE;
     }
