@@ -44,6 +44,23 @@ typedef enum {
   PALIER_N_GROWTH_DIMENSIONS,
 } PalierGrowthDimension;
 
+/* Largest growth and added-partner factor, as a fraction (100000 %),
+ * so that the product of the four growth multipliers stays exact in
+ * 128 bits. */
+#define PALIER_GROWTH_MAX (1000 * PALIER_DECIMAL_ONE)
+
+/* "segment", "category" or "region", as in the assumptions' text. */
+const char        *palier_growth_dimension_to_string (PalierGrowthDimension dimension);
+
+/* Reads a percentage such as "8", "8%" or "-2.5" as a fraction (0.08).
+ * At most 4 decimals, so that the fraction is exact; the locale is never
+ * used. */
+gboolean           palier_growth_parse_percent  (const char     *text,
+                                                 PalierDecimal  *out_growth,
+                                                 GError        **error);
+/* Writes @growth as an exact percentage ("8%", "-2.5%"). */
+char              *palier_growth_format_percent (PalierDecimal   growth);
+
 /* Growth of one segment, category or region, as a fraction (0.08 for
  * +8 %, -0.1 for -10 %). */
 typedef struct {
@@ -91,6 +108,12 @@ void               palier_assumptions_add_partner    (PalierAssumptions *assumpt
                                                       const char        *name,
                                                       const char        *source,
                                                       PalierDecimal      factor);
+
+/* Checks that every growth is between -100 % and PALIER_GROWTH_MAX,
+ * every added partner's factor above 0 and at most PALIER_GROWTH_MAX,
+ * and that no partner is both added and removed. */
+gboolean           palier_assumptions_validate  (const PalierAssumptions  *assumptions,
+                                                 GError                  **error);
 
 /* The multiplier of a month total of a partner of @segment, in @category
  * and @region (each may be NULL), rounded to 10^-6. */
