@@ -21,6 +21,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "palier-chart.h"
 #include "palier-simulate.h"
 
 G_BEGIN_DECLS
@@ -244,7 +245,8 @@ typedef struct {
 
 /* Compares @results (n of them, 1 to PALIER_SCENARIO_MAX_COMPARED),
  * labelled by @labels; @bases[i] are the bases results[i] was computed
- * on, for the tiers reached. */
+ * on, for the tiers reached.  With @bases NULL, or one of them NULL, the
+ * columns concerned have no tier counts. */
 PalierScenarioComparison *palier_scenario_compare (PalierResult      * const *results,
                                                    const PalierBases * const *bases,
                                                    const char        * const *labels,
@@ -252,6 +254,31 @@ PalierScenarioComparison *palier_scenario_compare (PalierResult      * const *re
                                                    GError                   **error);
 PalierScenarioComparison *palier_scenario_comparison_ref   (PalierScenarioComparison *comparison);
 void                      palier_scenario_comparison_unref (PalierScenarioComparison *comparison);
+
+/* Charts of a comparison, one cell per scenario in the style of the
+ * single-result charts: payouts per period stacked by component, the
+ * distribution of partner payouts, or each scenario's per-partner cost
+ * differences against the first. */
+typedef enum {
+  PALIER_SCENARIO_CHART_PERIODS,
+  PALIER_SCENARIO_CHART_DISTRIBUTION,
+  PALIER_SCENARIO_CHART_DIFFERENCES,
+} PalierScenarioChart;
+
+/* @style may be NULL for the default; its title prefixes each cell's. */
+void     palier_scenario_chart_draw   (cairo_t                         *cr,
+                                       double                           width,
+                                       double                           height,
+                                       const PalierScenarioComparison  *comparison,
+                                       PalierScenarioChart              chart,
+                                       const PalierChartStyle          *style);
+/* Writes the chart to a PNG, SVG or PDF file, by @path's extension. */
+gboolean palier_scenario_chart_export (const PalierScenarioComparison  *comparison,
+                                       PalierScenarioChart              chart,
+                                       const char                      *path,
+                                       double                           width,
+                                       double                           height,
+                                       GError                         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierAssumptions, palier_assumptions_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierScenario, palier_scenario_unref)
