@@ -356,7 +356,7 @@ print_run_totals (const PalierScenario     *scenario,
       const PalierComponent *component = g_ptr_array_index (result->program->components, c);
       g_autofree char *total = palier_format_money (result->component_totals[c], currency);
 
-      g_print (_("  %-12s  %s\n"), component->id, total);
+      g_print ("  %-12s  %s\n", component->id, total);
     }
   g_print (_("Kept as run %lld.\n"), (long long) run->id);
 }
