@@ -272,7 +272,7 @@ check_cancelled (Reader  *reader,
 
 /* Month totals of one table being built, keyed by partner id and month. */
 typedef struct {
-  GHashTable  *positions;       /* (partner id << 20 | month) -> index + 1 in totals */
+  GHashTable  *positions;       /* partner id * 2^20 + month -> index + 1 in totals */
   GArray      *totals;          /* PalierMonthTotal */
 } MonthSums;
 
