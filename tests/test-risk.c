@@ -400,6 +400,185 @@ test_monte_carlo_threads (void)
   g_assert_cmpint (one->cost.min, <, one->cost.max);
 }
 
+/* Goal-seek */
+
+static PalierGoalSeekResult *
+seek (const PalierBases           *bases,
+      const PalierProgram         *program,
+      const PalierGoalSeekOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  PalierGoalSeekResult *result = palier_goal_seek (bases, program, options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* 1000 of sales in one quarter: a flat rate r costs 1000 r, so a cost
+ * of 75 needs r = 0.075, give or take the rates that round to 75.00. */
+static void
+test_goal_seek_monotone (void)
+{
+  const Line lines[] = { { "P1", 20230210, D (1000), NULL, NULL, NULL } };
+  g_autoptr(PalierStore) store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  g_autoptr(PalierProgram) program = program_from_xml (flat_program_xml);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20230331);
+  PalierGoalSeekOptions options = { 0 };
+  g_autoptr(PalierGoalSeekResult) result = NULL;
+  PalierDecimal applied;
+
+  options.parameter = (PalierGoalParameter) { PALIER_GOAL_TIER_RATE, "base", 0 };
+  options.metric = PALIER_GOAL_COST;
+  options.statistic = PALIER_GOAL_ON_HISTORY;
+  options.target = D (75);
+  result = seek (bases, program, &options);
+
+  g_assert_true (result->found);
+  g_assert_cmpint (result->original, ==, 100000);
+  g_assert_cmpint (result->achieved, ==, D (75));
+  g_assert_cmpint (ABS (result->value - 75000), <=, 5);
+  g_assert_cmpint (result->range_min, ==, 0);
+  g_assert_cmpint (result->range_max, ==, PALIER_DECIMAL_ONE);
+  g_assert_cmpint (result->reachable_min, ==, 0);
+  g_assert_cmpint (result->reachable_max, ==, D (1000));
+  g_assert_true (palier_goal_parameter_get (result->program, &options.parameter, &applied, NULL));
+  g_assert_cmpint (applied, ==, result->value);
+}
+
+/* The binomial case at P90: K = 3, so sales of 10 000 and a cost of
+ * 10 000 r; a P90 cost of 1500 needs r = 0.15. */
+static void
+test_goal_seek_p90 (void)
+{
+  const Line lines[] = {
+    { "P1", 20230210, D (1000), NULL, NULL, NULL },
+    { "P1", 20230505, D (3000), NULL, NULL, NULL },
+  };
+  g_autoptr(PalierStore) store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  g_autoptr(PalierProgram) program = program_from_xml (flat_program_xml);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20230630);
+  PalierGoalSeekOptions options = { 0 };
+  g_autoptr(PalierGoalSeekResult) result = NULL;
+
+  options.parameter = (PalierGoalParameter) { PALIER_GOAL_TIER_RATE, "base", 0 };
+  options.metric = PALIER_GOAL_COST;
+  options.statistic = PALIER_GOAL_ON_P90;
+  options.target = D (1500);
+  options.monte_carlo.n_draws = 2000;
+  options.monte_carlo.seed = 42;
+  result = seek (bases, program, &options);
+
+  g_assert_true (result->found);
+  g_assert_cmpint (result->value, ==, 150000);
+  g_assert_cmpint (result->achieved, ==, D (1500));
+}
+
+/* Interpolated points (0, 8 %), (f, 2 %), (2000, 10 %) on a base of
+ * 1000: the rate is 0.02 + 0.08 (1000 - f) / (2000 - f) below the base
+ * and 0.08 - 60 / f above it, a V with its bottom at f = 1000.  A cost
+ * of 40 (a rate of 4 %) is met at f = 666.67 and at f = 1500; the
+ * goal-seek picks the one nearer the current boundary. */
+static const char interpolated_program_xml[] =
+  "<program xmlns='urn:palier:program:1' id='vee' name='Vee'"
+  "         currency='EUR' period='quarter'>"
+  "  <commission id='base' name='Base' basis='amount' method='interpolated'>"
+  "    <tier from='0' rate='0.08'/>"
+  "    <tier from='%s' rate='0.02'/>"
+  "    <tier from='2000' rate='0.1'/>"
+  "  </commission>"
+  "</program>";
+
+static PalierGoalSeekResult *
+seek_interpolated (const char *boundary)
+{
+  const Line lines[] = { { "P1", 20230210, D (1000), NULL, NULL, NULL } };
+  g_autoptr(PalierStore) store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  g_autofree char *xml = g_strdup_printf (interpolated_program_xml, boundary);
+  g_autoptr(PalierProgram) program = program_from_xml (xml);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20230331);
+  PalierGoalSeekOptions options = { 0 };
+
+  options.parameter = (PalierGoalParameter) { PALIER_GOAL_TIER_FROM, "base", 1 };
+  options.metric = PALIER_GOAL_COST;
+  options.statistic = PALIER_GOAL_ON_HISTORY;
+  options.target = D (40);
+  return seek (bases, program, &options);
+}
+
+static void
+test_goal_seek_not_monotone (void)
+{
+  g_autoptr(PalierGoalSeekResult) upper = seek_interpolated ("1800");
+  g_autoptr(PalierGoalSeekResult) lower = seek_interpolated ("300");
+
+  /* Payouts round to the cent, so 40.00 is paid on a window of
+   * boundaries: ±0.005 / (60 000 / f²) = ±0.19 around 1500, and
+   * ±0.005 / (80 000 / (2000 - f)²) = ±0.11 around 666.67. */
+  g_assert_true (upper->found);
+  g_assert_cmpint (upper->achieved, ==, D (40));
+  g_assert_cmpint (ABS (upper->value - D (1500)), <=, 190000);
+  g_assert_cmpint (upper->range_min, ==, 10000);
+  g_assert_cmpint (upper->range_max, ==, D (2000) - 10000);
+
+  g_assert_true (lower->found);
+  g_assert_cmpint (lower->achieved, ==, D (40));
+  g_assert_cmpint (ABS (lower->value - (D (666) + 666667)), <=, 110000);
+}
+
+/* A flat rate on 1000 of sales cannot cost 5000. */
+static void
+test_goal_seek_no_solution (void)
+{
+  const Line lines[] = { { "P1", 20230210, D (1000), NULL, NULL, NULL } };
+  g_autoptr(PalierStore) store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  g_autoptr(PalierProgram) program = program_from_xml (flat_program_xml);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20230331);
+  PalierGoalSeekOptions options = { 0 };
+  g_autoptr(PalierGoalSeekResult) result = NULL;
+
+  options.parameter = (PalierGoalParameter) { PALIER_GOAL_TIER_RATE, "base", 0 };
+  options.metric = PALIER_GOAL_COST;
+  options.statistic = PALIER_GOAL_ON_HISTORY;
+  options.target = D (5000);
+  result = seek (bases, program, &options);
+
+  g_assert_false (result->found);
+  g_assert_cmpint (result->value, ==, PALIER_DECIMAL_ONE);
+  g_assert_cmpint (result->achieved, ==, D (1000));
+  g_assert_cmpint (result->reachable_min, ==, 0);
+  g_assert_cmpint (result->reachable_max, ==, D (1000));
+}
+
+static void
+test_goal_seek_bad_parameter (void)
+{
+  const Line lines[] = { { "P1", 20230210, D (1000), NULL, NULL, NULL } };
+  g_autoptr(PalierStore) store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  g_autoptr(PalierProgram) program = program_from_xml (flat_program_xml);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20230331);
+  const PalierGoalParameter parameters[] = {
+    { PALIER_GOAL_TIER_RATE, "missing", 0 },
+    { PALIER_GOAL_TIER_RATE, "base", 1 },
+    { PALIER_GOAL_TIER_FROM, "base", 0 },
+    { PALIER_GOAL_CAP, "base", 0 },
+    { PALIER_GOAL_LEVEL_AMOUNT, "base", 0 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (parameters); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      PalierGoalSeekOptions options = { 0 };
+      g_autoptr(PalierGoalSeekResult) result = NULL;
+
+      options.parameter = parameters[k];
+      options.target = D (10);
+      result = palier_goal_seek (bases, program, &options, NULL, &error);
+      g_assert_error (error, PALIER_RISK_ERROR, PALIER_RISK_ERROR_INVALID);
+      g_assert_null (result);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +594,12 @@ main (int   argc,
   g_test_add_func ("/risk/monte-carlo/no-history", test_monte_carlo_no_history);
   g_test_add_func ("/risk/monte-carlo/replicated-history", test_monte_carlo_replicated_history);
   g_test_add_func ("/risk/monte-carlo/threads", test_monte_carlo_threads);
+
+  g_test_add_func ("/risk/goal-seek/monotone", test_goal_seek_monotone);
+  g_test_add_func ("/risk/goal-seek/p90", test_goal_seek_p90);
+  g_test_add_func ("/risk/goal-seek/not-monotone", test_goal_seek_not_monotone);
+  g_test_add_func ("/risk/goal-seek/no-solution", test_goal_seek_no_solution);
+  g_test_add_func ("/risk/goal-seek/bad-parameter", test_goal_seek_bad_parameter);
 
   return g_test_run ();
 }
