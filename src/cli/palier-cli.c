@@ -22,6 +22,8 @@ static const PalierCliCommand commands[] = {
   { "chart", N_("Draw a payout curve, payouts per period or their distribution to PNG, SVG or PDF"), _palier_cli_chart },
   { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
   { "imports", N_("List the imports of a workspace, or remove one with its sales"), _palier_cli_imports },
+  { "montecarlo", N_("Simulate the yearly cost many times: mean, percentiles, risk of exceeding a budget"), _palier_cli_montecarlo },
+  { "goal-seek", N_("Find the parameter value that meets a cost target"), _palier_cli_goal_seek },
   { "bench-resimulate", N_("Time re-simulations after a one-rate edit, for benchmarks"), _palier_cli_bench_resimulate },
 };
 

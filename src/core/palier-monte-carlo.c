@@ -3,11 +3,15 @@
  * History.  The range of the bases counts in whole calendar months,
  * because the bases hold month totals: a program period counts when
  * every one of its months overlaps the range.  A partner's history is
- * every such period from the one holding its first line in the range
- * (or the first counted period, when that line falls before it) to the
- * last counted period, periods without a line counting as zero sales.
- * A partner whose first line falls after the last counted period has no
- * history and takes no part in the draws.
+ * every counted period from the one holding its start date (from a
+ * partners file), or from the first counted period when the start is
+ * unknown or earlier, to the last; periods without a line count as zero
+ * sales.  Starting at the partner's first line instead would make a
+ * partner that buys rarely look busier than it is: the expected cost of
+ * a draw then equals the cost of a one-year range, for components paid
+ * per program period.  Only partners with a line in the range take
+ * part, and a partner whose start falls after the last counted period
+ * has no history and takes no part either.
  *
  * A draw.  One fiscal year of program periods: for each partner and each
  * period of the year, in that order, one of the partner's historical
@@ -291,14 +295,16 @@ list_partners (PalierRiskModel *model)
       guint index = g_array_index (bases->active, guint, a);
       const PalierPartner *partner = g_ptr_array_index (bases->partners, index);
       guint n_months;
-      const PalierMonthTotal *months = _palier_month_table_get (all_lines, index, &n_months);
-      gint32 first;
+      gint32 first = model->first_period;
       guint i = model->n_partners;
 
+      _palier_month_table_get (all_lines, index, &n_months);
       if (n_months == 0)
         continue;
 
-      first = MAX (program_period_of_month (model, months[0].month), model->first_period);
+      if (partner->start != PALIER_DATE_NONE)
+        first = MAX (first, palier_period_index (model->program->period,
+                                                 model->program->fiscal_year_start, partner->start));
       if (first >= end_period)
         continue;
 
