@@ -302,8 +302,8 @@ write_monte_carlo_table (const PalierProgram          *program,
   };
 
   g_string_append_printf (out, _("Program: %s (%s)\n"), program->name, program->id);
-  g_string_append_printf (out, _("%u simulated years, seed %" G_GUINT64_FORMAT ", %u partners\n\n"),
-                          result->n_draws, result->seed, result->n_partners);
+  g_string_append_printf (out, _("%u simulated years, seed %llu, %u partners\n\n"),
+                          result->n_draws, (unsigned long long) result->seed, result->n_partners);
   g_string_append_printf (out, "%-6s %20s %14s\n", "", _("Cost per year"), _("Cost of sales"));
   for (guint k = 0; k < G_N_ELEMENTS (rows); k++)
     {
