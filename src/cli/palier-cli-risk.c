@@ -78,8 +78,8 @@ risk_args_clear (RiskArgs *args)
   g_clear_pointer (&args->output, g_free);
 }
 
-/* Parses a decimal of option @option_name, with a trailing "%" divided
- * by 100 when @percent_allowed (or always when @always_percent). */
+/* Parses the decimal given to @option_name.  A trailing "%", or
+ * @always_percent, divides it by 100, which must stay exact. */
 static gboolean
 parse_number (const char     *option_name,
               const char     *text,

@@ -126,8 +126,8 @@ draw_bins (cairo_t                *cr,
   cairo_restore (cr);
 }
 
-/* Draws a vertical line at @value and its label in row @row above the
- * plot's top, so that neighbouring labels do not overlap. */
+/* Draws a vertical line at @value with its label in text row @row from
+ * the plot's top, so that neighbouring labels do not overlap. */
 static void
 draw_marker (cairo_t                *cr,
              const RiskChart        *chart,

@@ -3,15 +3,15 @@
  * History.  The range of the bases counts in whole calendar months,
  * because the bases hold month totals: a program period counts when
  * every one of its months overlaps the range.  A partner's history is
- * every counted period from the one holding its start date (from a
- * partners file), or from the first counted period when the start is
- * unknown or earlier, to the last; periods without a line count as zero
- * sales.  Starting at the partner's first line instead would make a
- * partner that buys rarely look busier than it is: the expected cost of
- * a draw then equals the cost of a one-year range, for components paid
- * per program period.  Only partners with a line in the range take
- * part, and a partner whose start falls after the last counted period
- * has no history and takes no part either.
+ * every counted period from the first one, or from the period of its
+ * start date when a partners file gives a later one, to the last.
+ * Periods without a line count as zero sales.  Starting at each
+ * partner's first line instead would make a partner that buys rarely
+ * look busier than it is.  With this rule, the expected cost of a draw
+ * equals the cost of a one-year range for components paid per program
+ * period.  Only partners with a line in the range take part, and a
+ * partner whose start falls after the last counted period has no
+ * history and takes no part either.
  *
  * A draw.  One fiscal year of program periods: for each partner and each
  * period of the year, in that order, one of the partner's historical
