@@ -877,6 +877,8 @@ pay_partner_year (const PalierRiskModel  *model,
           deficit = MIN (base, 0);
         }
 
+      /* TODO: a payout without palier_payout_compute()'s 256-bit division
+       * would make longer-period components several times faster. */
       if (!(carry && base < 0) &&
           !compute_payout (model, component, i, base, cm->span, &value, error))
         return FALSE;
