@@ -877,8 +877,9 @@ pay_partner_year (const PalierRiskModel  *model,
           deficit = MIN (base, 0);
         }
 
-      /* TODO: a payout without palier_payout_compute()'s 256-bit division
-       * would make longer-period components several times faster. */
+      /* TODO: these general payouts take most of a draw's time when a
+       * component's period is longer than the program's; a faster exact
+       * path is not written yet. */
       if (!(carry && base < 0) &&
           !compute_payout (model, component, i, base, cm->span, &value, error))
         return FALSE;
