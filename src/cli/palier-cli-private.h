@@ -40,6 +40,8 @@ int _palier_cli_imports   (int argc, char **argv);
 int _palier_cli_scenario  (int argc, char **argv);
 int _palier_cli_import_partners (int argc, char **argv);
 int _palier_cli_bench_resimulate (int argc, char **argv);
+int _palier_cli_montecarlo (int argc, char **argv);
+int _palier_cli_goal_seek  (int argc, char **argv);
 
 /* Appends to a PALIER_STORE_ERROR_DUPLICATE @error the options of
  * "palier-cli import" that go past it; other errors stay as they are. */

@@ -23,6 +23,8 @@ static const PalierCliCommand commands[] = {
   { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
   { "scenario", N_("Create, list, run and compare what-if scenarios with sales growth"), _palier_cli_scenario },
   { "imports", N_("List the imports of a workspace, or remove one with its sales"), _palier_cli_imports },
+  { "montecarlo", N_("Simulate the yearly cost many times: mean, percentiles, risk of exceeding a budget"), _palier_cli_montecarlo },
+  { "goal-seek", N_("Find the parameter value that meets a cost target"), _palier_cli_goal_seek },
   { "bench-resimulate", N_("Time re-simulations after a one-rate edit, for benchmarks"), _palier_cli_bench_resimulate },
 };
 
