@@ -547,10 +547,11 @@ file_quota (const PalierEvaluation  *evaluation,
   return TRUE;
 }
 
-/* Prorates @quota for a partner that starts on @start, inside the period
- * [@first, @last]: quota x days from @start to @last / days in the
- * period, rounded to 6 decimals.  A start on the period's first day or
- * outside the period leaves the quota whole. */
+/* Prorates @quota of the period [@first, @last] for a partner that
+ * starts on @start: quota x days from @start to @last / days in the
+ * period, rounded to 6 decimals.  A start on or before the first day
+ * leaves the quota whole, and a start after the last day makes it
+ * zero. */
 static PalierDecimal
 prorate (PalierDecimal  quota,
          PalierDate     start,
@@ -559,8 +560,10 @@ prorate (PalierDecimal  quota,
 {
   gint32 days_in_period, days_active;
 
-  if (start == PALIER_DATE_NONE || start <= first || start > last)
+  if (start == PALIER_DATE_NONE || start <= first)
     return quota;
+  if (start > last)
+    return 0;
 
   days_in_period = palier_date_to_days (last) - palier_date_to_days (first) + 1;
   days_active = palier_date_to_days (last) - palier_date_to_days (start) + 1;
@@ -696,6 +699,28 @@ set_no_quota_error (const PalierEvaluation  *evaluation,
   return FALSE;
 }
 
+/* A partner's quota is zero only in periods that end before its start
+ * date, where it should have no sales. */
+static gboolean
+set_before_start_error (const PalierEvaluation  *evaluation,
+                        const PalierComponent   *component,
+                        guint                    i,
+                        const Frame             *frame,
+                        guint                    k,
+                        GError                 **error)
+{
+  const PalierPartner *partner = g_ptr_array_index (evaluation->bases->partners, evaluation->active[i]);
+  PalierPeriodKind kind = component->has_period ? component->period : evaluation->period;
+  g_autofree char *label = palier_period_label (kind, evaluation->fy_start, frame->first_index + (gint32) k);
+  char start[16];
+
+  g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_NO_QUOTA,
+               _("component “%s” pays on attainment, but partner “%s” has sales in %s, before its start date %s, so its quota there is zero; correct the start date in the partners file"),
+               component->id, partner->code, label,
+               partner->start != PALIER_DATE_NONE ? palier_date_format_iso (partner->start, start) : "?");
+  return FALSE;
+}
+
 /* Reports the first partner, by code, that lacks a quota in a component
  * period where it is paid, for the first component, in program order,
  * that needs one. */
@@ -726,6 +751,8 @@ check_quotas (PalierEvaluation     *evaluation,
               return FALSE;
             if (missing >= 0)
               return set_no_quota_error (evaluation, component, i, (guint) missing, error);
+            if (quota == 0)
+              return set_before_start_error (evaluation, component, i, frame, k, error);
           }
       }
   return TRUE;

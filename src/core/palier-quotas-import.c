@@ -436,6 +436,8 @@ check_overlaps (const QuotasFile  *file,
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (quotas, NULL, NULL);
 
+  /* The copy takes @quotas' free function, but not its elements. */
+  g_ptr_array_set_free_func (sorted, NULL);
   qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
   for (guint i = 1; i < sorted->len; i++)
     {
