@@ -307,7 +307,7 @@ test_quarter_split_by_days (void)
 
 /* Monthly quotas in a quarterly program are summed; when they leave a
  * day of the quarter uncovered, the quarter has no quota and the
- * simulation says which. */
+ * simulation error names it. */
 static void
 test_months_summed_or_partial (void)
 {
@@ -398,8 +398,8 @@ test_store_replaces_overlaps (void)
   g_assert_cmpuint (summary.n_partners, ==, 8);
 }
 
-/* Partners absent from the sales keep their quotas out of the CSV path,
- * where they have nothing to be paid on. */
+/* The CSV path ignores the quotas of partners without sales, who have
+ * nothing to be paid on. */
 static void
 test_csv_ignores_unknown_partner (void)
 {

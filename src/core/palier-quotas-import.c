@@ -344,7 +344,7 @@ set_value_error (const QuotasFile   *file,
                  GError            **error)
 {
   g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-               /* Translators: the last %s says what is wrong with the value. */
+               /* Translators: the last %s is the problem with the value. */
                _("%s:%llu: column “%s”: “%s”: %s"),
                file->display_name, (unsigned long long) row->line,
                header_of (file, field), value, problem);
