@@ -16,6 +16,7 @@
 static const PalierCliCommand commands[] = {
   { "import", N_("Import a sales CSV file into a workspace"), _palier_cli_import },
   { "import-partners", N_("Import a partners file (name, segment, region, start date) into a workspace"), _palier_cli_import_partners },
+  { "import-quotas", N_("Import a quotas file (a quota per partner and period) into a workspace"), _palier_cli_import_quotas },
   { "simulate", N_("Compute a program’s payouts on historical sales"), _palier_cli_simulate },
   { "compare", N_("Compare the payouts of two programs on the same sales"), _palier_cli_compare },
   { "validate", N_("Check program files against the schema and the payout rules"), _palier_cli_validate },
