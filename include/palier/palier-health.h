@@ -140,6 +140,13 @@ PalierStatement *palier_statement_compute  (const PalierBases    *bases,
 PalierStatement *palier_statement_ref      (PalierStatement      *statement);
 void             palier_statement_unref    (PalierStatement      *statement);
 
+/* Writes @statement to @out: PALIER_OUTPUT_JSON with exact decimals
+ * and ISO dates, any other format as text for people in the current
+ * locale's language and number forms. */
+void             palier_statement_write     (const PalierStatement *statement,
+                                             PalierOutputFormat     format,
+                                             GString               *out);
+
 /* A one-page A4 PDF of @statement in the current locale's language and
  * number forms, written atomically. */
 gboolean         palier_statement_write_pdf (const PalierStatement *statement,
