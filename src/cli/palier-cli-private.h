@@ -39,6 +39,8 @@ int _palier_cli_program   (int argc, char **argv);
 int _palier_cli_imports   (int argc, char **argv);
 int _palier_cli_import_partners (int argc, char **argv);
 int _palier_cli_bench_resimulate (int argc, char **argv);
+int _palier_cli_statement (int argc, char **argv);
+int _palier_cli_health    (int argc, char **argv);
 
 /* Appends to a PALIER_STORE_ERROR_DUPLICATE @error the options of
  * "palier-cli import" that go past it; other errors stay as they are. */

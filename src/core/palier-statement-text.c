@@ -340,6 +340,11 @@ add_line_rows (GPtrArray                 *rows,
       add_reward_rows (rows, statement, line);
       return;
     }
+  else if (line->steps->len == 0)
+    add_row (rows, PALIER_STATEMENT_ROW_LINE,
+             g_strdup (component->kind == PALIER_COMPONENT_BONUS ? _("No level reached")
+                                                                  : _("No tier reached")),
+             format_money (statement, 0));
   else
     for (guint s = 0; s < line->steps->len; s++)
       add_step_row (rows, statement, line, &g_array_index (line->steps, PalierPayoutStep, s));
