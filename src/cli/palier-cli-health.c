@@ -336,7 +336,7 @@ _palier_cli_health (int   argc,
   context = _palier_cli_context_new ("health",
                                      N_("WORKSPACE --program ID [--near 5%] [--chart FILE]"),
                                      N_("Shows how a program spreads its cost: the share of the top "
-                                        "10 % of partners, the Gini coefficient, the partners just below "
+                                        "tenth of partners, the Gini coefficient, the partners just below "
                                         "a tier boundary or bonus level that pays a step, and each "
                                         "partner’s effective rate."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
