@@ -13,7 +13,7 @@ int      _palier_health_find_active   (const PalierBases      *bases,
 
 /* Reads the cells of active partner @partner and component number
  * @component of @program into @cells, then applies a carry-forward
- * policy as the simulation does: each cell's base gets the deficit
+ * policy as the simulation does.  Each cell's base gets the deficit
  * carried in from the partner's previous paid period of the same fiscal
  * year, and @carried (PalierDecimal, one per cell) gets that deficit. */
 gboolean _palier_health_read_cells    (PalierEvaluation       *evaluation,

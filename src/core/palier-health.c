@@ -6,10 +6,10 @@
  * clawback) counts as zero there, because a share of a total needs
  * parts of one sign.
  *
- * A cliff is a boundary where the payout jumps: the gate of any
- * commission or bonus, a tier of a retroactive commission whose value
- * is above the one below it, and a bonus level whose amount is above
- * the one below it.  Marginal and interpolated tiers raise the payout
+ * A cliff is a boundary where the payout jumps.  It is the gate of a
+ * commission or bonus, a tier of a retroactive commission with a higher
+ * value than the tier below, or a bonus level with a higher amount than
+ * the level below.  Marginal and interpolated tiers raise the payout
  * continuously, so they have none.  A partner's component period counts
  * when its base, after any carried deficit, is below the boundary by at
  * most @near times the boundary, and reaching the boundary would pay

@@ -102,7 +102,8 @@ amount_width (const Page *page)
   return AMOUNT_WIDTH * page->font_size / FONT_SIZE;
 }
 
-/* Height of one row, and its drawing when @draw. */
+/* Returns the height of one row and, with @draw, draws it and moves
+ * the page down. */
 static double
 row_render (Page                     *page,
             const PalierStatementRow *row,
@@ -201,8 +202,8 @@ footer_new (Page *page)
                    7, FALSE, PAGE_WIDTH - 2 * MARGIN);
 }
 
-/* Rows that fit in @available at the page's font size, all when
- * @n_rows fit. */
+/* Returns how many of @rows, from the first, fit in @available at the
+ * page's font size. */
 static guint
 rows_that_fit (Page      *page,
                GPtrArray *rows,
@@ -247,7 +248,7 @@ draw_page (cairo_t               *cr,
       guint n_kept, n_left;
       PalierStatementRow more = { PALIER_STATEMENT_ROW_LINE, NULL, NULL };
 
-      /* Keep room for the row that says how many are left out. */
+      /* Keep room for the row that counts the rows left out. */
       n_kept = rows_that_fit (&page, rows, available - 2 * page.font_size);
       n_left = rows->len - n_kept;
       g_ptr_array_set_size (rows, n_kept);

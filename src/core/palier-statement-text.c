@@ -2,7 +2,7 @@
  * as text or JSON
  *
  * The rows are shared by the text output and the PDF.  Amounts on a row
- * are rounded to the currency's minor unit where printed; each
+ * are rounded to the currency's minor unit where printed.  Each
  * component's payout is the exact sum of its lines rounded once, so the
  * rounded lines may differ from it by a cent.
  */

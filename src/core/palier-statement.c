@@ -1,13 +1,14 @@
 /* palier-statement.c: one partner's payout for one program period,
  * explained line by line
  *
- * A statement runs the simulation's second phase for the program, then
- * takes, for each component, the component periods whose payout lands
- * in the program period asked: one for a component on the program's
- * period, the period holding its last day for a longer one.  It
- * recomputes each payout with palier_payout_compute() and its trace, so
- * what it shows is what it adds up; a payout that differs from the
- * simulation's is logged as a bug.
+ * A statement runs the simulation's second phase for the program.  For
+ * each component, it then takes the component periods whose payout
+ * lands in the requested program period: the same period for a
+ * component on the program's period, or the longer period whose last
+ * day falls in it.  It recomputes each payout with
+ * palier_payout_compute() and its trace, so what it shows is what it
+ * adds up.  A payout that differs from the simulation's is logged as a
+ * bug.
  */
 
 #define G_LOG_DOMAIN "Palier"
