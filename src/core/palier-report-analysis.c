@@ -160,7 +160,7 @@ draw_health_figures (PalierReportDoc    *doc,
 
   _palier_report_table_take_row (table, g_strdup (_("Partners")), format_count (health->n_partners));
   _palier_report_table_take_row (table, g_strdup (_("Partners paid")), format_count (health->n_paid));
-  _palier_report_table_take_row (table, g_strdup (_("Share of cost of the top 10 % of partners")),
+  _palier_report_table_take_row (table, g_strdup (_("Share of cost of the top tenth of partners")),
                                  palier_format_percent (health->top_decile_share, 1));
   _palier_report_table_take_row (table, g_strdup (_("Gini coefficient (0 even, 1 one partner)")),
                                  palier_format_number (health->gini, 3));

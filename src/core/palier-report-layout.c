@@ -397,7 +397,11 @@ draw_row (PalierReportDoc         *doc,
         }
 
       pango_layout_set_width (layout, (int) ((column_width - 2 * CELL_PADDING) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* Headers wrap onto a second line, cells are cut with an ellipsis. */
+      if (header)
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      else
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (layout, table->numeric[i] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 
       set_rgb (doc->cr, foreground);
@@ -425,22 +429,54 @@ row_height (PalierReportDoc *doc)
   return height / (double) PANGO_SCALE + CELL_PADDING;
 }
 
+/* Height of the header row, whose titles may wrap in their columns. */
+static double
+header_height (PalierReportDoc         *doc,
+               const PalierReportTable *table)
+{
+  double width = _palier_report_doc_width (doc);
+  double total_share = 0.0;
+  int tallest = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    total_share += table->shares[i];
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (doc, PALIER_REPORT_TEXT_SMALL, table->titles[i]);
+      g_autoptr(PangoFontDescription) font = NULL;
+      double column_width = width * table->shares[i] / total_share;
+      int height;
+
+      font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, (int) ((column_width - 2 * CELL_PADDING) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_size (layout, NULL, &height);
+      tallest = MAX (tallest, height);
+    }
+
+  return tallest / (double) PANGO_SCALE + CELL_PADDING;
+}
+
 void
 _palier_report_doc_table (PalierReportDoc         *doc,
                           const PalierReportTable *table)
 {
   double height = row_height (doc);
+  double header = header_height (doc, table);
 
   /* The header and at least two rows stay together. */
-  _palier_report_doc_reserve (doc, height * 3);
-  draw_row (doc, table, table->titles, TRUE, height);
+  _palier_report_doc_reserve (doc, header + height * 2);
+  draw_row (doc, table, table->titles, TRUE, header);
 
   for (guint i = 0; i < table->rows->len; i++)
     {
       if (doc->y + height > CONTENT_BOTTOM)
         {
           _palier_report_doc_new_page (doc);
-          draw_row (doc, table, table->titles, TRUE, height);
+          draw_row (doc, table, table->titles, TRUE, header);
         }
       draw_row (doc, table, g_ptr_array_index (table->rows, i), FALSE, height);
     }

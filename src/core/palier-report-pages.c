@@ -115,8 +115,8 @@ draw_headline_sentences (PalierReportDoc         *doc,
 
       /* Translators: scenario, its cost, the change against the first
        * scenario, the first scenario's name and the partner counts. */
-      sentence = g_strdup_printf (_("%1$s costs %2$s, %3$s against %4$s: %5$u partners gain "
-                                    "and %6$u lose."),
+      sentence = g_strdup_printf (_("%1$s costs %2$s, %3$s against %4$s (partners who gain: "
+                                    "%5$u, who lose: %6$u)."),
                                   scenario_label (input, i), cost, change,
                                   scenario_label (input, 0), column->n_gain, column->n_lose);
       _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, sentence);

@@ -84,7 +84,7 @@ check_input (const PalierReportInput  *input,
   if (input->n_scenarios == 0 || input->n_scenarios > PALIER_SCENARIO_MAX_COMPARED)
     {
       g_set_error (error, PALIER_REPORT_ERROR, PALIER_REPORT_ERROR_INVALID,
-                   _("A report needs 1 to %d scenarios, not %u; choose fewer scenarios"),
+                   _("A report needs 1 to %d scenarios, not %u"),
                    PALIER_SCENARIO_MAX_COMPARED, input->n_scenarios);
       return FALSE;
     }
