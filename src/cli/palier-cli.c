@@ -21,6 +21,7 @@ static const PalierCliCommand commands[] = {
   { "validate", N_("Check program files against the schema and the payout rules"), _palier_cli_validate },
   { "chart", N_("Draw a payout curve, payouts per period or their distribution to PNG, SVG or PDF"), _palier_cli_chart },
   { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
+  { "report", N_("Write the leadership report of up to four scenarios as a PDF"), _palier_cli_report },
   { "imports", N_("List the imports of a workspace, or remove one with its sales"), _palier_cli_imports },
   { "bench-resimulate", N_("Time re-simulations after a one-rate edit, for benchmarks"), _palier_cli_bench_resimulate },
 };
