@@ -84,8 +84,8 @@ class SuperstoreReportTest(palier_e2e.CliTestCase):
         if sales is None or baseline is None:
             self.skipTest("the shared Superstore data is absent; set PALIER_SHARED_DIR")
         help_text = palier_e2e.run_cli("help").stdout
-        # NOTE: the scenario commands come from the scenario module; the
-        # option names below follow its plan and were not run here.
+        # NOTE: the options of "palier-cli scenario" used below are
+        # assumed; this case has not yet run against that command.
         if " scenario " not in help_text or shutil.which("pdfinfo") is None:
             self.skipTest("palier-cli scenario or pdfinfo is not available")
 
