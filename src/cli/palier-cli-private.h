@@ -38,6 +38,7 @@ int _palier_cli_chart     (int argc, char **argv);
 int _palier_cli_program   (int argc, char **argv);
 int _palier_cli_imports   (int argc, char **argv);
 int _palier_cli_scenario  (int argc, char **argv);
+int _palier_cli_report    (int argc, char **argv);
 int _palier_cli_import_partners (int argc, char **argv);
 int _palier_cli_import_quotas (int argc, char **argv);
 

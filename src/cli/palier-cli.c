@@ -25,6 +25,7 @@ static const PalierCliCommand commands[] = {
   { "scenario", N_("Create, list, run and compare what-if scenarios with sales growth"), _palier_cli_scenario },
   { "statement", N_("Explain one partner’s payout for one period, as text, JSON or a one-page PDF"), _palier_cli_statement },
   { "health", N_("Show how concentrated a program’s cost is, the partners near a cliff and effective rates"), _palier_cli_health },
+  { "report", N_("Write the leadership report of up to four scenarios as a PDF"), _palier_cli_report },
   { "imports", N_("List the imports of a workspace, or remove one with its sales"), _palier_cli_imports },
   { "montecarlo", N_("Simulate the yearly cost many times: mean, percentiles, risk of exceeding a budget"), _palier_cli_montecarlo },
   { "goal-seek", N_("Find the parameter value that meets a cost target"), _palier_cli_goal_seek },
