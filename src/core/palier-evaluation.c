@@ -2017,6 +2017,7 @@ _palier_evaluation_get_cells (PalierEvaluation  *evaluation,
   for (guint k = 0; k < frame->n_periods; k++)
     {
       PalierEvaluationCell cell = { 0 };
+      int missing;
 
       cell.kind = state->kind;
       cell.index = frame->first_index + (gint32) k;
@@ -2027,10 +2028,9 @@ _palier_evaluation_get_cells (PalierEvaluation  *evaluation,
       cell.present = frame->present[row + k];
       cell.paid = state->paid[row + k];
       cell.base = state->grid != NULL ? state->grid->bases[row + k] : 0;
-      cell.has_quota = evaluation->has_quota[partner];
-      if (cell.has_quota &&
-          !component_quota (evaluation->quota[partner], frame->n_spanned[k], &cell.quota, error))
+      if (!component_quota (evaluation, partner, frame, k, &cell.quota, &missing, error))
         return FALSE;
+      cell.has_quota = missing < 0;
       cell.payout = state->payouts[row + k];
       g_array_append_val (cells, cell);
     }
