@@ -384,6 +384,7 @@ show_component (PalierDesignerView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->component_group), FALSE);
       palier_curve_editor_set_component (self->curve_editor, NULL, 0);
       g_list_store_remove_all (self->tier_items);
+      _palier_designer_view_show_kinds (self, draft, NULL);
       return;
     }
 
@@ -395,6 +396,7 @@ show_component (PalierDesignerView *self)
   if (tiered)
     _palier_designer_view_show_table (self, draft, component);
   show_settings (self, component);
+  _palier_designer_view_show_kinds (self, draft, component);
   self->updating = was_updating;
 
   palier_curve_editor_set_component (self->curve_editor, draft, self->component);
@@ -709,10 +711,14 @@ add_component_action (GtkWidget  *widget,
   if (draft == NULL)
     return;
 
-  changed = palier_edit_add_component (draft,
-                                       g_str_equal (kind, "bonus") ? PALIER_COMPONENT_BONUS
-                                                                   : PALIER_COMPONENT_COMMISSION,
-                                       &summary);
+  if (g_str_equal (kind, "bonus"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_BONUS, &summary);
+  else if (g_str_equal (kind, "deal-bonus"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_DEAL_BONUS, &summary);
+  else if (g_str_equal (kind, "reward"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_REWARD, &summary);
+  else
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_COMMISSION, &summary);
   self->component = draft->components->len;
   _palier_designer_view_edit (self, changed, &summary);
 }

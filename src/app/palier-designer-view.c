@@ -122,6 +122,7 @@ static void
 live_updated_cb (PalierDesignerView *self)
 {
   show_totals (self);
+  _palier_designer_view_show_qualifiers (self);
   if (self->run_publishes)
     g_signal_emit (self, signals[LIVE_RESULT], 0);
 }
@@ -631,6 +632,7 @@ palier_designer_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (self->component_list, self);
 
   stop_live_simulation (self);
+  _palier_designer_view_dispose_kinds (self);
   _palier_designer_view_set_editor (self, NULL);
   flush_editors (self);
   g_clear_pointer (&self->editors, g_hash_table_unref);
@@ -745,6 +747,7 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
   _palier_designer_view_class_init_program (widget_class);
   _palier_designer_view_class_init_components (widget_class);
   _palier_designer_view_class_init_table (widget_class);
+  _palier_designer_view_class_init_kinds (widget_class);
 }
 
 static void
@@ -756,6 +759,7 @@ palier_designer_view_init (PalierDesignerView *self)
   self->component = G_MAXUINT;
 
   _palier_designer_view_init_table (self);
+  _palier_designer_view_init_kinds (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
