@@ -129,10 +129,20 @@ component_option_changed_cb (PalierDesignerView *self)
       PalierTierKind kind = adw_combo_row_get_selected (self->tier_kind_row);
 
       changed->negative = adw_combo_row_get_selected (self->negative_row);
-      /* Values stay as typed: a 5 % rate becomes 0.05 per unit, which
-       * the user then adjusts in the table. */
-      for (guint row = 0; row < changed->tiers->len; row++)
-        g_array_index (changed->tiers, PalierTier, row).kind = kind;
+
+      /* Tiers pay per unit exactly when the measure is units, so the
+       * kind carries the measure along.  Values stay as typed: a 5 %
+       * rate becomes 0.05 per unit, which the user then adjusts. */
+      if (kind != first_tier_kind (component))
+        {
+          if (kind == PALIER_TIER_PER_UNIT)
+            changed->measure = PALIER_MEASURE_UNITS;
+          else if (changed->measure == PALIER_MEASURE_UNITS)
+            changed->measure = PALIER_MEASURE_REVENUE;
+
+          for (guint row = 0; row < changed->tiers->len; row++)
+            g_array_index (changed->tiers, PalierTier, row).kind = kind;
+        }
     }
 
   edit_component (self, g_steal_pointer (&changed));

@@ -1,0 +1,658 @@
+/* test-designer-kinds.c: editing deal bonuses, rewards and commission
+ * options in the designer
+ *
+ * Each test builds a workspace from tests/data/designer2: six sales of
+ * three partners with deal ids, and a program with a 5 % commission, a
+ * deal bonus of 200 per deal of at least 5000 and a trip for the best
+ * partner of the year.  program.xml works out its payouts by hand:
+ * commission 675, deal bonus 400 (deals of 5500 and 6000), payout 1075,
+ * one trip of 1000 to P2.  The tests edit through the widgets and check
+ * the editor's program, the workspace file, the history and the live
+ * totals.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "palier-application.h"
+#include "palier-designer-view.h"
+#include "palier-live-simulation.h"
+#include "palier-program-editor.h"
+#include "palier-test.h"
+#include "palier-window.h"
+
+/* How long a test waits for a worker thread, in microseconds. */
+#define WAIT_TIMEOUT_US (20 * G_USEC_PER_SEC)
+
+#define UNITS(n) ((PalierDecimal) (n) * PALIER_DECIMAL_ONE)
+
+enum {
+  COMMISSION,
+  DEAL_BONUS,
+  REWARD,
+};
+
+static PalierApplication *application;
+
+typedef struct {
+  char *dir;
+  char *path;
+  PalierWorkspace *workspace;
+  PalierWindow *window;
+  PalierDesignerView *designer;
+  PalierProgram *original;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+static void
+run_pending_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+designer_child (Fixture    *fixture,
+                const char *name)
+{
+  return child (fixture->designer, PALIER_TYPE_DESIGNER_VIEW, name);
+}
+
+static void
+make_workspace (const char *path)
+{
+  g_autofree char *csv = palier_test_data_path ("designer2/sales.csv");
+  g_autofree char *xml = palier_test_data_path ("designer2/program.xml");
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(PalierProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierImportOptions options;
+  PalierImportReport report;
+  PalierImportPlan *plan;
+
+  store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_no_error (error);
+
+  palier_import_options_init (&options);
+  plan = palier_import_plan_new (csv, &options, &error);
+  palier_import_options_clear (&options);
+  g_assert_no_error (error);
+
+  palier_import_report_init (&report);
+  palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
+  g_assert_no_error (error);
+  palier_import_report_clear (&report);
+  palier_import_plan_free (plan);
+
+  program = palier_program_read_file (xml, &error);
+  g_assert_no_error (error);
+  palier_store_save_program (store, program, "Test program", &error);
+  g_assert_no_error (error);
+}
+
+static PalierProgramEditor *
+editor (Fixture *fixture)
+{
+  PalierProgramEditor *program_editor = palier_designer_view_get_editor (fixture->designer);
+
+  g_assert_nonnull (program_editor);
+  return program_editor;
+}
+
+static PalierProgram *
+program (Fixture *fixture)
+{
+  return palier_program_editor_get_program (editor (fixture));
+}
+
+static const PalierComponent *
+component (PalierProgram *in,
+           guint          index)
+{
+  g_assert_cmpuint (index, <, in->components->len);
+  return g_ptr_array_index (in->components, index);
+}
+
+static PalierLiveSimulation *
+live (Fixture *fixture)
+{
+  return palier_designer_view_get_live_simulation (fixture->designer);
+}
+
+/* Whether the live simulation finished a run of the program as it is. */
+static gboolean
+live_is_current (gpointer data)
+{
+  Fixture *fixture = data;
+  PalierProgram *simulated = palier_live_simulation_get_program (live (fixture));
+
+  return !palier_live_simulation_is_running (live (fixture)) &&
+         palier_live_simulation_get_result (live (fixture)) != NULL &&
+         simulated != NULL && palier_program_equal (simulated, program (fixture));
+}
+
+static PalierResult *
+live_result (Fixture *fixture)
+{
+  g_assert_true (wait_for (live_is_current, fixture));
+  run_pending_events ();
+  return palier_live_simulation_get_result (live (fixture));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack;
+
+  fixture->dir = palier_test_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "test.palier", NULL);
+  make_workspace (fixture->path);
+
+  fixture->workspace = palier_workspace_open (fixture->path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  fixture->window = palier_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 1000);
+  palier_window_set_workspace (fixture->window, fixture->workspace);
+  stack = ADW_VIEW_STACK (child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "designer");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  fixture->designer = PALIER_DESIGNER_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "designer_view"));
+  fixture->original = palier_program_copy (program (fixture));
+  live_result (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->workspace);
+  g_clear_pointer (&fixture->original, palier_program_unref);
+
+  /* Let the worker threads' callbacks drop their references. */
+  for (int i = 0; i < 50; i++)
+    {
+      run_pending_events ();
+      g_usleep (1000);
+    }
+
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Reading the workspace file */
+
+static PalierProgram *
+saved_program (Fixture *fixture)
+{
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierProgram *saved;
+
+  palier_program_editor_flush (editor (fixture));
+  store = palier_store_open (fixture->path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  saved = palier_store_load_program (store, fixture->original->id, &error);
+  g_assert_no_error (error);
+
+  return saved;
+}
+
+/* The summary of the last saved version, as the history shows it. */
+static char *
+last_summary (Fixture *fixture)
+{
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  const PalierProgramVersion *last;
+
+  palier_program_editor_flush (editor (fixture));
+  store = palier_store_open (fixture->path, PALIER_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  versions = palier_store_list_program_versions (store, fixture->original->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, >, 0);
+
+  last = g_ptr_array_index (versions, versions->len - 1);
+  return g_strdup (last->summary);
+}
+
+/* Widgets */
+
+static void
+select_component (Fixture *fixture,
+                  guint    index)
+{
+  GtkListBox *list = GTK_LIST_BOX (designer_child (fixture, "component_list"));
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+apply_row (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *row = designer_child (fixture, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static void
+choose (Fixture    *fixture,
+        const char *name,
+        guint       position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (designer_child (fixture, name)), position);
+}
+
+static const char *
+label_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (designer_child (fixture, name)));
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    n++;
+
+  return n;
+}
+
+typedef struct {
+  Fixture    *fixture;
+  const char *text;
+} DealSummary;
+
+static gboolean
+deal_summary_is (gpointer data)
+{
+  DealSummary *expected = data;
+
+  return g_strcmp0 (label_text (expected->fixture, "deal_summary_label"), expected->text) == 0;
+}
+
+static void
+assert_deal_summary (Fixture    *fixture,
+                     const char *text)
+{
+  DealSummary expected = { fixture, text };
+
+  if (!wait_for (deal_summary_is, &expected))
+    g_assert_cmpstr (label_text (fixture, "deal_summary_label"), ==, text);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Deal bonus */
+
+static void
+test_deal_bonus_minimum (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(PalierProgram) saved = NULL;
+  g_autofree char *summary = NULL;
+  PalierResult *result;
+
+  select_component (fixture, DEAL_BONUS);
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "deal_group")));
+  g_assert_false (gtk_widget_get_visible (designer_child (fixture, "component_group")));
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $400.00");
+
+  /* 5600 leaves the 6000 deal alone. */
+  apply_row (fixture, "deal_min_row", "5600");
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_min, ==, UNITS (5600));
+  assert_deal_summary (fixture, "1 of 5 deals qualify, costing $200.00");
+
+  result = live_result (fixture);
+  g_assert_cmpint (result->total_payout, ==, UNITS (875));
+  g_assert_cmpint (result->component_totals[DEAL_BONUS], ==, UNITS (200));
+
+  saved = saved_program (fixture);
+  g_assert_cmpint (component (saved, DEAL_BONUS)->deal_min, ==, UNITS (5600));
+  summary = last_summary (fixture);
+  g_assert_cmpstr (summary, ==, "Paid “Big deals” for deals of at least $5,600.00");
+
+  palier_designer_view_undo (fixture->designer);
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_min, ==, UNITS (5000));
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
+}
+
+static void
+test_deal_bonus_invalid (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *row;
+
+  select_component (fixture, DEAL_BONUS);
+  apply_row (fixture, "deal_amount_row", "2O0");
+  row = designer_child (fixture, "deal_amount_row");
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_true (palier_program_equal (program (fixture), fixture->original));
+}
+
+static void
+test_deal_bonus_rate (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(PalierProgram) saved = NULL;
+
+  select_component (fixture, DEAL_BONUS);
+
+  /* The switch starts at 1 %: 400 + 1 % of 5500 + 6000 = 515. */
+  gtk_switch_set_active (GTK_SWITCH (designer_child (fixture, "deal_rate_switch")), TRUE);
+  g_assert_true (component (program (fixture), DEAL_BONUS)->has_deal_rate);
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_rate, ==, PALIER_DECIMAL_ONE / 100);
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $515.00");
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1190));
+
+  /* 2 % typed in the entry: 400 + 230 = 630. */
+  gtk_editable_set_text (GTK_EDITABLE (designer_child (fixture, "deal_rate_entry")), "2");
+  g_signal_emit_by_name (designer_child (fixture, "deal_rate_entry"), "activate");
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1305));
+
+  saved = saved_program (fixture);
+  g_assert_true (component (saved, DEAL_BONUS)->has_deal_rate);
+  g_assert_cmpint (component (saved, DEAL_BONUS)->deal_rate, ==, PALIER_DECIMAL_ONE / 50);
+}
+
+static void
+test_deal_bonus_drag (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const PalierDecimal values[] = { UNITS (5500), UNITS (1000), UNITS (6000), UNITS (800), UNITS (200) };
+  GtkWidget *chart;
+  GtkEventController *drag;
+  GtkEventController *keys;
+  PalierDealSizesSpec spec;
+  PalierDealSizesLayout layout;
+  PalierDecimal dropped;
+  double x_5000, x_5800;
+  gboolean handled = FALSE;
+
+  select_component (fixture, DEAL_BONUS);
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $400.00");
+  chart = designer_child (fixture, "deal_chart");
+
+  spec = (PalierDealSizesSpec) { values, G_N_ELEMENTS (values),
+                                 component (program (fixture), DEAL_BONUS), "USD" };
+  palier_chart_deal_sizes_layout (gtk_widget_get_width (chart), gtk_widget_get_height (chart),
+                                  &spec, &(PalierChartStyle) { .transparent = TRUE }, &layout);
+  g_assert_cmpfloat (layout.plot_width, >, 0);
+  x_5000 = layout.plot_x + (5000 - layout.x_min) / (layout.x_max - layout.x_min) * layout.plot_width;
+  x_5800 = layout.plot_x + (5800 - layout.x_min) / (layout.x_max - layout.x_min) * layout.plot_width;
+
+  /* Dragging from the line to 5800 leaves only the 6000 deal. */
+  drag = find_controller (chart, GTK_TYPE_GESTURE_DRAG);
+  g_signal_emit_by_name (drag, "drag-begin", x_5000, layout.plot_y + 10);
+  g_signal_emit_by_name (drag, "drag-update", x_5800 - x_5000, 0.0);
+  g_assert_true (palier_program_equal (program (fixture), fixture->original));
+  g_signal_emit_by_name (drag, "drag-end", x_5800 - x_5000, 0.0);
+
+  dropped = component (program (fixture), DEAL_BONUS)->deal_min;
+  g_assert_cmpint (dropped, >, UNITS (5500));
+  g_assert_cmpint (dropped, <=, UNITS (6000));
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (875));
+
+  /* Left moves it down one snapping step, a tenth of a bin. */
+  keys = find_controller (chart, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_min, ==,
+                   dropped - (PalierDecimal) (layout.step / 10 * PALIER_DECIMAL_ONE));
+
+  palier_designer_view_undo (fixture->designer);
+  palier_designer_view_undo (fixture->designer);
+  g_assert_true (palier_program_equal (program (fixture), fixture->original));
+}
+
+/* Reward */
+
+static void
+test_reward_top (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *list;
+  g_autofree char *summary = NULL;
+
+  select_component (fixture, REWARD);
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "reward_group")));
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "top_count_row")));
+  g_assert_false (gtk_widget_get_visible (designer_child (fixture, "threshold_min_row")));
+
+  list = designer_child (fixture, "qualifier_list");
+  g_assert_cmpuint (n_children (list), ==, 1);
+  g_assert_cmpstr (label_text (fixture, "qualifier_label"), ==,
+                   "1 partner qualifies on the simulated range, non-cash cost $1,000.00");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))),
+                   ==, "P2");
+
+  /* The two best: P2 (6800) and P1 (6500). */
+  apply_row (fixture, "top_count_row", "2");
+  g_assert_cmpuint (component (program (fixture), REWARD)->top_count, ==, 2);
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (2000));
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
+  g_assert_cmpuint (n_children (list), ==, 2);
+  summary = last_summary (fixture);
+  g_assert_cmpstr (summary, ==, "Gave “President's club” to the 2 best partners");
+
+  /* No winners is not a rule: the row is flagged and nothing changes. */
+  apply_row (fixture, "top_count_row", "0");
+  g_assert_true (gtk_widget_has_css_class (designer_child (fixture, "top_count_row"), "error"));
+  g_assert_cmpuint (component (program (fixture), REWARD)->top_count, ==, 2);
+
+  palier_designer_view_undo (fixture->designer);
+  g_assert_cmpuint (component (program (fixture), REWARD)->top_count, ==, 1);
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (1000));
+}
+
+static void
+test_reward_threshold (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(PalierProgram) saved = NULL;
+
+  select_component (fixture, REWARD);
+
+  /* A threshold of 0: every partner with a positive base wins. */
+  choose (fixture, "reward_rule_row", PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (program (fixture), REWARD)->reward_rule, ==, PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "threshold_min_row")));
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (3000));
+  g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 3);
+
+  /* 6600 keeps P2 only. */
+  apply_row (fixture, "threshold_min_row", "6600");
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (1000));
+  g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 1);
+
+  /* The kind and the unit cost: 2 500 per recognition. */
+  choose (fixture, "reward_kind_row", PALIER_REWARD_RECOGNITION);
+  apply_row (fixture, "unit_cost_row", "2500");
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (2500));
+
+  saved = saved_program (fixture);
+  g_assert_cmpint (component (saved, REWARD)->reward_rule, ==, PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (saved, REWARD)->threshold_min, ==, UNITS (6600));
+  g_assert_cmpint (component (saved, REWARD)->reward_kind, ==, PALIER_REWARD_RECOGNITION);
+  g_assert_cmpint (component (saved, REWARD)->unit_cost, ==, UNITS (2500));
+}
+
+/* Commission options and new components */
+
+static void
+test_commission_options (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(PalierProgram) saved = NULL;
+  g_autofree char *negative = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *kind = NULL;
+
+  select_component (fixture, COMMISSION);
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "negative_row")));
+
+  choose (fixture, "negative_row", PALIER_NEGATIVE_CARRY_FORWARD);
+  negative = last_summary (fixture);
+  choose (fixture, "component_period_row", 1 + PALIER_PERIOD_YEAR);
+  period = last_summary (fixture);
+
+  /* One yearly base of 13 500 pays the same 5 % as the quarter did. */
+  g_assert_cmpint (live_result (fixture)->component_totals[COMMISSION], ==, UNITS (675));
+
+  choose (fixture, "tier_kind_row", PALIER_TIER_PER_UNIT);
+  kind = last_summary (fixture);
+
+  g_assert_cmpstr (negative, ==, "Changed what a negative base of “Base commission” does to carry forward");
+  g_assert_cmpstr (period, ==, "Paid “Base commission” per year");
+  g_assert_cmpstr (kind, ==, "Paid “Base commission” per unit");
+
+  saved = saved_program (fixture);
+  g_assert_cmpint (component (saved, COMMISSION)->negative, ==, PALIER_NEGATIVE_CARRY_FORWARD);
+  g_assert_true (component (saved, COMMISSION)->has_period);
+  g_assert_cmpint (component (saved, COMMISSION)->period, ==, PALIER_PERIOD_YEAR);
+  g_assert_cmpint (g_array_index (component (saved, COMMISSION)->tiers, PalierTier, 0).kind,
+                   ==, PALIER_TIER_PER_UNIT);
+  g_assert_cmpint (component (saved, COMMISSION)->measure, ==, PALIER_MEASURE_UNITS);
+
+  /* sales.csv has no quantities, so per unit the commission pays 0. */
+  g_assert_cmpint (live_result (fixture)->component_totals[COMMISSION], ==, 0);
+
+  palier_designer_view_undo (fixture->designer);
+  palier_designer_view_undo (fixture->designer);
+  palier_designer_view_undo (fixture->designer);
+  g_assert_true (palier_program_equal (program (fixture), fixture->original));
+}
+
+static void
+test_add_components (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *designer = GTK_WIDGET (fixture->designer);
+  g_autoptr(PalierProgram) saved = NULL;
+
+  g_assert_true (gtk_widget_activate_action (designer, "designer.add-component", "s", "deal-bonus"));
+  g_assert_true (gtk_widget_activate_action (designer, "designer.add-component", "s", "reward"));
+
+  g_assert_cmpuint (program (fixture)->components->len, ==, 5);
+  g_assert_cmpint (component (program (fixture), 3)->kind, ==, PALIER_COMPONENT_DEAL_BONUS);
+  g_assert_cmpint (component (program (fixture), 4)->kind, ==, PALIER_COMPONENT_REWARD);
+  g_assert_true (gtk_widget_get_visible (designer_child (fixture, "reward_group")));
+
+  /* A second deal bonus of 100 per deal of 5000: 2 more deals paid; a
+   * trip of 1000 for each of the 3 best. */
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1275));
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (4000));
+
+  saved = saved_program (fixture);
+  g_assert_cmpuint (saved->components->len, ==, 5);
+  g_assert_cmpstr (component (saved, 3)->id, ==, "deal-bonus-1");
+  g_assert_cmpstr (component (saved, 4)->id, ==, "reward-1");
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *user_data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  user_data_dir = palier_test_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  palier_core_init ();
+
+  application = palier_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  add_test ("/designer-kinds/deal-bonus/minimum", test_deal_bonus_minimum);
+  add_test ("/designer-kinds/deal-bonus/invalid", test_deal_bonus_invalid);
+  add_test ("/designer-kinds/deal-bonus/rate", test_deal_bonus_rate);
+  add_test ("/designer-kinds/deal-bonus/drag", test_deal_bonus_drag);
+  add_test ("/designer-kinds/reward/top", test_reward_top);
+  add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
+  add_test ("/designer-kinds/commission/options", test_commission_options);
+  add_test ("/designer-kinds/components/add", test_add_components);
+
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  return status;
+}
