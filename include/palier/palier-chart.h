@@ -121,9 +121,10 @@ void palier_curve_layout_clear        (PalierCurveLayout      *layout);
 /* Deal sizes of a deal bonus (version 2) */
 
 /* Reads the value of every deal that @component (a deal bonus) counts
- * between @from and @to (inclusive, PALIER_DATE_NONE for open ends): the
- * sum of its measure over the lines of one partner that share a deal id
- * and pass its filter.  A line without a deal id is a deal of its own.
+ * between @from and @to, inclusive, with PALIER_DATE_NONE for open ends.
+ * A deal's value is the sum of the measure over the lines of one partner
+ * that share a deal id and pass the filter.  A line without a deal id is
+ * a deal of its own.
  * Returns a GArray of PalierDecimal, by partner then date, or NULL with
  * @error set in the PALIER_STORE_ERROR domain. */
 GArray *palier_deal_sizes_read      (PalierStore            *store,
@@ -162,9 +163,9 @@ void palier_chart_draw_deal_sizes   (cairo_t                   *cr,
                                      const PalierDealSizesSpec *spec,
                                      const PalierChartStyle    *style);
 
-/* Where the deal sizes' plot area falls and which values it shows, with
- * the same mapping as palier_chart_draw_deal_sizes(), for dragging the
- * minimum.  The ranges are [0, 1] when the chart draws a message. */
+/* Layout of the deal sizes chart for dragging the minimum: the plot area
+ * and the values it shows, mapped as palier_chart_draw_deal_sizes() maps
+ * them.  The range is [0, 1] when the chart draws a message. */
 typedef struct {
   double  plot_x, plot_y, plot_width, plot_height;
   double  x_min, x_max;             /* deal values shown */

@@ -1,11 +1,11 @@
 /* palier-designer-view-kinds.c: commission options, deal bonuses, rewards
  *
- * The settings of the version 2 vocabulary: what a commission's tiers
- * pay, what a negative base does, a component period longer than the
- * program's, the deal bonus with a histogram of the workspace's deal
- * sizes, and the non-cash reward with the partners who would win it on
- * the live result.  Every change goes through palier_edit_component(),
- * so it is undoable and summarised in the history.
+ * The settings of the version 2 vocabulary.  A commission chooses what
+ * its tiers pay, what a negative base does and a period longer than the
+ * program's.  A deal bonus shows a histogram of the workspace's deal
+ * sizes, and a non-cash reward lists who wins it on the live result.
+ * Every change goes through palier_edit_component(), so it is undoable
+ * and summarised in the history.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -22,7 +22,7 @@
 #include "palier-number-input.h"
 #include "palier-program-edits.h"
 
-/* Rows of the qualifier list; the rest are counted in its heading. */
+/* Max rows of the qualifier list.  Its heading counts the others. */
 #define MAX_QUALIFIER_ROWS 50
 
 /* Snapping steps of the deal minimum per bin of the histogram. */
@@ -66,8 +66,8 @@ set_percent_text (GtkEditable   *editable,
   set_entry_text (editable, text);
 }
 
-/* Reads a number (or a percentage) typed in @editable.  Returns FALSE,
- * flagging the entry with why, when it is not one. */
+/* Reads a number (or a percentage) typed in @editable.  Returns FALSE
+ * and flags the entry with the parse error when the text is invalid. */
 static gboolean
 read_value (GtkEditable   *editable,
             gboolean       percent,

@@ -770,7 +770,8 @@ describe_component_edit (const PalierProgram   *program,
   if (g_strcmp0 (before->id, after->id) != 0)
     CHANGE (g_strdup_printf (_("Changed the id of “%s” from “%s” to “%s”"),
                              after->name, before->id, after->id));
-  /* A new tier kind brings its measure along: one change, told below. */
+  /* A new tier kind changes the measure with it, so the tier kind's
+   * sentence below describes both. */
   if (before->measure != after->measure && !tier_kinds_differ (before, after))
     CHANGE (g_strdup_printf (_("Changed the measure of “%s” to %s"),
                              after->name, measure_label (after->measure)));

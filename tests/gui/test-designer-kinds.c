@@ -2,9 +2,9 @@
  * options in the designer
  *
  * Each test builds a workspace from tests/data/designer2: six sales of
- * three partners with deal ids, and a program with a 5 % commission, a
- * deal bonus of 200 per deal of at least 5000 and a trip for the best
- * partner of the year.  program.xml works out its payouts by hand:
+ * three partners with deal ids, and a program.  The program has a 5 %
+ * commission, a deal bonus of 200 per deal of at least 5000 and a trip
+ * for the best partner of the year.  program.xml works out its payouts by hand:
  * commission 675, deal bonus 400 (deals of 5500 and 6000), payout 1075,
  * one trip of 1000 to P2.  The tests edit through the widgets and check
  * the editor's program, the workspace file, the history and the live
