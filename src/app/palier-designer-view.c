@@ -92,6 +92,20 @@ _palier_designer_view_flag (GtkWidget  *widget,
 
 /* Live simulation */
 
+static gboolean
+program_has_reward (const PalierProgram *program)
+{
+  for (guint i = 0; i < program->components->len; i++)
+    {
+      const PalierComponent *component = g_ptr_array_index (program->components, i);
+
+      if (component->kind == PALIER_COMPONENT_REWARD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 show_totals (PalierDesignerView *self)
 {
@@ -111,9 +125,22 @@ show_totals (PalierDesignerView *self)
 
   payout = palier_format_money (totals->payout, program->currency);
   cost = palier_format_percent (totals->cost_of_sales, 2);
-  /* Translators: the designer's totals line: "Total payout $313.00 ·
-   * Cost of sales 6.66%". */
-  text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
+  if (program_has_reward (program))
+    {
+      g_autofree char *non_cash = palier_format_money (totals->non_cash, program->currency);
+
+      /* Translators: the designer's totals line with rewards: "Total
+       * payout $313.00 · Non-cash $2,000.00 · Cost of sales 6.66%".
+       * The cost of sales counts both. */
+      text = g_strdup_printf (_("Total payout %s · Non-cash %s · Cost of sales %s"),
+                              payout, non_cash, cost);
+    }
+  else
+    {
+      /* Translators: the designer's totals line: "Total payout $313.00 ·
+       * Cost of sales 6.66%". */
+      text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
+    }
   gtk_label_set_text (self->totals_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
 }

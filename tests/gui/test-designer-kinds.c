@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 
 #include "palier-application.h"
 #include "palier-designer-view.h"
@@ -498,6 +499,9 @@ test_reward_top (Fixture       *fixture,
   g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (2000));
   g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
   g_assert_cmpuint (n_children (list), ==, 2);
+  /* (1075 + 2000) / 13 500 = 22.78 %. */
+  g_assert_cmpstr (label_text (fixture, "totals_label"), ==,
+                   "Total payout $1,075.00 · Non-cash $2,000.00 · Cost of sales 22.78%");
   summary = last_summary (fixture);
   g_assert_cmpstr (summary, ==, "Gave “President's club” to the 2 best partners");
 
@@ -615,6 +619,76 @@ test_add_components (Fixture       *fixture,
   g_assert_cmpstr (component (saved, 4)->id, ==, "reward-1");
 }
 
+/* Screenshots, to look at: PALIER_SCREENSHOT_DIR=DIR runs this test */
+
+/* Saves the X screen with ImageMagick's import, as a user sees it. */
+static void
+save_window (Fixture    *fixture,
+             const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  for (int i = 0; i < 20; i++)
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+      run_pending_events ();
+      g_usleep (10000);
+    }
+
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Scrolls the designer so that @name is at the top. */
+static void
+scroll_to (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *target = designer_child (fixture, name);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+  graphene_point_t point;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y + gtk_adjustment_get_value (adjustment) - 12);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const char *dir = g_getenv ("PALIER_SCREENSHOT_DIR");
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set PALIER_SCREENSHOT_DIR to save screenshots");
+      return;
+    }
+
+  select_component (fixture, COMMISSION);
+  scroll_to (fixture, "settings_group");
+  save_window (fixture, dir, "commission.png");
+
+  select_component (fixture, DEAL_BONUS);
+  assert_deal_summary (fixture, gtk_label_get_text (GTK_LABEL (designer_child (fixture, "deal_summary_label"))));
+  live_result (fixture);
+  scroll_to (fixture, "deal_group");
+  save_window (fixture, dir, "deal-bonus.png");
+
+  select_component (fixture, REWARD);
+  apply_row (fixture, "top_count_row", "2");
+  live_result (fixture);
+  scroll_to (fixture, "reward_group");
+  save_window (fixture, dir, "reward.png");
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -634,7 +708,12 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets the C locale; screenshots show the user's. */
+  if (g_getenv ("PALIER_SCREENSHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
   palier_core_init ();
+  bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   application = palier_application_new ();
   g_application_set_flags (G_APPLICATION (application),
@@ -650,6 +729,7 @@ main (int   argc,
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/components/add", test_add_components);
+  add_test ("/designer-kinds/screenshots", test_screenshots);
 
   status = g_test_run ();
 
