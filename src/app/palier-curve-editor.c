@@ -58,6 +58,7 @@ struct _PalierCurveEditor
 
   PalierProgram *program;
   guint component;
+  char *segment;                        /* whose overrides the curve draws, or NULL */
   Drag *drag;
   int focus_handle;                     /* -1: none */
   int hover_handle;                     /* -1: none */
@@ -102,8 +103,9 @@ init_spec (PalierCurveEditor *self,
   *spec = (PalierCurveSpec) { 0 };
   spec->program = self->program;
   spec->component = current_component (self);
-  spec->segment = NULL;
-  spec->quota = self->program->has_quota ? self->program->quota : 0;
+  spec->segment = self->segment;
+  /* With a segment, 0 makes the chart take that segment's quota. */
+  spec->quota = self->segment == NULL && self->program->has_quota ? self->program->quota : 0;
 }
 
 /* Computes the layout at the widget's size now.  Returns FALSE when
@@ -410,6 +412,20 @@ palier_curve_editor_set_component (PalierCurveEditor *self,
 
   if ((guint) self->focus_handle >= palier_curve_editor_get_n_handles (self))
     self->focus_handle = -1;
+}
+
+void
+palier_curve_editor_set_segment (PalierCurveEditor *self,
+                                 const char        *segment)
+{
+  g_return_if_fail (PALIER_IS_CURVE_EDITOR (self));
+
+  if (g_strcmp0 (self->segment, segment) == 0)
+    return;
+
+  g_free (self->segment);
+  self->segment = g_strdup (segment);
+  gtk_widget_queue_draw (self->area);
 }
 
 PalierProgram *
@@ -860,6 +876,7 @@ palier_curve_editor_dispose (GObject *object)
   g_clear_pointer (&self->area, gtk_widget_unparent);
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_pointer (&self->program, palier_program_unref);
+  g_clear_pointer (&self->segment, g_free);
 
   G_OBJECT_CLASS (palier_curve_editor_parent_class)->dispose (object);
 }

@@ -105,6 +105,11 @@ struct _PalierDesignerView
   PalierComponent *deal_preview;        /* the deal bonus while its line is dragged */
   PalierDealSizesLayout deal_drag_layout;
   double deal_drag_x;
+
+  /* segment overrides (palier-designer-view-segments.c) */
+  GPtrArray *segment_columns;           /* GtkColumnViewColumn *, table order */
+  GtkMenuButton *add_segment_column_button;
+  GtkDropDown *curve_segment_dropdown;
 };
 
 /* The program the designer shows: the editor's draft, or NULL. */
@@ -162,6 +167,14 @@ void           _palier_designer_view_show_qualifiers   (PalierDesignerView    *s
 void           _palier_designer_view_init_kinds        (PalierDesignerView    *self);
 void           _palier_designer_view_dispose_kinds     (PalierDesignerView    *self);
 void           _palier_designer_view_class_init_kinds  (GtkWidgetClass        *widget_class);
+
+/* Segment override columns and the curve's segment
+ * (palier-designer-view-segments.c). */
+void           _palier_designer_view_show_segment_columns (PalierDesignerView    *self,
+                                                           const PalierComponent *component);
+void           _palier_designer_view_init_segments     (PalierDesignerView    *self);
+void           _palier_designer_view_dispose_segments  (PalierDesignerView    *self);
+void           _palier_designer_view_class_init_segments (GtkWidgetClass      *widget_class);
 
 /* Marks @widget as invalid with @message as its tooltip, or clears the
  * mark when @message is NULL. */

@@ -662,6 +662,7 @@ palier_designer_view_dispose (GObject *object)
   _palier_designer_view_dispose_kinds (self);
   _palier_designer_view_set_editor (self, NULL);
   flush_editors (self);
+  _palier_designer_view_dispose_segments (self);
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->tier_items);
@@ -775,6 +776,7 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
   _palier_designer_view_class_init_components (widget_class);
   _palier_designer_view_class_init_table (widget_class);
   _palier_designer_view_class_init_kinds (widget_class);
+  _palier_designer_view_class_init_segments (widget_class);
 }
 
 static void
@@ -787,6 +789,7 @@ palier_designer_view_init (PalierDesignerView *self)
 
   _palier_designer_view_init_table (self);
   _palier_designer_view_init_kinds (self);
+  _palier_designer_view_init_segments (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

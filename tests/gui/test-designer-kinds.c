@@ -23,6 +23,7 @@
 #include "palier-designer-view.h"
 #include "palier-live-simulation.h"
 #include "palier-program-editor.h"
+#include "palier-program-edits.h"
 #include "palier-test.h"
 #include "palier-window.h"
 
@@ -619,6 +620,146 @@ test_add_components (Fixture       *fixture,
   g_assert_cmpstr (component (saved, 4)->id, ==, "reward-1");
 }
 
+/* Segment overrides */
+
+static GtkWidget *
+find_override_cell (GtkWidget  *widget,
+                    const char *segment)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (node) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (node), "palier-segment"), segment) == 0)
+        return node;
+
+      found = find_override_cell (node, segment);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+override_cell (Fixture    *fixture,
+               const char *segment)
+{
+  GtkWidget *found;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  found = find_override_cell (designer_child (fixture, "tier_table"), segment);
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static void
+test_segment_column (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *designer = GTK_WIDGET (fixture->designer);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (designer_child (fixture, "curve_segment_dropdown"));
+  g_autoptr(PalierProgram) saved = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *changed = NULL;
+  GtkWidget *entry;
+  PalierDecimal value = 0;
+
+  select_component (fixture, COMMISSION);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+
+  /* A new column starts at the tier's own 5 %, so nothing is paid
+   * differently yet. */
+  g_assert_true (gtk_widget_activate_action (designer, "designer.add-segment-column", "s", "Gold"));
+  g_assert_true (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", &value));
+  g_assert_cmpint (value, ==, PALIER_DECIMAL_ONE / 20);
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
+  added = last_summary (fixture);
+  g_assert_cmpstr (added, ==, "Added overrides for Gold to “Base commission”");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+
+  /* 8 % for Gold: P1's 6500 pays 520 in place of 325. */
+  entry = override_cell (fixture, "Gold");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5%");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "8");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", &value));
+  g_assert_cmpint (value, ==, PALIER_DECIMAL_ONE * 8 / 100);
+  g_assert_cmpint (live_result (fixture)->component_totals[COMMISSION], ==, UNITS (870));
+  g_assert_cmpint (palier_result_find_partner (live_result (fixture), "P1")->payout, ==, UNITS (720));
+  changed = last_summary (fixture);
+  g_assert_cmpstr (changed, ==, "Set tier 1 of “Base commission” to 8% for Gold");
+
+  saved = saved_program (fixture);
+  g_assert_true (palier_component_row_override (component (saved, COMMISSION), 0, "Gold", &value));
+  g_assert_cmpint (value, ==, PALIER_DECIMAL_ONE * 8 / 100);
+
+  /* The curve draws Gold's rates on request. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* Text that is not a rate is flagged and changes nothing. */
+  entry = override_cell (fixture, "Gold");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "8x");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", &value));
+  g_assert_cmpint (value, ==, PALIER_DECIMAL_ONE * 8 / 100);
+
+  /* An empty cell removes the override, and with it the column. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", NULL));
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
+
+  palier_designer_view_undo (fixture->designer);
+  g_assert_true (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", NULL));
+  g_assert_true (gtk_widget_activate_action (designer, "designer.remove-segment-column", "s", "Gold"));
+  g_assert_false (palier_component_row_override (component (program (fixture), COMMISSION), 0, "Gold", NULL));
+  g_assert_cmpint (live_result (fixture)->total_payout, ==, UNITS (1075));
+}
+
+static void
+test_level_overrides (void)
+{
+  g_autoptr(PalierProgram) original = palier_program_new ("levels", "Levels");
+  g_autoptr(PalierProgram) added = NULL;
+  g_autoptr(PalierProgram) changed = NULL;
+  g_autoptr(PalierProgram) removed = NULL;
+  g_autofree char *summary = NULL;
+  PalierComponent *bonus = palier_component_new (PALIER_COMPONENT_BONUS, "club", "Club");
+  PalierDecimal value = 0;
+
+  /* A new program pays in euros. */
+  palier_component_add_level (bonus, UNITS (1000), UNITS (25));
+  palier_component_add_level (bonus, UNITS (5000), UNITS (100));
+  palier_program_add_component (original, bonus);
+
+  added = palier_edit_add_segment_column (original, 0, "Gold", &summary);
+  g_assert_nonnull (added);
+  g_assert_true (palier_component_row_override (component (added, 0), 1, "Gold", &value));
+  g_assert_cmpint (value, ==, UNITS (100));
+  g_clear_pointer (&summary, g_free);
+  g_assert_null (palier_edit_add_segment_column (added, 0, "Gold", &summary));
+
+  changed = palier_edit_row_override (added, 0, 1, "Gold", TRUE, UNITS (150), &summary);
+  g_assert_cmpstr (summary, ==, "Set level 2 of “Club” to €150.00 for Gold");
+  g_assert_true (palier_component_row_override (component (changed, 0), 1, "Gold", &value));
+  g_assert_cmpint (value, ==, UNITS (150));
+  g_assert_true (palier_component_row_override (component (changed, 0), 0, "Gold", &value));
+  g_assert_cmpint (value, ==, UNITS (25));
+  g_clear_pointer (&summary, g_free);
+
+  removed = palier_edit_remove_segment_column (changed, 0, "Gold", &summary);
+  g_assert_false (palier_component_row_override (component (removed, 0), 0, "Gold", NULL));
+  g_assert_false (palier_component_row_override (component (removed, 0), 1, "Gold", NULL));
+  g_assert_cmpstr (summary, ==, "Removed the overrides for Gold from “Club”");
+}
+
 /* Screenshots, to look at: PALIER_SCREENSHOT_DIR=DIR runs this test */
 
 /* Saves the X screen with ImageMagick's import, as a user sees it. */
@@ -676,6 +817,11 @@ test_screenshots (Fixture       *fixture,
   scroll_to (fixture, "settings_group");
   save_window (fixture, dir, "commission.png");
 
+  gtk_widget_activate_action (GTK_WIDGET (fixture->designer), "designer.add-segment-column", "s", "Gold");
+  live_result (fixture);
+  scroll_to (fixture, "component_group");
+  save_window (fixture, dir, "segment-column.png");
+
   select_component (fixture, DEAL_BONUS);
   assert_deal_summary (fixture, gtk_label_get_text (GTK_LABEL (designer_child (fixture, "deal_summary_label"))));
   live_result (fixture);
@@ -729,6 +875,8 @@ main (int   argc,
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/components/add", test_add_components);
+  add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
+  g_test_add_func ("/designer-kinds/overrides/levels", test_level_overrides);
   add_test ("/designer-kinds/screenshots", test_screenshots);
 
   status = g_test_run ();
