@@ -2,10 +2,13 @@
  *
  * tests/data/designer2/sales.csv has five deals: P1's D1 (3000 + 2500 =
  * 5500) and D2 (1000), P2's D3 (6000), and two lines without a deal id
- * (P2's 800 and P3's 200), which are deals of their own.
+ * (P2's 800 and P3's 200), which are deals of their own.  The periods
+ * chart's non-cash segments are checked here too, on the same data.
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <cairo.h>
 
@@ -197,6 +200,57 @@ test_draw_without_deals (void)
   cairo_surface_destroy (surface);
 }
 
+/* The periods chart of a program with a reward stacks a hatched
+ * non-cash segment on the bars; without the reward the bars stop at the
+ * cash payout. */
+static cairo_surface_t *
+draw_periods (PalierStore         *store,
+              const PalierProgram *program)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PalierResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
+
+  result = palier_simulate (store, program, &options, NULL, &error);
+  g_assert_no_error (error);
+  palier_chart_draw_periods (cr, 600, 400, result, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+test_periods_non_cash (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *xml = palier_test_data_path ("designer2/program.xml");
+  g_autoptr(PalierStore) store = open_workspace (&dir);
+  g_autoptr(PalierProgram) with_reward = NULL;
+  g_autoptr(PalierProgram) without_reward = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *with_surface;
+  cairo_surface_t *without_surface;
+  gsize size;
+
+  with_reward = palier_program_read_file (xml, &error);
+  g_assert_no_error (error);
+  without_reward = palier_program_copy (with_reward);
+  g_ptr_array_remove_index (without_reward->components, 2);
+
+  with_surface = draw_periods (store, with_reward);
+  without_surface = draw_periods (store, without_reward);
+  size = (gsize) cairo_image_surface_get_stride (with_surface) * 400;
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (with_surface),
+                           cairo_image_surface_get_data (without_surface), size), !=, 0);
+
+  cairo_surface_destroy (with_surface);
+  cairo_surface_destroy (without_surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/chart-deals/qualify/rounds-once", test_qualify_rounds_once);
   g_test_add_func ("/chart-deals/draw/layout", test_draw_and_layout);
   g_test_add_func ("/chart-deals/draw/no-deals", test_draw_without_deals);
+  g_test_add_func ("/chart-periods/non-cash/hatched", test_periods_non_cash);
 
   return g_test_run ();
 }

@@ -22,8 +22,10 @@
 #include "palier-application.h"
 #include "palier-designer-view.h"
 #include "palier-live-simulation.h"
+#include "palier-partner-detail.h"
 #include "palier-program-editor.h"
 #include "palier-program-edits.h"
+#include "palier-results-view.h"
 #include "palier-test.h"
 #include "palier-window.h"
 
@@ -620,6 +622,76 @@ test_add_components (Fixture       *fixture,
   g_assert_cmpstr (component (saved, 4)->id, ==, "reward-1");
 }
 
+/* Results with non-cash rewards */
+
+static char *
+column_titles (GtkColumnView *table)
+{
+  GListModel *columns = gtk_column_view_get_columns (table);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (titles->len > 0)
+        g_string_append_c (titles, '|');
+      g_string_append (titles, gtk_column_view_column_get_title (column));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_results_non_cash (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  PalierResultsView *results = PALIER_RESULTS_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "results_view"));
+  GtkWidget *detail_widget = palier_partner_detail_new ();
+  PalierPartnerDetail *detail = PALIER_PARTNER_DETAIL (detail_widget);
+  GtkListBox *components;
+  GtkListBoxRow *reward_row;
+  g_autofree char *partner_titles = NULL;
+  g_autofree char *period_titles = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  g_object_ref_sink (detail_widget);
+  palier_results_view_show_result (results, live_result (fixture));
+
+  g_assert_true (gtk_widget_get_visible (child (results, PALIER_TYPE_RESULTS_VIEW, "non_cash_card")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (results, PALIER_TYPE_RESULTS_VIEW, "total_non_cash_label"))),
+                   ==, "$1,000.00");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (results, PALIER_TYPE_RESULTS_VIEW, "total_payout_label"))),
+                   ==, "$1,075.00");
+
+  /* The reward's row gives its non-cash cost, not its zero payout. */
+  components = GTK_LIST_BOX (child (results, PALIER_TYPE_RESULTS_VIEW, "component_list"));
+  reward_row = gtk_list_box_get_row_at_index (components, REWARD);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (reward_row)), ==,
+                   "Non-cash reward, not in the payout");
+
+  partner_titles = column_titles (GTK_COLUMN_VIEW (child (results, PALIER_TYPE_RESULTS_VIEW, "partner_table")));
+  g_assert_cmpstr (partner_titles, ==,
+                   "Partner|Segment|Sales|Attainment|Payout|Base commission|Big deals|President's club|Non-cash");
+
+  /* P2 won the trip of 2024. */
+  g_assert_true (palier_partner_detail_show (detail, live_result (fixture), "P2"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, PALIER_TYPE_PARTNER_DETAIL, "non_cash_label"))),
+                   ==, "$1,000.00");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, PALIER_TYPE_PARTNER_DETAIL, "rewards_label"))),
+                   ==, "President's club (Trip), 2024");
+  period_titles = column_titles (GTK_COLUMN_VIEW (child (detail, PALIER_TYPE_PARTNER_DETAIL, "period_table")));
+  g_assert_cmpstr (period_titles, ==, "Period|Sales|Quota|Attainment|Payout|Base commission|Big deals|Non-cash");
+
+  /* The CSV export writes what the core writes: a non_cash column. */
+  palier_result_write (live_result (fixture), PALIER_OUTPUT_CSV, csv);
+  g_assert_nonnull (strstr (csv->str, "non_cash"));
+
+  g_object_unref (detail_widget);
+}
+
 /* Segment overrides */
 
 static GtkWidget *
@@ -876,6 +948,7 @@ main (int   argc,
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
+  add_test ("/designer-kinds/results/non-cash", test_results_non_cash);
   g_test_add_func ("/designer-kinds/overrides/levels", test_level_overrides);
   add_test ("/designer-kinds/screenshots", test_screenshots);
 
