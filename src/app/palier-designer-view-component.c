@@ -335,6 +335,8 @@ show_settings (PalierDesignerView    *self,
                     component->kind == PALIER_COMPONENT_BONUS;
   g_autoptr(GMenuModel) regions = filter_values_menu (self->regions, PALIER_FILTER_REGION);
   g_autoptr(GMenuModel) segments = filter_values_menu (self->segments, PALIER_FILTER_SEGMENT);
+  g_autoptr(GMenuModel) categories_menu = filter_values_menu (self->categories, PALIER_FILTER_CATEGORY);
+  g_autoptr(GMenuModel) products_menu = filter_values_menu (self->products, PALIER_FILTER_PRODUCT);
   g_autofree char *categories = join_values (filter->values[PALIER_FILTER_CATEGORY]);
   g_autofree char *products = join_values (filter->values[PALIER_FILTER_PRODUCT]);
   g_autofree char *region_text = join_values (filter->values[PALIER_FILTER_REGION]);
@@ -362,8 +364,10 @@ show_settings (PalierDesignerView    *self,
   set_row_text (self->segment_row, segment_text);
   set_date_text (self->start_row, filter->start);
   set_date_text (self->end_row, filter->end);
-  /* TODO: offer the workspace's categories and products too, once the
-   * store lists the values of a sales field; until then they are typed. */
+  gtk_menu_button_set_menu_model (self->category_menu_button, categories_menu);
+  gtk_menu_button_set_menu_model (self->product_menu_button, products_menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->category_menu_button), g_menu_model_get_n_items (categories_menu) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->product_menu_button), g_menu_model_get_n_items (products_menu) > 0);
   gtk_menu_button_set_menu_model (self->region_menu_button, regions);
   gtk_menu_button_set_menu_model (self->segment_menu_button, segments);
   gtk_widget_set_visible (GTK_WIDGET (self->region_menu_button), g_menu_model_get_n_items (regions) > 0);
@@ -751,6 +755,8 @@ _palier_designer_view_class_init_components (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, end_row);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, region_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, segment_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, category_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, product_menu_button);
 
   gtk_widget_class_bind_template_callback (widget_class, component_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, component_entry_apply_cb);

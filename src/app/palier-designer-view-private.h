@@ -25,7 +25,9 @@ struct _PalierDesignerView
   guint component;                      /* selected, G_MAXUINT for none */
   GListStore *tier_items;
   GPtrArray *segments;                  /* of the workspace's partners */
-  GPtrArray *regions;
+  GPtrArray *regions;                   /* of the workspace's sales */
+  GPtrArray *categories;
+  GPtrArray *products;
   gboolean updating;                    /* widgets filled from the model */
 
   /* template */
@@ -76,6 +78,8 @@ struct _PalierDesignerView
   AdwEntryRow *end_row;
   GtkMenuButton *region_menu_button;
   GtkMenuButton *segment_menu_button;
+  GtkMenuButton *category_menu_button;
+  GtkMenuButton *product_menu_button;
 
   /* commission options, deal bonus and reward (palier-designer-view-kinds.c) */
   AdwComboRow *tier_kind_row;

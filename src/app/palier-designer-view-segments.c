@@ -1,7 +1,7 @@
 /* palier-designer-view-segments.c: segment overrides in the tier table
  *
  * Each segment that overrides a row of the component gets a column of
- * the tier table after the value column.  A cell holds the segment's
+ * the tier table after the value column.  A cell contains the segment's
  * rate or amount for that row, and an empty cell means the row has no
  * override for the segment.  "Add Segment Column" offers the
  * workspace's segments, and a column's header menu removes it.  A

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-designer-view-private.h"
+#include "palier-filter-values.h"
 #include "palier-format.h"
 #include "palier-number-input.h"
 #include "palier-program-edits.h"
@@ -485,45 +486,33 @@ fill_programs (PalierDesignerView *self,
   gtk_list_box_select_row (self->program_list, selected);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Segments and regions of the partners, offered in quotas and filters. */
+/* The values that filters and quotas can name, from the workspace's
+ * dictionaries: segments, regions, categories and products. */
 static void
 load_partner_values (PalierDesignerView *self)
 {
-  g_autoptr(GPtrArray) partners = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  PalierStore *store = palier_workspace_get_store (self->workspace);
+  GPtrArray **lists[PALIER_N_FILTER_FIELDS] = {
+    [PALIER_FILTER_CATEGORY] = &self->categories,
+    [PALIER_FILTER_PRODUCT] = &self->products,
+    [PALIER_FILTER_REGION] = &self->regions,
+    [PALIER_FILTER_SEGMENT] = &self->segments,
+  };
 
-  g_clear_pointer (&self->segments, g_ptr_array_unref);
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
-  self->segments = g_ptr_array_new_with_free_func (g_free);
-  self->regions = g_ptr_array_new_with_free_func (g_free);
-
-  partners = palier_store_list_partners (palier_workspace_get_store (self->workspace), NULL);
-  for (guint i = 0; partners != NULL && i < partners->len; i++)
+  for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
     {
-      const PalierPartner *partner = g_ptr_array_index (partners, i);
+      g_autoptr(GError) error = NULL;
 
-      if (partner->segment != NULL && g_hash_table_add (seen, partner->segment))
-        g_ptr_array_add (self->segments, g_strdup (partner->segment));
+      g_clear_pointer (lists[field], g_ptr_array_unref);
+      *lists[field] = palier_store_list_filter_values (store, field, &error);
+      if (*lists[field] == NULL)
+        {
+          /* The lists only offer values, which can still be typed. */
+          g_warning ("Failed to list the filter values of %s: %s",
+                     palier_workspace_get_path (self->workspace), error->message);
+          *lists[field] = g_ptr_array_new_with_free_func (g_free);
+        }
     }
-
-  g_hash_table_remove_all (seen);
-  for (guint i = 0; partners != NULL && i < partners->len; i++)
-    {
-      const PalierPartner *partner = g_ptr_array_index (partners, i);
-
-      if (partner->region != NULL && g_hash_table_add (seen, partner->region))
-        g_ptr_array_add (self->regions, g_strdup (partner->region));
-    }
-
-  g_ptr_array_sort (self->segments, compare_strings);
-  g_ptr_array_sort (self->regions, compare_strings);
 }
 
 void
@@ -668,6 +657,8 @@ palier_designer_view_dispose (GObject *object)
   g_clear_object (&self->tier_items);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
 
   G_OBJECT_CLASS (palier_designer_view_parent_class)->dispose (object);
 }

@@ -295,7 +295,7 @@ show_rewards (PalierPartnerDetail *self)
   const char *currency = self->result->program->currency;
   g_autofree char *non_cash = palier_format_money (partner->non_cash, currency);
   g_autoptr(GString) won = g_string_new (NULL);
-  gboolean shown = self->result->has_rewards;
+  gboolean has_rewards = self->result->has_rewards;
 
   for (guint i = 0; partner->rewards != NULL && i < partner->rewards->len; i++)
     {
@@ -315,9 +315,9 @@ show_rewards (PalierPartnerDetail *self)
 
   gtk_label_set_text (self->non_cash_label, non_cash);
   gtk_label_set_text (self->rewards_label, won->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_heading), shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_label), shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->rewards_label), shown && won->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_heading), has_rewards);
+  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_label), has_rewards);
+  gtk_widget_set_visible (GTK_WIDGET (self->rewards_label), has_rewards && won->len > 0);
 }
 
 static void

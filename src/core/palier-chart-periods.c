@@ -245,7 +245,7 @@ legend_height (const PeriodsChart     *chart,
 }
 
 /* Fills the current path with a light tint of @color crossed by
- * diagonal lines, which tells non-cash cost from cash payouts. */
+ * diagonal lines, so that non-cash cost stands apart from cash. */
 static void
 fill_hatched (cairo_t                *cr,
               const PalierChartColor *color)

@@ -386,6 +386,38 @@ test_deal_bonus_minimum (Fixture       *fixture,
 }
 
 static void
+test_deal_bonus_filter (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkMenuButton *categories;
+  g_autoptr(PalierProgram) saved = NULL;
+  const GPtrArray *values;
+
+  select_component (fixture, DEAL_BONUS);
+  categories = GTK_MENU_BUTTON (designer_child (fixture, "category_menu_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (categories)));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (categories)), ==, 2);
+
+  /* Technology lines only: D1 is worth its 3000 line, so D3 alone
+   * reaches 5000. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->designer), "designer.add-filter-value",
+                                             "(is)", PALIER_FILTER_CATEGORY, "Technology"));
+  assert_deal_summary (fixture, "1 of 4 deals qualify, costing $200.00");
+  g_assert_cmpint (live_result (fixture)->component_totals[DEAL_BONUS], ==, UNITS (200));
+
+  /* A second value of the same field is an alternative. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->designer), "designer.add-filter-value",
+                                             "(is)", PALIER_FILTER_CATEGORY, "Furniture"));
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $400.00");
+
+  saved = saved_program (fixture);
+  values = component (saved, DEAL_BONUS)->filter.values[PALIER_FILTER_CATEGORY];
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (values, 0), ==, "Technology");
+  g_assert_cmpstr (g_ptr_array_index (values, 1), ==, "Furniture");
+}
+
+static void
 test_deal_bonus_invalid (Fixture       *fixture,
                          gconstpointer  user_data)
 {
@@ -940,6 +972,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   add_test ("/designer-kinds/deal-bonus/minimum", test_deal_bonus_minimum);
+  add_test ("/designer-kinds/deal-bonus/filter", test_deal_bonus_filter);
   add_test ("/designer-kinds/deal-bonus/invalid", test_deal_bonus_invalid);
   add_test ("/designer-kinds/deal-bonus/rate", test_deal_bonus_rate);
   add_test ("/designer-kinds/deal-bonus/drag", test_deal_bonus_drag);
