@@ -323,19 +323,89 @@ constrain_value (const PalierComponent *component,
   return MAX (value, 0);
 }
 
+/* The value a handle shows: the override of the segment drawn, when
+ * the row has one, else the row's own. */
+static PalierDecimal
+row_value (PalierCurveEditor     *self,
+           const PalierComponent *component,
+           guint                  row)
+{
+  PalierDecimal value;
+
+  if (self->segment != NULL && palier_component_row_override (component, row, self->segment, &value))
+    return value;
+
+  return palier_component_row_value (component, row);
+}
+
+static gboolean
+edits_override (PalierCurveEditor     *self,
+                const PalierComponent *component,
+                guint                  row)
+{
+  return self->segment != NULL && palier_component_row_override (component, row, self->segment, NULL);
+}
+
 static char *
-describe_values (const PalierProgram *program,
-                 guint                component_index,
+describe_values (PalierCurveEditor   *self,
+                 const PalierProgram *program,
                  guint                row)
 {
-  const PalierComponent *component = g_ptr_array_index (program->components, component_index);
+  const PalierComponent *component = g_ptr_array_index (program->components, self->component);
   g_autofree char *from = palier_format_boundary (program, component, palier_component_row_from (component, row));
   g_autofree char *value = palier_format_row_value (program, component, row,
-                                                    palier_component_row_value (component, row));
+                                                    row_value (self, component, row));
 
   /* Translators: the label beside a dragged handle: "150% of quota ·
    * 7.5%". */
   return g_strdup_printf (_("%s · %s"), from, value);
+}
+
+/* The program with row @row moved to @from and the drawn segment's
+ * override set to @value, for a handle of a segment's curve. */
+static PalierProgram *
+apply_override_values (PalierCurveEditor    *self,
+                       const PalierProgram  *start,
+                       guint                 row,
+                       PalierDecimal         from,
+                       PalierDecimal         value,
+                       char                **out_summary)
+{
+  g_autoptr(PalierProgram) moved = NULL;
+  g_autofree char *from_summary = NULL;
+  g_autofree char *value_summary = NULL;
+  const PalierComponent *component;
+  g_autofree char *from_text = NULL;
+  g_autofree char *value_text = NULL;
+  PalierProgram *changed;
+
+  moved = palier_edit_row_from (start, self->component, row, from, &from_summary);
+  changed = palier_edit_row_override (moved != NULL ? moved : start, self->component, row,
+                                      self->segment, TRUE, value, &value_summary);
+
+  if (changed == NULL)
+    {
+      *out_summary = g_steal_pointer (&from_summary);
+      return moved != NULL ? g_steal_pointer (&moved) : palier_program_ref ((PalierProgram *) start);
+    }
+
+  if (moved == NULL)
+    {
+      *out_summary = g_steal_pointer (&value_summary);
+      return changed;
+    }
+
+  component = g_ptr_array_index (changed->components, self->component);
+  from_text = palier_format_boundary (changed, component, from);
+  value_text = palier_format_row_value (changed, component, row, value);
+  *out_summary = component->kind == PALIER_COMPONENT_COMMISSION
+    /* Translators: a change in the program history: "Moved tier 2 of
+     * “Base commission” to $10,000.00 and set it to 8% for Gold". */
+    ? g_strdup_printf (_("Moved tier %u of “%s” to %s and set it to %s for %s"),
+                       row + 1, component->name, from_text, value_text, self->segment)
+    : g_strdup_printf (_("Moved level %u of “%s” to %s and set it to %s for %s"),
+                       row + 1, component->name, from_text, value_text, self->segment);
+  return changed;
 }
 
 /* The program with row @row of the start program set to @from and
@@ -357,6 +427,9 @@ apply_values (PalierCurveEditor    *self,
   value = constrain_value (component, row, value);
 
   *out_summary = NULL;
+  if (edits_override (self, component, row))
+    return apply_override_values (self, start, row, from, value, out_summary);
+
   changed = palier_edit_row (start, self->component, row, from, value, out_summary);
   if (changed == NULL)
     return palier_program_ref ((PalierProgram *) start);
@@ -537,10 +610,10 @@ palier_curve_editor_begin_drag (PalierCurveEditor *self,
   drag->row = row_for_handle (component, handle);
   drag->start_program = palier_program_ref (self->program);
   drag->start_from = palier_component_row_from (component, drag->row);
-  drag->start_value = palier_component_row_value (component, drag->row);
+  drag->start_value = row_value (self, component, drag->row);
   drag->x = x;
   drag->y = y;
-  drag->label = describe_values (self->program, self->component, drag->row);
+  drag->label = describe_values (self, self->program, drag->row);
   compute_scales (self, &layout, drag->row, &drag->scales);
   palier_curve_layout_clear (&layout);
 
@@ -586,7 +659,7 @@ palier_curve_editor_update_drag (PalierCurveEditor *self,
                           drag->scales.from_step, &drag->summary);
 
   g_free (drag->label);
-  drag->label = describe_values (changed, self->component, drag->row);
+  drag->label = describe_values (self, changed, drag->row);
 
   if (!palier_program_equal (changed, self->program))
     {
@@ -702,7 +775,7 @@ palier_curve_editor_nudge (PalierCurveEditor *self,
 
   from = snap (palier_component_row_from (component, row) + from_steps * scales.from_step,
                scales.from_step);
-  value = snap (palier_component_row_value (component, row) + value_steps * scales.value_step,
+  value = snap (row_value (self, component, row) + value_steps * scales.value_step,
                 scales.value_step);
 
   changed = apply_values (self, self->program, row, from, value, scales.from_step, &summary);

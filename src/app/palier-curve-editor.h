@@ -28,9 +28,9 @@ void           palier_curve_editor_set_component (PalierCurveEditor *self,
                                                   guint              component);
 
 /* Draws the curve of the partners of @segment, with its overrides and
- * quota, or of partners without a segment when @segment is NULL.
- * NOTE: handles still edit the tier itself, not the segment's override,
- * which is edited in its column of the tier table. */
+ * quota, or of partners without a segment when @segment is NULL.  Then
+ * a handle changes the segment's override of its row, when the row has
+ * one, and the row's own value otherwise. */
 void           palier_curve_editor_set_segment   (PalierCurveEditor *self,
                                                   const char        *segment);
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-application.h"
+#include "palier-curve-editor.h"
 #include "palier-designer-view.h"
 #include "palier-live-simulation.h"
 #include "palier-partner-detail.h"
@@ -828,6 +829,42 @@ test_segment_column (Fixture       *fixture,
 }
 
 static void
+test_curve_segment_handles (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *designer = GTK_WIDGET (fixture->designer);
+  PalierCurveEditor *curve = PALIER_CURVE_EDITOR (designer_child (fixture, "curve_editor"));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (designer_child (fixture, "curve_segment_dropdown"));
+  const PalierComponent *commission;
+  PalierDecimal base_rate, gold_rate = 0, nudged = 0;
+  g_autofree char *summary = NULL;
+
+  select_component (fixture, COMMISSION);
+  g_signal_emit_by_name (designer_child (fixture, "add_row_button"), "clicked");
+  g_assert_true (gtk_widget_activate_action (designer, "designer.add-segment-column", "s", "Gold"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (palier_curve_editor_get_n_handles (curve), ==, 1);
+
+  commission = component (program (fixture), COMMISSION);
+  base_rate = palier_component_row_value (commission, 1);
+  g_assert_true (palier_component_row_override (commission, 1, "Gold", &gold_rate));
+
+  /* On Gold's curve, the arrow keys move Gold's rate and leave the
+   * tier's own. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  palier_curve_editor_nudge (curve, 0, 0, 1);
+
+  commission = component (program (fixture), COMMISSION);
+  g_assert_cmpint (palier_component_row_value (commission, 1), ==, base_rate);
+  g_assert_true (palier_component_row_override (commission, 1, "Gold", &nudged));
+  g_assert_cmpint (nudged, >, gold_rate);
+  summary = last_summary (fixture);
+  g_assert_true (g_str_has_prefix (summary, "Set tier 2 of “Base commission” to "));
+  g_assert_true (g_str_has_suffix (summary, " for Gold"));
+}
+
+static void
 test_level_overrides (void)
 {
   g_autoptr(PalierProgram) original = palier_program_new ("levels", "Levels");
@@ -981,6 +1018,7 @@ main (int   argc,
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
+  add_test ("/designer-kinds/overrides/curve-handles", test_curve_segment_handles);
   add_test ("/designer-kinds/results/non-cash", test_results_non_cash);
   g_test_add_func ("/designer-kinds/overrides/levels", test_level_overrides);
   add_test ("/designer-kinds/screenshots", test_screenshots);
