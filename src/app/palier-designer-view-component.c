@@ -79,10 +79,79 @@ method_label (PalierMethod method)
     }
 }
 
+static const char *
+reward_kind_label (PalierRewardKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_REWARD_TRIP:
+      return _("trip");
+    case PALIER_REWARD_RECOGNITION:
+      return _("recognition");
+    case PALIER_REWARD_TRAINING:
+      return _("training");
+    case PALIER_REWARD_OTHER:
+    default:
+      return _("other");
+    }
+}
+
+static const char *
+period_adverb (PalierPeriodKind period)
+{
+  switch (period)
+    {
+    case PALIER_PERIOD_MONTH:
+      return C_("component period", "monthly");
+    case PALIER_PERIOD_QUARTER:
+      return C_("component period", "quarterly");
+    case PALIER_PERIOD_HALF:
+      return C_("component period", "half-yearly");
+    case PALIER_PERIOD_YEAR:
+    default:
+      return C_("component period", "yearly");
+    }
+}
+
+/* The parts that only deal bonuses and rewards have: "deals of at
+ * least $5,000.00", "trip", "top 3". */
+static void
+describe_v2_parts (const PalierProgram   *program,
+                   const PalierComponent *component,
+                   GPtrArray             *parts)
+{
+  g_autofree char *value = NULL;
+
+  if (component->kind == PALIER_COMPONENT_DEAL_BONUS)
+    {
+      value = component->measure == PALIER_MEASURE_UNITS
+        ? palier_format_quantity (component->deal_min)
+        : palier_format_money (component->deal_min, program->currency);
+      /* Translators: part of a deal bonus's description. */
+      g_ptr_array_add (parts, g_strdup_printf (_("deals of at least %s"), value));
+    }
+
+  if (component->kind == PALIER_COMPONENT_REWARD)
+    {
+      g_ptr_array_add (parts, g_strdup (reward_kind_label (component->reward_kind)));
+      if (component->reward_rule == PALIER_REWARD_RULE_TOP)
+        /* Translators: part of a reward's description: "top 3". */
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "top %u", "top %u",
+                                                              component->top_count),
+                                                 component->top_count));
+      else
+        g_ptr_array_add (parts, g_strdup (_("threshold")));
+    }
+
+  if (component->has_period)
+    g_ptr_array_add (parts, g_strdup (period_adverb (component->period)));
+}
+
 /* One line that distinguishes the component from its siblings:
  * "Commission on revenue · attainment · marginal tiers · capped". */
 static char *
-describe_component (const PalierComponent *component)
+describe_component (const PalierProgram   *program,
+                    const PalierComponent *component)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -105,6 +174,7 @@ describe_component (const PalierComponent *component)
     g_ptr_array_add (parts, g_strdup (_("capped")));
   if (!palier_filter_is_empty (&component->filter))
     g_ptr_array_add (parts, g_strdup (_("filtered")));
+  describe_v2_parts (program, component, parts);
 
   g_ptr_array_add (parts, NULL);
 
@@ -197,11 +267,12 @@ row_button_new (const char *icon_name,
 
 static GtkWidget *
 component_row_new (PalierDesignerView    *self,
+                   const PalierProgram   *program,
                    const PalierComponent *component,
                    guint                  index,
                    guint                  n_components)
 {
-  g_autofree char *description = describe_component (component);
+  g_autofree char *description = describe_component (program, component);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), component->name);
@@ -234,7 +305,7 @@ fill_component_list (PalierDesignerView  *self,
 
   for (guint i = 0; i < draft->components->len; i++)
     gtk_list_box_append (self->component_list,
-                         component_row_new (self, g_ptr_array_index (draft->components, i),
+                         component_row_new (self, draft, g_ptr_array_index (draft->components, i),
                                             i, draft->components->len));
 
   if (self->component >= draft->components->len)

@@ -630,6 +630,20 @@ test_commission_options (Fixture       *fixture,
 }
 
 static void
+test_component_descriptions (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkListBox *list = GTK_LIST_BOX (designer_child (fixture, "component_list"));
+  AdwActionRow *deal_row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, DEAL_BONUS));
+  AdwActionRow *reward_row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, REWARD));
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (deal_row), ==,
+                   "Deal bonus on revenue · deals of at least $5,000.00");
+  g_assert_cmpstr (adw_action_row_get_subtitle (reward_row), ==,
+                   "Reward on revenue · trip · top 1 · yearly");
+}
+
+static void
 test_add_components (Fixture       *fixture,
                      gconstpointer  user_data)
 {
@@ -1017,6 +1031,7 @@ main (int   argc,
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/components/add", test_add_components);
+  add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
   add_test ("/designer-kinds/overrides/curve-handles", test_curve_segment_handles);
   add_test ("/designer-kinds/results/non-cash", test_results_non_cash);
