@@ -643,6 +643,60 @@ test_component_descriptions (Fixture       *fixture,
                    "Reward on revenue · trip · top 1 · yearly");
 }
 
+static GtkWidget *
+find_value_cell (GtkWidget *widget,
+                 guint      row)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (node), "palier-list-item");
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (node) && list_item != NULL &&
+          g_object_get_data (G_OBJECT (node), "palier-segment") == NULL &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == PALIER_ROW_FIELD_VALUE &&
+          gtk_list_item_get_position (list_item) == row)
+        return node;
+
+      found = find_value_cell (node, row);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_interpolated_tiers (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  PalierCurveEditor *curve = PALIER_CURVE_EDITOR (designer_child (fixture, "curve_editor"));
+  GtkWidget *entry;
+
+  select_component (fixture, COMMISSION);
+  choose (fixture, "method_row", PALIER_METHOD_INTERPOLATED);
+  g_signal_emit_by_name (designer_child (fixture, "add_row_button"), "clicked");
+  g_assert_cmpint (component (program (fixture), COMMISSION)->method, ==, PALIER_METHOD_INTERPOLATED);
+  g_assert_cmpint (palier_component_row_from (component (program (fixture), COMMISSION), 1), ==, UNITS (10000));
+
+  /* Points 0 -> 5 % and 10 000 -> 10 %: P1's 6500 earns 8.25 % on the
+   * whole base (536.25), P2's 6800 earns 8.4 % (571.20) and P3's 200
+   * earns 5.1 % (10.20), 1117.65 in all. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = find_value_cell (designer_child (fixture, "tier_table"), 1);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "10");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (live_result (fixture)->component_totals[COMMISSION], ==,
+                   UNITS (1117) + 650000);
+
+  /* The interpolated curve keeps its handle, which still drags. */
+  g_assert_cmpuint (palier_curve_editor_get_n_handles (curve), ==, 1);
+  palier_curve_editor_nudge (curve, 0, 1, 0);
+  g_assert_cmpint (palier_component_row_from (component (program (fixture), COMMISSION), 1), >, UNITS (10000));
+}
+
 static void
 test_add_components (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -1030,6 +1084,7 @@ main (int   argc,
   add_test ("/designer-kinds/reward/top", test_reward_top);
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
+  add_test ("/designer-kinds/commission/interpolated", test_interpolated_tiers);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
