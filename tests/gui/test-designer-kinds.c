@@ -1042,6 +1042,12 @@ test_screenshots (Fixture       *fixture,
   live_result (fixture);
   scroll_to (fixture, "reward_group");
   save_window (fixture, dir, "reward.png");
+
+  palier_results_view_show_result (PALIER_RESULTS_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "results_view")),
+                                   live_result (fixture));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->window, PALIER_TYPE_WINDOW, "view_stack")),
+                                         "results");
+  save_window (fixture, dir, "results.png");
 }
 
 static void
