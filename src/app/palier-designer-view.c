@@ -616,6 +616,10 @@ sales_changed_cb (PalierDesignerView *self)
   start_live_simulation (self);
   gtk_label_set_text (self->totals_label, "");
   gtk_spinner_set_spinning (self->live_spinner, FALSE);
+
+  /* New sales make new deals: the deal bonus reads them again when it
+   * is next shown. */
+  g_clear_pointer (&self->deal_values_key, g_free);
 }
 
 /* Waits for every queued save, so that closing the window or the
