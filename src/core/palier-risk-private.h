@@ -35,6 +35,15 @@ PalierMonteCarloResult *_palier_risk_model_run    (PalierRiskModel              
                                                    GCancellable                  *cancellable,
                                                    GError                       **error);
 
+/* Makes _palier_risk_model_run() keep the drawn cells, packed in
+ * bytes, up to 256 MiB (n_partners x n_draws bytes for up to 16
+ * historical periods per partner and a quarterly program), so that a
+ * run with the same seed and draw count after an edit of one
+ * component reads them back instead of drawing again.  Without it an
+ * edit still recomputes that component only, on cells drawn again. */
+void                    _palier_risk_model_keep_cells (PalierRiskModel *model,
+                                                       gboolean         keep);
+
 /* Threads that _palier_risk_model_run() may use; 0 chooses from the
  * processor count.  The results do not depend on it.  For tests. */
 void                    _palier_risk_set_max_threads (guint n_threads);
