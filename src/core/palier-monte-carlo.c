@@ -1524,9 +1524,9 @@ add_cell_values (const PalierRiskModel *model,
 }
 
 /* Brings the kept draws up to date with the component models replaced
- * since the last run: a FIXED component's share of each draw changes by
- * the change of its cells' values, and any other component is paid
- * again on the same cells.  The other components are left alone. */
+ * since the last run.  A FIXED component's share of each draw changes by
+ * the change of its cells' values, and any other component is paid again
+ * on the same cells.  Components that were not replaced keep their share. */
 static gboolean
 update_kept_draws (PalierRiskModel  *model,
                    GCancellable     *cancellable,

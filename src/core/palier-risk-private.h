@@ -35,12 +35,11 @@ PalierMonteCarloResult *_palier_risk_model_run    (PalierRiskModel              
                                                    GCancellable                  *cancellable,
                                                    GError                       **error);
 
-/* Makes _palier_risk_model_run() keep the drawn cells, packed in
- * bytes, up to 256 MiB (n_partners x n_draws bytes for up to 16
- * historical periods per partner and a quarterly program), so that a
- * run with the same seed and draw count after an edit of one
- * component reads them back instead of drawing again.  Without it an
- * edit still recomputes that component only, on cells drawn again. */
+/* Makes _palier_risk_model_run() keep the drawn cells, packed as
+ * offsets into each partner's history, a byte per group of program
+ * periods, up to 256 MiB.  A later run with the same seed and draw
+ * count then reads them back instead of drawing again.  Without it, a
+ * run after an edit still recomputes only the edited components. */
 void                    _palier_risk_model_keep_cells (PalierRiskModel *model,
                                                        gboolean         keep);
 
