@@ -336,6 +336,9 @@ list_partners (PalierRiskModel *model)
 
       model->partner_index[i] = index;
       model->segments[i] = partner->segment;
+      /* TODO: quotas from a quotas file are not read here; a drawn
+       * period should take the file's quota of the program period it
+       * fills, as the simulation does. */
       model->has_quota[i] = palier_program_quota_for_segment (model->program, partner->segment,
                                                               &model->quota[i]);
       model->first_history[i] = first;
