@@ -401,6 +401,103 @@ test_monte_carlo_threads (void)
   g_assert_cmpint (one->cost.min, <, one->cost.max);
 }
 
+/* Monthly: twelve drawn months of up to twelve in history, so the kept
+ * cells pack two months to a byte in six groups. */
+static const char monthly_program_xml[] =
+  "<program xmlns='urn:palier:program:1' id='monthly' name='Monthly'"
+  "         currency='EUR' period='month'>"
+  "  <quota amount='10000'/>"
+  "  <commission id='base' name='Base' basis='attainment' method='marginal'>"
+  "    <tier from='0' rate='0.02'/>"
+  "    <tier from='1' rate='0.06'/>"
+  "    <cap max='900'/>"
+  "  </commission>"
+  "  <commission id='yearly' name='Yearly' period='year' basis='amount' method='retroactive'>"
+  "    <tier from='0' rate='0.01'/>"
+  "    <tier from='60000' rate='0.015'/>"
+  "  </commission>"
+  "  <bonus id='club' name='Club' basis='attainment'>"
+  "    <level min='1' amount='150'/>"
+  "  </bonus>"
+  "</program>";
+
+/* Checks that a model that ran @program and then had @parameter set to
+ * @value gives, draw by draw, what a new run of the edited program
+ * gives, with the cells kept and with the cells drawn again. */
+static void
+check_edit_matches_new_run (const PalierBases         *bases,
+                            const PalierProgram       *program,
+                            const PalierGoalParameter *parameter,
+                            PalierDecimal              value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PalierProgram) edited = palier_program_copy (program);
+  g_autoptr(PalierMonteCarloResult) expected = NULL;
+  PalierMonteCarloOptions options = { .n_draws = 257, .seed = 2024 };
+
+  g_assert_true (palier_goal_parameter_set (edited, parameter, value, &error));
+  g_assert_no_error (error);
+  expected = run_monte_carlo (bases, edited, options.n_draws, options.seed);
+
+  for (int keep = 0; keep <= 1; keep++)
+    {
+      g_autoptr(PalierRiskModel) model = _palier_risk_model_new (bases, program, NULL, &error);
+      g_autoptr(PalierMonteCarloResult) first = NULL;
+      g_autoptr(PalierMonteCarloResult) result = NULL;
+
+      g_assert_no_error (error);
+      _palier_risk_model_keep_cells (model, keep);
+      first = _palier_risk_model_run (model, &options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (_palier_risk_model_update (model, edited, NULL, &error));
+      g_assert_no_error (error);
+      result = _palier_risk_model_run (model, &options, NULL, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpmem (result->draw_costs, sizeof (PalierDecimal) * result->n_draws,
+                       expected->draw_costs, sizeof (PalierDecimal) * expected->n_draws);
+      g_assert_cmpmem (result->draw_sales, sizeof (PalierDecimal) * result->n_draws,
+                       expected->draw_sales, sizeof (PalierDecimal) * expected->n_draws);
+      g_assert_cmpint (result->payout.p90, ==, expected->payout.p90);
+      g_assert_cmpint (result->cost_of_sales.p50, ==, expected->cost_of_sales.p50);
+    }
+}
+
+/* An edit of one component after a run recomputes that component's
+ * share of the kept draws only; the result must be a new run's. */
+static void
+test_monte_carlo_edit_kept (void)
+{
+  g_autoptr(PalierProgram) rich = program_from_xml (rich_program_xml);
+  g_autoptr(PalierProgram) monthly = program_from_xml (monthly_program_xml);
+  g_autoptr(PalierStore) store = store_with_quarter (TRUE);
+  g_autoptr(PalierBases) rich_bases = bases_between (store, rich, 20230101, 20231231);
+  g_autoptr(PalierBases) monthly_bases = bases_between (store, monthly, 20230101, 20231231);
+  const struct {
+    PalierGoalParameter parameter;
+    PalierDecimal       value;
+  } rich_edits[] = {
+    { { PALIER_GOAL_TIER_RATE, "base", 1 }, 72000 },
+    { { PALIER_GOAL_TIER_FROM, "base", 1 }, 1300000 },
+    { { PALIER_GOAL_CAP, "base", 0 }, D (900) },
+    { { PALIER_GOAL_TIER_RATE, "rebate", 1 }, 50000 },
+    { { PALIER_GOAL_TIER_RATE, "carry", 0 }, 35000 },
+    { { PALIER_GOAL_LEVEL_AMOUNT, "club", 1 }, D (2000) },
+    { { PALIER_GOAL_DEAL_AMOUNT, "deals", 0 }, D (40) },
+    { { PALIER_GOAL_DEAL_AMOUNT, "half-deals", 0 }, D (3) },
+  }, monthly_edits[] = {
+    { { PALIER_GOAL_TIER_RATE, "base", 1 }, 90000 },
+    { { PALIER_GOAL_TIER_RATE, "yearly", 1 }, 25000 },
+    { { PALIER_GOAL_LEVEL_AMOUNT, "club", 0 }, D (10) },
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (rich_edits); e++)
+    check_edit_matches_new_run (rich_bases, rich, &rich_edits[e].parameter, rich_edits[e].value);
+  for (guint e = 0; e < G_N_ELEMENTS (monthly_edits); e++)
+    check_edit_matches_new_run (monthly_bases, monthly, &monthly_edits[e].parameter,
+                                monthly_edits[e].value);
+}
+
 /* Goal-seek */
 
 static PalierGoalSeekResult *
@@ -580,6 +677,51 @@ test_goal_seek_bad_parameter (void)
     }
 }
 
+/* The goal-seek at P90 keeps the draws between evaluations.  Its target
+ * is the P90 of the program with the parameter at another value, so a
+ * solution exists.  The figure it reports must be a new run's. */
+static void
+test_goal_seek_kept_draws (void)
+{
+  g_autoptr(PalierProgram) program = program_from_xml (rich_program_xml);
+  g_autoptr(PalierStore) store = store_with_quarter (TRUE);
+  g_autoptr(PalierBases) bases = bases_between (store, program, 20230101, 20231231);
+  const struct {
+    PalierGoalParameter parameter;
+    PalierDecimal       value;
+  } cases[] = {
+    { { PALIER_GOAL_TIER_RATE, "base", 1 }, 80000 },
+    { { PALIER_GOAL_TIER_RATE, "rebate", 1 }, 50000 },
+    { { PALIER_GOAL_LEVEL_AMOUNT, "club", 0 }, D (800) },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PalierProgram) edited = palier_program_copy (program);
+      g_autoptr(PalierMonteCarloResult) reference = NULL;
+      g_autoptr(PalierMonteCarloResult) check = NULL;
+      g_autoptr(PalierGoalSeekResult) result = NULL;
+      PalierGoalSeekOptions options = { 0 };
+
+      g_assert_true (palier_goal_parameter_set (edited, &cases[c].parameter, cases[c].value, NULL));
+      reference = run_monte_carlo (bases, edited, 300, 8);
+
+      options.parameter = cases[c].parameter;
+      options.metric = PALIER_GOAL_COST;
+      options.statistic = PALIER_GOAL_ON_P90;
+      options.target = reference->cost.p90;
+      options.monte_carlo.n_draws = 300;
+      options.monte_carlo.seed = 8;
+      result = seek (bases, program, &options);
+
+      g_assert_true (result->found);
+      g_assert_cmpint (result->achieved, ==, reference->cost.p90);
+      g_assert_cmpuint (result->n_evaluations, >, 10);
+      check = run_monte_carlo (bases, result->program, 300, 8);
+      g_assert_cmpint (check->cost.p90, ==, result->achieved);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,12 +737,14 @@ main (int   argc,
   g_test_add_func ("/risk/monte-carlo/no-history", test_monte_carlo_no_history);
   g_test_add_func ("/risk/monte-carlo/replicated-history", test_monte_carlo_replicated_history);
   g_test_add_func ("/risk/monte-carlo/threads", test_monte_carlo_threads);
+  g_test_add_func ("/risk/monte-carlo/edit-kept", test_monte_carlo_edit_kept);
 
   g_test_add_func ("/risk/goal-seek/monotone", test_goal_seek_monotone);
   g_test_add_func ("/risk/goal-seek/p90", test_goal_seek_p90);
   g_test_add_func ("/risk/goal-seek/not-monotone", test_goal_seek_not_monotone);
   g_test_add_func ("/risk/goal-seek/no-solution", test_goal_seek_no_solution);
   g_test_add_func ("/risk/goal-seek/bad-parameter", test_goal_seek_bad_parameter);
+  g_test_add_func ("/risk/goal-seek/kept-draws", test_goal_seek_kept_draws);
 
   return g_test_run ();
 }

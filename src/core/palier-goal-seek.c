@@ -24,8 +24,10 @@
  *
  * Monte Carlo figures use the same seed for every evaluation (common
  * random numbers), so they are a deterministic function of the value.
- * History figures reuse one evaluation, which recomputes only the edited
- * component.
+ * Every evaluation after the first keeps the drawn cells and the other
+ * components' share of each draw, and recomputes only the edited
+ * component's share.  History figures reuse one evaluation, which also
+ * recomputes only the edited component.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -286,10 +288,13 @@ evaluate_percentile (Seeker         *seeker,
   const PalierRiskStats *stats;
 
   if (seeker->model == NULL)
-    seeker->model = _palier_risk_model_new (seeker->bases, seeker->program, seeker->cancellable, error);
+    {
+      seeker->model = _palier_risk_model_new (seeker->bases, seeker->program, seeker->cancellable, error);
+      if (seeker->model == NULL)
+        return FALSE;
+      _palier_risk_model_keep_cells (seeker->model, TRUE);
+    }
   else if (!_palier_risk_model_update (seeker->model, seeker->program, seeker->cancellable, error))
-    return FALSE;
-  if (seeker->model == NULL)
     return FALSE;
 
   result = _palier_risk_model_run (seeker->model, &options->monte_carlo, seeker->cancellable, error);

@@ -57,6 +57,13 @@
 
 #define MAX_THREADS 8
 
+/* Partners between two checks of the GCancellable in a pass over codes. */
+#define CANCEL_CHECK_PARTNERS 64
+
+/* Largest memory for the kept cells; beyond it an edit draws the cells
+ * again, which gives the same cells more slowly. */
+#define MAX_CODE_BYTES ((guint64) 256 << 20)
+
 typedef enum {
   COMPONENT_FIXED,              /* paid per program period, folded into the cells */
   COMPONENT_CARRY,              /* per program period, carry-forward */
@@ -96,6 +103,25 @@ struct _PalierRiskModel
   PalierDecimal     *fixed_payout;      /* per cell, FIXED commissions, bonuses, deals */
   PalierDecimal     *fixed_non_cash;    /* per cell, FIXED rewards */
   GPtrArray         *components;        /* ComponentModel *, program order */
+
+  /* Per-draw figures of the last run, so that a run with the same seed
+   * and draw count after an edit recomputes only the edited components. */
+  gboolean           has_kept;
+  guint64            kept_seed;
+  guint              kept_n_draws;
+  PalierDecimal     *kept_sales;        /* per draw */
+  PalierWide        *kept_fixed_payout; /* per draw, FIXED components */
+  PalierWide        *kept_fixed_non_cash;
+  PalierWide        *kept_dynamic;      /* n_components x n_draws, 0 for FIXED ones */
+  ComponentModel   **replaced;          /* per component: the model the kept draws used */
+
+  /* The drawn cells of the last run, as offsets into each partner's
+   * history packed code_digits to a byte, or NULL. */
+  gboolean           keep_cells;
+  guint8            *codes;             /* n_partners x n_chunks x n_draws */
+  guint              code_radix;        /* longest history */
+  guint              code_digits;       /* offsets per code */
+  guint              n_chunks;          /* codes per partner and draw */
 };
 
 static guint max_threads;
@@ -310,6 +336,9 @@ list_partners (PalierRiskModel *model)
 
       model->partner_index[i] = index;
       model->segments[i] = partner->segment;
+      /* TODO: quotas from a quotas file are not read here; a drawn
+       * period should take the file's quota of the program period it
+       * fills, as the simulation does. */
       model->has_quota[i] = palier_program_quota_for_segment (model->program, partner->segment,
                                                               &model->quota[i]);
       model->first_history[i] = first;
@@ -586,6 +615,23 @@ sum_fixed (PalierRiskModel  *model,
 
 /* Model */
 
+/* Drops the kept draws and the component models they used. */
+static void
+forget_kept_draws (PalierRiskModel *model)
+{
+  if (model->replaced != NULL)
+    for (guint k = 0; k < model->components->len; k++)
+      g_clear_pointer (&model->replaced[k], component_model_free);
+
+  model->has_kept = FALSE;
+  g_clear_pointer (&model->replaced, g_free);
+  g_clear_pointer (&model->kept_sales, g_free);
+  g_clear_pointer (&model->kept_fixed_payout, g_free);
+  g_clear_pointer (&model->kept_fixed_non_cash, g_free);
+  g_clear_pointer (&model->kept_dynamic, g_free);
+  g_clear_pointer (&model->codes, g_free);
+}
+
 static void
 model_clear (PalierRiskModel *model)
 {
@@ -599,6 +645,7 @@ model_clear (PalierRiskModel *model)
   g_clear_pointer (&model->sales, g_free);
   g_clear_pointer (&model->fixed_payout, g_free);
   g_clear_pointer (&model->fixed_non_cash, g_free);
+  forget_kept_draws (model);
   g_clear_pointer (&model->components, g_ptr_array_unref);
 }
 
@@ -707,10 +754,15 @@ _palier_risk_model_update (PalierRiskModel      *model,
       if (cm == NULL)
         {
           /* The model no longer matches any program: rebuild on next use. */
+          forget_kept_draws (model);
           g_clear_pointer (&model->program, palier_program_unref);
           return FALSE;
         }
-      component_model_free (g_ptr_array_index (model->components, k));
+      /* The kept draws still hold the first replaced model's share. */
+      if (model->has_kept && model->replaced[k] == NULL)
+        model->replaced[k] = g_ptr_array_index (model->components, k);
+      else
+        component_model_free (g_ptr_array_index (model->components, k));
       g_ptr_array_index (model->components, k) = cm;
       changed = TRUE;
     }
@@ -802,23 +854,6 @@ count_top_qualifiers (PalierDecimal *bases,
       qualifiers++;
   return qualifiers;
 }
-
-/* Per-thread state of the draws. */
-typedef struct {
-  PalierRiskModel *model;
-  guint64          seed;
-  guint            first_draw;
-  guint            end_draw;
-  GCancellable    *cancellable;
-  PalierDecimal   *draw_payout;         /* shared, indexed by draw */
-  PalierDecimal   *draw_non_cash;
-  PalierDecimal   *draw_sales;
-
-  guint           *cells;               /* n_partners x periods_per_year */
-  PalierDecimal   *scratch;             /* n_partners */
-  guint            failed_draw;
-  GError          *error;
-} Worker;
 
 /* Sum of a LONG component's bases of partner @i over component period @j. */
 static gboolean
@@ -944,35 +979,26 @@ pay_long_deals (const PalierRiskModel  *model,
   return TRUE;
 }
 
-/* Pays the components that a draw cannot look up per cell. */
+/* Pays component @cm, which is not FIXED, on the drawn cells: its payout,
+ * or its non-cash cost for a reward, in @out_total. */
 static gboolean
-pay_dynamic (const PalierRiskModel  *model,
-             const guint            *cells,
-             PalierDecimal          *scratch,
-             PalierWide             *payout,
-             PalierWide             *non_cash,
-             GError                **error)
+pay_component (const PalierRiskModel  *model,
+               const ComponentModel   *cm,
+               const guint            *cells,
+               PalierDecimal          *scratch,
+               PalierWide             *out_total,
+               GError                **error)
 {
-  for (guint k = 0; k < model->components->len; k++)
-    {
-      const ComponentModel *cm = g_ptr_array_index (model->components, k);
-      gboolean reward = cm->component->kind == PALIER_COMPONENT_REWARD;
-      gboolean ok = TRUE;
+  *out_total = 0;
 
-      if (cm->klass == COMPONENT_FIXED)
-        continue;
+  if (cm->klass == COMPONENT_LONG_DEALS)
+    return pay_long_deals (model, cm, cells, out_total, error);
+  if (cm->component->kind == PALIER_COMPONENT_REWARD)
+    return pay_rewards (model, cm, cells, scratch, out_total, error);
 
-      if (cm->klass == COMPONENT_LONG_DEALS)
-        ok = pay_long_deals (model, cm, cells, payout, error);
-      else if (reward)
-        ok = pay_rewards (model, cm, cells, scratch, non_cash, error);
-      else
-        for (guint i = 0; ok && i < model->n_partners; i++)
-          ok = pay_partner_year (model, cm, cells, i, payout, error);
-
-      if (!ok)
-        return FALSE;
-    }
+  for (guint i = 0; i < model->n_partners; i++)
+    if (!pay_partner_year (model, cm, cells, i, out_total, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -987,39 +1013,177 @@ wide_to_decimal (PalierWide      value,
   return TRUE;
 }
 
-static gboolean
-run_draw (Worker   *worker,
-          guint     draw,
-          GError  **error)
+/* Draws the cells of draw @draw into @cells: for each partner and each
+ * program period of the year, one of the partner's historical periods. */
+static void
+draw_cells (const PalierRiskModel *model,
+            guint64                seed,
+            guint                  draw,
+            guint                 *cells)
 {
-  const PalierRiskModel *model = worker->model;
   guint n_slots = model->periods_per_year;
-  PalierWide sales = 0, payout = 0, non_cash = 0;
   Xoshiro rng;
 
-  xoshiro_seed_for_draw (&rng, worker->seed, draw);
+  xoshiro_seed_for_draw (&rng, seed, draw);
 
   for (guint i = 0; i < model->n_partners; i++)
     {
       guint start = model->cell_start[i];
       guint32 n_history = model->cell_start[i + 1] - start;
-      guint *row = worker->cells + (gsize) i * n_slots;
+      guint *row = cells + (gsize) i * n_slots;
 
       for (guint s = 0; s < n_slots; s++)
-        {
-          guint cell = start + xoshiro_bounded (&rng, n_history);
+        row[s] = start + xoshiro_bounded (&rng, n_history);
+    }
+}
 
-          row[s] = cell;
-          sales += model->sales[cell];
-          payout += model->fixed_payout[cell];
-          non_cash += model->fixed_non_cash[cell];
-        }
+static guint8 *
+code_row (const PalierRiskModel *model,
+          guint                  i,
+          guint                  chunk)
+{
+  return model->codes + ((gsize) i * model->n_chunks + chunk) * model->kept_n_draws;
+}
+
+/* Packs the cells of draw @draw into the kept codes. */
+static void
+store_codes (PalierRiskModel *model,
+             const guint     *cells,
+             guint            draw)
+{
+  guint n_slots = model->periods_per_year;
+
+  for (guint i = 0; i < model->n_partners; i++)
+    for (guint c = 0; c < model->n_chunks; c++)
+      {
+        guint first = c * model->code_digits;
+        guint last = MIN (first + model->code_digits, n_slots);
+        guint code = 0, weight = 1;
+
+        for (guint s = first; s < last; s++)
+          {
+            code += (cells[(gsize) i * n_slots + s] - model->cell_start[i]) * weight;
+            weight *= model->code_radix;
+          }
+        code_row (model, i, c)[draw] = (guint8) code;
+      }
+}
+
+/* Unpacks the cells of draw @draw from the kept codes. */
+static void
+load_cells (const PalierRiskModel *model,
+            guint                  draw,
+            guint                 *cells)
+{
+  guint n_slots = model->periods_per_year;
+
+  for (guint i = 0; i < model->n_partners; i++)
+    for (guint c = 0; c < model->n_chunks; c++)
+      {
+        guint first = c * model->code_digits;
+        guint last = MIN (first + model->code_digits, n_slots);
+        guint code = code_row (model, i, c)[draw];
+
+        for (guint s = first; s < last; s++)
+          {
+            cells[(gsize) i * n_slots + s] = model->cell_start[i] + code % model->code_radix;
+            code /= model->code_radix;
+          }
+      }
+}
+
+/* What a pass over the draws computes. */
+typedef enum {
+  PASS_ALL,                     /* every figure of each draw, kept */
+  PASS_FIXED_CHANGE,            /* the sum of per-cell changes of FIXED components */
+  PASS_COMPONENT,               /* one component that is not FIXED */
+} PassKind;
+
+/* Per-thread state of a pass. */
+typedef struct {
+  PalierRiskModel     *model;
+  PassKind             pass;
+  guint64              seed;
+  guint                first_draw;
+  guint                end_draw;
+  GCancellable        *cancellable;
+  const PalierWide    *changes;         /* PASS_FIXED_CHANGE: per cell */
+  PalierWide          *sums;            /* PASS_FIXED_CHANGE: per draw, shared */
+  guint                component;       /* PASS_COMPONENT: program order */
+
+  guint               *cells;           /* n_partners x periods_per_year */
+  PalierDecimal       *scratch;         /* n_partners */
+  guint                failed_draw;
+  GError              *error;
+} Worker;
+
+static gboolean
+run_draw_all (Worker   *worker,
+              guint     draw,
+              GError  **error)
+{
+  PalierRiskModel *model = worker->model;
+  gsize n_slots = (gsize) model->n_partners * model->periods_per_year;
+  PalierWide sales = 0, payout = 0, non_cash = 0;
+
+  draw_cells (model, worker->seed, draw, worker->cells);
+  if (model->codes != NULL)
+    store_codes (model, worker->cells, draw);
+
+  for (gsize k = 0; k < n_slots; k++)
+    {
+      guint cell = worker->cells[k];
+
+      sales += model->sales[cell];
+      payout += model->fixed_payout[cell];
+      non_cash += model->fixed_non_cash[cell];
+    }
+  model->kept_fixed_payout[draw] = payout;
+  model->kept_fixed_non_cash[draw] = non_cash;
+  if (!wide_to_decimal (sales, &model->kept_sales[draw], error))
+    return FALSE;
+
+  for (guint k = 0; k < model->components->len; k++)
+    {
+      const ComponentModel *cm = g_ptr_array_index (model->components, k);
+
+      if (cm->klass != COMPONENT_FIXED &&
+          !pay_component (model, cm, worker->cells, worker->scratch,
+                          &model->kept_dynamic[(gsize) k * model->kept_n_draws + draw], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_draw (Worker   *worker,
+          guint     draw,
+          GError  **error)
+{
+  PalierRiskModel *model = worker->model;
+  const ComponentModel *cm;
+  PalierWide sum = 0;
+
+  if (worker->pass == PASS_ALL)
+    return run_draw_all (worker, draw, error);
+
+  if (model->codes != NULL)
+    load_cells (model, draw, worker->cells);
+  else
+    draw_cells (model, worker->seed, draw, worker->cells);
+
+  if (worker->pass == PASS_COMPONENT)
+    {
+      cm = g_ptr_array_index (model->components, worker->component);
+      return pay_component (model, cm, worker->cells, worker->scratch,
+                            &model->kept_dynamic[(gsize) worker->component * model->kept_n_draws + draw],
+                            error);
     }
 
-  return pay_dynamic (model, worker->cells, worker->scratch, &payout, &non_cash, error) &&
-         wide_to_decimal (sales, &worker->draw_sales[draw], error) &&
-         wide_to_decimal (payout, &worker->draw_payout[draw], error) &&
-         wide_to_decimal (non_cash, &worker->draw_non_cash[draw], error);
+  for (gsize k = 0; k < (gsize) model->n_partners * model->periods_per_year; k++)
+    sum += worker->changes[worker->cells[k]];
+  worker->sums[draw] = sum;
+  return TRUE;
 }
 
 static gpointer
@@ -1059,18 +1223,15 @@ choose_threads (const PalierRiskModel *model,
   return CLAMP (n, 1, n_draws);
 }
 
-/* Runs every draw, split in contiguous blocks over the threads.  The
- * error reported is that of the first failing draw, whatever the split. */
+/* Runs the pass of @template over the kept number of draws, split in
+ * contiguous blocks over the threads.  The error reported is that of
+ * the first failing draw, whatever the split. */
 static gboolean
-run_draws (PalierRiskModel  *model,
-           guint64           seed,
-           guint             n_draws,
-           GCancellable     *cancellable,
-           PalierDecimal    *draw_payout,
-           PalierDecimal    *draw_non_cash,
-           PalierDecimal    *draw_sales,
-           GError          **error)
+run_pass (const Worker  *template,
+          GError       **error)
 {
+  PalierRiskModel *model = template->model;
+  guint n_draws = model->kept_n_draws;
   guint n_threads = choose_threads (model, n_draws);
   g_autofree Worker *workers = g_new0 (Worker, n_threads);
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
@@ -1080,14 +1241,9 @@ run_draws (PalierRiskModel  *model,
     {
       Worker *worker = &workers[t];
 
-      worker->model = model;
-      worker->seed = seed;
+      *worker = *template;
       worker->first_draw = (guint) ((guint64) n_draws * t / n_threads);
       worker->end_draw = (guint) ((guint64) n_draws * (t + 1) / n_threads);
-      worker->cancellable = cancellable;
-      worker->draw_payout = draw_payout;
-      worker->draw_non_cash = draw_non_cash;
-      worker->draw_sales = draw_sales;
       worker->cells = g_new0 (guint, (gsize) model->n_partners * model->periods_per_year + 1);
       worker->scratch = g_new0 (PalierDecimal, model->n_partners + 1);
     }
@@ -1111,6 +1267,336 @@ run_draws (PalierRiskModel  *model,
   for (guint t = 0; t < n_threads; t++)
     g_clear_error (&workers[t].error);
   return failed == NULL;
+}
+
+/* Kept draws */
+
+/* Whether @radix^@digits codes fit in a byte. */
+static gboolean
+pow_fits_byte (guint radix,
+               guint digits)
+{
+  guint64 n_codes = 1;
+
+  for (guint d = 0; d < digits && n_codes <= 256; d++)
+    n_codes *= radix;
+  return n_codes <= 256;
+}
+
+/* Sets up the codes when the model keeps cells and they fit in
+ * MAX_CODE_BYTES. */
+static void
+allocate_codes (PalierRiskModel *model)
+{
+  guint radix = 1;
+  guint digits = 1;
+  guint64 n_bytes;
+
+  for (guint i = 0; i < model->n_partners; i++)
+    radix = MAX (radix, model->cell_start[i + 1] - model->cell_start[i]);
+  if (!model->keep_cells || radix > 256)
+    return;
+
+  while (digits < model->periods_per_year && pow_fits_byte (radix, digits + 1))
+    digits++;
+
+  model->code_radix = radix;
+  model->code_digits = digits;
+  model->n_chunks = (model->periods_per_year + digits - 1) / digits;
+  n_bytes = (guint64) model->n_partners * model->n_chunks * model->kept_n_draws;
+  if (n_bytes <= MAX_CODE_BYTES)
+    model->codes = g_malloc (n_bytes + 1);
+}
+
+/* Runs every draw and keeps its figures. */
+static gboolean
+run_all_draws (PalierRiskModel  *model,
+               guint64           seed,
+               guint             n_draws,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  guint n_components = model->components->len;
+  Worker template = { 0 };
+
+  forget_kept_draws (model);
+  model->kept_seed = seed;
+  model->kept_n_draws = n_draws;
+  model->kept_sales = g_new0 (PalierDecimal, n_draws);
+  model->kept_fixed_payout = g_new0 (PalierWide, n_draws);
+  model->kept_fixed_non_cash = g_new0 (PalierWide, n_draws);
+  model->kept_dynamic = g_new0 (PalierWide, (gsize) n_components * n_draws + 1);
+  model->replaced = g_new0 (ComponentModel *, n_components + 1);
+  allocate_codes (model);
+
+  template.model = model;
+  template.pass = PASS_ALL;
+  template.seed = seed;
+  template.cancellable = cancellable;
+  if (!run_pass (&template, error))
+    {
+      forget_kept_draws (model);
+      return FALSE;
+    }
+
+  model->has_kept = TRUE;
+  return TRUE;
+}
+
+/* Partners of one thread of a pass over the codes. */
+typedef struct {
+  const PalierRiskModel *model;
+  const PalierWide      *changes;
+  guint                  first_partner;
+  guint                  end_partner;
+  GCancellable          *cancellable;
+  PalierWide            *sums;          /* per draw, this thread's */
+  gboolean               cancelled;
+} CodeWorker;
+
+/* Sums, for every code of chunk @chunk of partner @i, the changes of
+ * the cells it stands for. */
+static void
+fill_code_table (const CodeWorker *worker,
+                 guint             i,
+                 guint             chunk,
+                 PalierWide       *table)
+{
+  const PalierRiskModel *model = worker->model;
+  guint first = chunk * model->code_digits;
+  guint last = MIN (first + model->code_digits, model->periods_per_year);
+  guint n_history = model->cell_start[i + 1] - model->cell_start[i];
+  guint n_codes = 1;
+
+  for (guint s = first; s < last; s++)
+    n_codes *= model->code_radix;
+
+  for (guint code = 0; code < n_codes; code++)
+    {
+      guint rest = code;
+      PalierWide sum = 0;
+
+      for (guint s = first; s < last; s++)
+        {
+          guint offset = rest % model->code_radix;
+
+          rest /= model->code_radix;
+          if (offset < n_history)
+            sum += worker->changes[model->cell_start[i] + offset];
+        }
+      table[code] = sum;
+    }
+}
+
+static gpointer
+code_worker_run (gpointer data)
+{
+  CodeWorker *worker = data;
+  const PalierRiskModel *model = worker->model;
+  PalierWide table[256];
+
+  for (guint i = worker->first_partner; i < worker->end_partner; i++)
+    {
+      if ((i - worker->first_partner) % CANCEL_CHECK_PARTNERS == 0 &&
+          g_cancellable_is_cancelled (worker->cancellable))
+        {
+          worker->cancelled = TRUE;
+          return NULL;
+        }
+
+      for (guint c = 0; c < model->n_chunks; c++)
+        {
+          const guint8 *codes = code_row (model, i, c);
+
+          fill_code_table (worker, i, c, table);
+          for (guint d = 0; d < model->kept_n_draws; d++)
+            worker->sums[d] += table[codes[d]];
+        }
+    }
+  return NULL;
+}
+
+/* Adds to @sums, per draw, the changes of the drawn cells, partner by
+ * partner over the codes: each partner's codes index a table of at most
+ * 256 sums, so this reads a byte per code instead of drawing again. */
+static gboolean
+sum_changes_from_codes (PalierRiskModel   *model,
+                        const PalierWide  *changes,
+                        GCancellable      *cancellable,
+                        PalierWide        *sums,
+                        GError           **error)
+{
+  guint n_draws = model->kept_n_draws;
+  guint n_threads = MIN (choose_threads (model, n_draws), MAX (model->n_partners, 1));
+  g_autofree CodeWorker *workers = g_new0 (CodeWorker, n_threads);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  gboolean cancelled = FALSE;
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      workers[t].model = model;
+      workers[t].changes = changes;
+      workers[t].first_partner = (guint) ((guint64) model->n_partners * t / n_threads);
+      workers[t].end_partner = (guint) ((guint64) model->n_partners * (t + 1) / n_threads);
+      workers[t].cancellable = cancellable;
+      workers[t].sums = t == 0 ? sums : g_new0 (PalierWide, n_draws);
+    }
+
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("palier-monte-carlo", code_worker_run, &workers[t]);
+  code_worker_run (&workers[0]);
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      if (threads[t] != NULL)
+        g_thread_join (threads[t]);
+      cancelled |= workers[t].cancelled;
+      if (t == 0)
+        continue;
+      for (guint d = 0; d < n_draws; d++)
+        sums[d] += workers[t].sums[d];
+      g_free (workers[t].sums);
+    }
+
+  if (cancelled)
+    {
+      g_set_error (error, PALIER_RISK_ERROR, PALIER_RISK_ERROR_CANCELLED,
+                   _("the simulation was cancelled"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the per-cell @changes of a FIXED share to @kept, per draw. */
+static gboolean
+add_fixed_changes (PalierRiskModel   *model,
+                   const PalierWide  *changes,
+                   PalierWide        *kept,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_autofree PalierWide *sums = NULL;
+  Worker template = { 0 };
+  guint c;
+
+  /* A share that no cell changes leaves every draw as it was. */
+  for (c = 0; c < model->n_cells && changes[c] == 0; c++)
+    ;
+  if (c == model->n_cells)
+    return TRUE;
+
+  sums = g_new0 (PalierWide, model->kept_n_draws);
+  if (model->codes != NULL)
+    {
+      if (!sum_changes_from_codes (model, changes, cancellable, sums, error))
+        return FALSE;
+    }
+  else
+    {
+      template.model = model;
+      template.pass = PASS_FIXED_CHANGE;
+      template.seed = model->kept_seed;
+      template.cancellable = cancellable;
+      template.changes = changes;
+      template.sums = sums;
+      if (!run_pass (&template, error))
+        return FALSE;
+    }
+
+  for (guint d = 0; d < model->kept_n_draws; d++)
+    kept[d] += sums[d];
+  return TRUE;
+}
+
+/* Adds @sign times the cell values of @cm, when it is FIXED, to the
+ * payout or non-cash changes. */
+static void
+add_cell_values (const PalierRiskModel *model,
+                 const ComponentModel  *cm,
+                 int                    sign,
+                 PalierWide            *payout_changes,
+                 PalierWide            *non_cash_changes)
+{
+  PalierWide *changes = cm->component->kind == PALIER_COMPONENT_REWARD
+                        ? non_cash_changes : payout_changes;
+
+  if (cm->klass != COMPONENT_FIXED)
+    return;
+  for (guint c = 0; c < model->n_cells; c++)
+    changes[c] += sign * (PalierWide) cm->values[c];
+}
+
+/* Brings the kept draws up to date with the component models replaced
+ * since the last run.  A FIXED component's share of each draw changes by
+ * the change of its cells' values, and any other component is paid again
+ * on the same cells.  Components that were not replaced keep their share. */
+static gboolean
+update_kept_draws (PalierRiskModel  *model,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  guint n_draws = model->kept_n_draws;
+
+  for (guint k = 0; k < model->components->len; k++)
+    {
+      ComponentModel *old = model->replaced[k];
+      const ComponentModel *cm = g_ptr_array_index (model->components, k);
+      g_autofree PalierWide *payout_changes = NULL;
+      g_autofree PalierWide *non_cash_changes = NULL;
+      Worker template = { 0 };
+
+      if (old == NULL)
+        continue;
+
+      payout_changes = g_new0 (PalierWide, model->n_cells + 1);
+      non_cash_changes = g_new0 (PalierWide, model->n_cells + 1);
+      add_cell_values (model, old, -1, payout_changes, non_cash_changes);
+      add_cell_values (model, cm, 1, payout_changes, non_cash_changes);
+      if (!add_fixed_changes (model, payout_changes, model->kept_fixed_payout, cancellable, error) ||
+          !add_fixed_changes (model, non_cash_changes, model->kept_fixed_non_cash, cancellable, error))
+        return FALSE;
+
+      memset (model->kept_dynamic + (gsize) k * n_draws, 0, sizeof (PalierWide) * n_draws);
+      template.model = model;
+      template.pass = PASS_COMPONENT;
+      template.seed = model->kept_seed;
+      template.cancellable = cancellable;
+      template.component = k;
+      if (cm->klass != COMPONENT_FIXED && !run_pass (&template, error))
+        return FALSE;
+
+      model->replaced[k] = NULL;
+      component_model_free (old);
+    }
+  return TRUE;
+}
+
+/* The payout and non-cash cost of each kept draw. */
+static gboolean
+sum_kept_draws (const PalierRiskModel  *model,
+                PalierDecimal          *payouts,
+                PalierDecimal          *non_cash,
+                GError                **error)
+{
+  guint n_draws = model->kept_n_draws;
+  g_autofree PalierWide *payout_sums = g_memdup2 (model->kept_fixed_payout, sizeof (PalierWide) * n_draws);
+  g_autofree PalierWide *non_cash_sums = g_memdup2 (model->kept_fixed_non_cash, sizeof (PalierWide) * n_draws);
+
+  for (guint k = 0; k < model->components->len; k++)
+    {
+      const ComponentModel *cm = g_ptr_array_index (model->components, k);
+      PalierWide *sums = cm->component->kind == PALIER_COMPONENT_REWARD ? non_cash_sums : payout_sums;
+      const PalierWide *shares = model->kept_dynamic + (gsize) k * n_draws;
+
+      for (guint d = 0; d < n_draws; d++)
+        sums[d] += shares[d];
+    }
+
+  for (guint d = 0; d < n_draws; d++)
+    if (!wide_to_decimal (payout_sums[d], &payouts[d], error) ||
+        !wide_to_decimal (non_cash_sums[d], &non_cash[d], error))
+      return FALSE;
+  return TRUE;
 }
 
 /* Statistics */
@@ -1218,13 +1704,31 @@ _palier_risk_model_run (PalierRiskModel                *model,
   g_autoptr(PalierMonteCarloResult) result = result_new (model, options, n_draws);
   g_autofree PalierDecimal *payouts = g_new0 (PalierDecimal, n_draws);
   g_autofree PalierDecimal *non_cash = g_new0 (PalierDecimal, n_draws);
+  gboolean ok;
 
-  if (!run_draws (model, options->seed, n_draws, cancellable, payouts, non_cash,
-                  result->draw_sales, error) ||
-      !result_fill (result, payouts, non_cash, error))
+  if (model->has_kept && model->kept_seed == options->seed && model->kept_n_draws == n_draws)
+    ok = update_kept_draws (model, cancellable, error);
+  else
+    ok = run_all_draws (model, options->seed, n_draws, cancellable, error);
+
+  if (!ok || !sum_kept_draws (model, payouts, non_cash, error))
+    {
+      forget_kept_draws (model);
+      return NULL;
+    }
+
+  memcpy (result->draw_sales, model->kept_sales, sizeof (PalierDecimal) * n_draws);
+  if (!result_fill (result, payouts, non_cash, error))
     return NULL;
 
   return g_steal_pointer (&result);
+}
+
+void
+_palier_risk_model_keep_cells (PalierRiskModel *model,
+                               gboolean         keep)
+{
+  model->keep_cells = keep;
 }
 
 PalierMonteCarloResult *

@@ -35,6 +35,14 @@ PalierMonteCarloResult *_palier_risk_model_run    (PalierRiskModel              
                                                    GCancellable                  *cancellable,
                                                    GError                       **error);
 
+/* Makes _palier_risk_model_run() keep the drawn cells, packed as
+ * offsets into each partner's history, a byte per group of program
+ * periods, up to 256 MiB.  A later run with the same seed and draw
+ * count then reads them back instead of drawing again.  Without it, a
+ * run after an edit still recomputes only the edited components. */
+void                    _palier_risk_model_keep_cells (PalierRiskModel *model,
+                                                       gboolean         keep);
+
 /* Threads that _palier_risk_model_run() may use; 0 chooses from the
  * processor count.  The results do not depend on it.  For tests. */
 void                    _palier_risk_set_max_threads (guint n_threads);
