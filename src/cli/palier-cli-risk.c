@@ -163,15 +163,6 @@ risk_args_check (const RiskArgs           *args,
   return _palier_cli_parse_range (args->from, args->to, range, error);
 }
 
-static gboolean
-set_missing_module_error (GError **error)
-{
-  if (error != NULL && *error == NULL)
-    g_set_error (error, PALIER_CLI_ERROR, PALIER_CLI_ERROR_FAILED,
-                 _("scenarios are not available in this build of palier-cli"));
-  return FALSE;
-}
-
 /* Reads the program and the bases the options name. */
 static gboolean
 load_bases (const RiskArgs                *args,
@@ -187,16 +178,15 @@ load_bases (const RiskArgs                *args,
 
   if (args->scenario != NULL)
     {
-      scenario = palier_store_load_scenario (store, args->scenario, error);
-      if (scenario == NULL)
-        return set_missing_module_error (error);
-      program = palier_store_load_program (store, scenario->program_id, error);
+      *out_bases = _palier_cli_read_scenario_bases (store, args->scenario, out_program, error);
+      return *out_bases != NULL;
     }
-  else
-    program = _palier_cli_load_program (args->program, store, error);
+
+  program = _palier_cli_load_program (args->program, store, error);
   if (program == NULL)
     return FALSE;
 
+  /* --growth runs an unsaved scenario over the --from and --to window. */
   if (args->growth != NULL)
     {
       PalierDecimal growth;
@@ -204,8 +194,6 @@ load_bases (const RiskArgs                *args,
       if (!parse_number ("--growth", args->growth, TRUE, &growth, error))
         return FALSE;
       scenario = palier_scenario_new ("palier-cli", "palier-cli", program->id);
-      if (scenario == NULL)
-        return set_missing_module_error (error);
       scenario->from = range->from;
       scenario->to = range->to;
       scenario->assumptions->growth = growth;
@@ -216,7 +204,7 @@ load_bases (const RiskArgs                *args,
                ? palier_scenario_compute_bases (scenario, store, programs, NULL, error)
                : palier_bases_compute (store, programs, range, NULL, error);
   if (*out_bases == NULL)
-    return scenario != NULL ? set_missing_module_error (error) : FALSE;
+    return FALSE;
 
   *out_program = g_steal_pointer (&program);
   return TRUE;
