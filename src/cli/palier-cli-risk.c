@@ -583,6 +583,17 @@ format_figure (const PalierProgram         *program,
   return palier_format_percent (figure, 2);
 }
 
+/* Rates and attainment (six decimals) read as percentages, "10.7628%",
+ * amounts as numbers in the currency's decimals. */
+static char *
+format_value (PalierDecimal value,
+              int           digits)
+{
+  if (digits == PALIER_DECIMAL_DIGITS)
+    return palier_format_percent (value, PALIER_DECIMAL_DIGITS - 2);
+  return palier_format_number (value, digits);
+}
+
 static void
 write_goal_seek_table (const PalierProgram          *program,
                        const char                   *parameter_text,
@@ -592,8 +603,8 @@ write_goal_seek_table (const PalierProgram          *program,
                        GString                      *out)
 {
   int digits = value_decimals (program, options);
-  g_autofree char *original = palier_format_number (result->original, digits);
-  g_autofree char *value = palier_format_number (result->value, digits);
+  g_autofree char *original = format_value (result->original, digits);
+  g_autofree char *value = format_value (result->value, digits);
   g_autofree char *achieved = format_figure (program, options, result->achieved);
   g_autofree char *target = format_figure (program, options, result->target);
   g_autofree char *low = format_figure (program, options, result->reachable_min);
