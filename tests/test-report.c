@@ -591,16 +591,16 @@ test_report_sections_full (void)
   g_assert_true (palier_report_write_pdf (&fixture.input, path, &error));
   g_assert_no_error (error);
 
-  /* Cover, one page per program, the comparison, cost risk, health,
-   * goal-seek, assumptions. */
-  g_assert_cmpuint (count_pdf_pages (path), ==, 8);
+  /* Cover, one page per program, the comparison and its three charts
+   * on two pages, cost risk, health, goal-seek, assumptions. */
+  g_assert_cmpuint (count_pdf_pages (path), ==, 9);
 
   text = pdf_text (path);
   if (text != NULL)
     {
       g_test_message ("%s", text);
-      assert_contains (text, "Page 1 of 8");
-      assert_contains (text, "Page 8 of 8");
+      assert_contains (text, "Page 1 of 9");
+      assert_contains (text, "Page 9 of 9");
       assert_contains (text, "$6,543.21");
       assert_contains (text, "Each slice earns the rate of its tier");
       assert_contains (text, "Goal-seek");
