@@ -238,6 +238,11 @@ class WhatIfFlowTest(palier_e2e.CliTestCase):
         self.assertEqual([step["amount"] for step in base_line["steps"]],
                          [Decimal(60), Decimal(120), ratio((sales - 3000) * self.top_rate, 1)])
 
+        # Superstore has no partner names, so the code is not repeated.
+        text = self.cli("statement", self.workspace, "--scenario", "accelerated",
+                        "--partner", STATEMENT_PARTNER, "--period", STATEMENT_PERIOD)
+        self.assertIn("Partner: %s\n" % STATEMENT_PARTNER, text)
+
         for name, env, money in (("statement-en.pdf", None, english_money),
                                  ("statement-fr.pdf", FRENCH, french_money)):
             with self.subTest(statement=name):
