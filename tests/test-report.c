@@ -392,6 +392,49 @@ report_fixture_init (ReportFixture *fixture)
   fixture->input.comparison = &fixture->scenario_comparison;
 }
 
+/* Fills @risk's draws with costs that rise linearly between its
+ * percentiles, so that each percentile is the draw at its nearest rank,
+ * and sets the mean and the budget count from those draws. */
+static void
+fill_risk_draws (PalierMonteCarloResult *risk)
+{
+  const struct { guint rank; PalierDecimal cost; } anchors[] = {
+    { 1, risk->cost.min },
+    { risk->n_draws / 10, risk->cost.p10 },
+    { risk->n_draws / 2, risk->cost.p50 },
+    { risk->n_draws / 10 * 9, risk->cost.p90 },
+    { risk->n_draws / 100 * 99, risk->cost.p99 },
+    { risk->n_draws, risk->cost.max },
+  };
+  PalierDecimal total = 0;
+
+  risk->costs = g_new (PalierDecimal, risk->n_draws);
+  risk->draw_costs = g_new (PalierDecimal, risk->n_draws);
+  risk->draw_sales = g_new (PalierDecimal, risk->n_draws);
+  risk->n_over_budget = 0;
+
+  for (guint k = 0; k + 1 < G_N_ELEMENTS (anchors); k++)
+    for (guint rank = anchors[k].rank; rank <= anchors[k + 1].rank; rank++)
+      {
+        gint64 span = anchors[k + 1].rank - anchors[k].rank;
+        PalierDecimal rise = anchors[k + 1].cost - anchors[k].cost;
+
+        risk->costs[rank - 1] = anchors[k].cost + rise * (gint64) (rank - anchors[k].rank) / span;
+      }
+
+  for (guint d = 0; d < risk->n_draws; d++)
+    {
+      risk->draw_costs[d] = risk->costs[d];
+      risk->draw_sales[d] = risk->sales.mean;
+      total += risk->costs[d];
+      if (risk->has_budget && risk->costs[d] > risk->budget)
+        risk->n_over_budget++;
+    }
+
+  risk->cost.mean = total / risk->n_draws;
+  risk->probability_over_budget = (double) risk->n_over_budget / risk->n_draws;
+}
+
 static void
 report_fixture_add_analysis (ReportFixture *fixture)
 {
@@ -412,8 +455,7 @@ report_fixture_add_analysis (ReportFixture *fixture)
                                     D (90000), D (190000) };
   risk->has_budget = TRUE;
   risk->budget = D (6000);
-  risk->n_over_budget = 1500;
-  risk->probability_over_budget = 0.15;
+  fill_risk_draws (risk);
   fixture->input.risk = risk;
   fixture->input.risk_scenario = 1;
 
@@ -457,6 +499,9 @@ report_fixture_add_analysis (ReportFixture *fixture)
 static void
 report_fixture_clear (ReportFixture *fixture)
 {
+  g_clear_pointer (&fixture->risk.costs, g_free);
+  g_clear_pointer (&fixture->risk.draw_costs, g_free);
+  g_clear_pointer (&fixture->risk.draw_sales, g_free);
   g_clear_pointer (&fixture->health.cliffs, g_array_unref);
   g_clear_pointer (&fixture->health.rates, g_array_unref);
   g_clear_pointer (&fixture->comparison, palier_comparison_unref);
@@ -546,16 +591,16 @@ test_report_sections_full (void)
   g_assert_true (palier_report_write_pdf (&fixture.input, path, &error));
   g_assert_no_error (error);
 
-  /* Cover, one page per program, the comparison, cost risk, health,
-   * goal-seek, assumptions. */
-  g_assert_cmpuint (count_pdf_pages (path), ==, 8);
+  /* Cover, one page per program, the comparison and its three charts
+   * on two pages, cost risk, health, goal-seek, assumptions. */
+  g_assert_cmpuint (count_pdf_pages (path), ==, 9);
 
   text = pdf_text (path);
   if (text != NULL)
     {
       g_test_message ("%s", text);
-      assert_contains (text, "Page 1 of 8");
-      assert_contains (text, "Page 8 of 8");
+      assert_contains (text, "Page 1 of 9");
+      assert_contains (text, "Page 9 of 9");
       assert_contains (text, "$6,543.21");
       assert_contains (text, "Each slice earns the rate of its tier");
       assert_contains (text, "Goal-seek");

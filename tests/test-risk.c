@@ -722,6 +722,28 @@ test_goal_seek_kept_draws (void)
     }
 }
 
+/* A result filled by hand with statistics but no draws draws a message
+ * in place of the histogram. */
+static void
+test_chart_risk_without_draws (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  cairo_t *cr = cairo_create (surface);
+  PalierMonteCarloResult result = { 0 };
+
+  result.ref_count = 1;
+  result.n_draws = 1000;
+  result.currency = (char *) "EUR";
+  result.minor_digits = 2;
+  result.cost = (PalierRiskStats) { D (50), D (40), D (50), D (60), D (70), D (30), D (80) };
+
+  palier_chart_draw_risk (cr, 640, 400, &result, NULL);
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/risk/goal-seek/no-solution", test_goal_seek_no_solution);
   g_test_add_func ("/risk/goal-seek/bad-parameter", test_goal_seek_bad_parameter);
   g_test_add_func ("/risk/goal-seek/kept-draws", test_goal_seek_kept_draws);
+
+  g_test_add_func ("/risk/chart/without-draws", test_chart_risk_without_draws);
 
   return g_test_run ();
 }

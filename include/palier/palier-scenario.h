@@ -255,10 +255,12 @@ PalierScenarioComparison *palier_scenario_compare (PalierResult      * const *re
 PalierScenarioComparison *palier_scenario_comparison_ref   (PalierScenarioComparison *comparison);
 void                      palier_scenario_comparison_unref (PalierScenarioComparison *comparison);
 
-/* Charts of a comparison, one cell per scenario in the style of the
- * single-result charts: payouts per period stacked by component, the
- * distribution of partner payouts, or each scenario's per-partner cost
- * differences against the first. */
+/* Charts of a comparison.  Each draws every scenario in one plot on one
+ * y-axis, with a colour per scenario and a legend.  PERIODS draws
+ * payouts per period as grouped bars, DISTRIBUTION the partner costs as
+ * outlines on shared bins, and DIFFERENCES each scenario's per-partner
+ * cost differences against the first, largest gain first.  With one
+ * scenario, DIFFERENCES draws its payouts per period. */
 typedef enum {
   PALIER_SCENARIO_CHART_PERIODS,
   PALIER_SCENARIO_CHART_DISTRIBUTION,

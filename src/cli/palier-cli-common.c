@@ -468,6 +468,32 @@ _palier_cli_load_program (const char   *path,
   return NULL;
 }
 
+PalierBases *
+_palier_cli_read_scenario_bases (PalierStore     *store,
+                                 const char      *id,
+                                 PalierProgram  **out_program,
+                                 GError         **error)
+{
+  g_autoptr(PalierScenario) scenario = NULL;
+  g_autoptr(PalierProgram) program = NULL;
+  const PalierProgram *programs[2] = { NULL, NULL };
+  PalierBases *bases;
+
+  scenario = palier_store_load_scenario (store, id, error);
+  if (scenario == NULL)
+    return NULL;
+
+  program = palier_store_load_program (store, scenario->program_id, error);
+  if (program == NULL)
+    return NULL;
+
+  programs[0] = program;
+  bases = palier_scenario_compute_bases (scenario, store, programs, NULL, error);
+  if (bases != NULL)
+    *out_program = g_steal_pointer (&program);
+  return bases;
+}
+
 gboolean
 _palier_cli_parse_date (const char  *option_name,
                         const char  *text,

@@ -14,9 +14,10 @@
 #define CHART_WIDTH  900.0
 #define CHART_HEIGHT 480.0
 
-/* What both commands read: a workspace, a program in it (or a file) and
- * a date range. */
+/* What both commands read: a workspace, and either a program in it (or
+ * a file) with a date range, or a scenario stored in it. */
 typedef struct {
+  char *scenario;
   char *program;
   char *from;
   char *to;
@@ -27,6 +28,7 @@ typedef struct {
 static void
 common_args_clear (CommonArgs *args)
 {
+  g_clear_pointer (&args->scenario, g_free);
   g_clear_pointer (&args->program, g_free);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
@@ -41,6 +43,8 @@ common_args_add_entries (GOptionContext *context,
                          const char     *output_help)
 {
   const GOptionEntry entries[] = {
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &args->scenario,
+      N_("Scenario stored in the workspace: its program, window and assumptions"), N_("ID") },
     { "program", 'p', 0, G_OPTION_ARG_FILENAME, &args->program,
       N_("Program file, or the id of a program stored in the workspace"), N_("ID") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &args->from,
@@ -55,7 +59,8 @@ common_args_add_entries (GOptionContext *context,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
-/* Opens the workspace, loads the program and reads the bases it needs. */
+/* Opens the workspace, loads the program and reads the bases it needs,
+ * those of the scenario with --scenario. */
 static PalierBases *
 read_bases (const char          *workspace,
             const CommonArgs    *args,
@@ -75,6 +80,9 @@ read_bases (const char          *workspace,
   if (store == NULL)
     return NULL;
 
+  if (args->scenario != NULL)
+    return _palier_cli_read_scenario_bases (store, args->scenario, out_program, error);
+
   program = _palier_cli_load_program (args->program, store, error);
   if (program == NULL)
     return NULL;
@@ -86,8 +94,8 @@ read_bases (const char          *workspace,
   return bases;
 }
 
-/* Checks the arguments shared by both commands: one workspace, a
- * program. */
+/* Checks the arguments shared by both commands: one workspace, and a
+ * program or a scenario. */
 static gboolean
 check_common (int                argc,
               char             **argv,
@@ -104,9 +112,14 @@ check_common (int                argc,
       _palier_cli_set_usage_error (error, _("unexpected argument “%s”"), argv[2]);
       return FALSE;
     }
-  if (args->program == NULL)
+  if ((args->program == NULL) == (args->scenario == NULL))
     {
-      _palier_cli_set_usage_error (error, _("--program is required"));
+      _palier_cli_set_usage_error (error, _("give either --scenario or --program"));
+      return FALSE;
+    }
+  if (args->scenario != NULL && (args->from != NULL || args->to != NULL))
+    {
+      _palier_cli_set_usage_error (error, _("--from and --to only apply with --program; a scenario has its own window"));
       return FALSE;
     }
   return TRUE;
@@ -200,7 +213,7 @@ _palier_cli_statement (int   argc,
   int status = 0;
 
   context = _palier_cli_context_new ("statement",
-                                     N_("WORKSPACE --program ID --partner CODE --period LABEL [-o FILE.pdf]"),
+                                     N_("WORKSPACE (--program ID | --scenario ID) --partner CODE --period LABEL [-o FILE.pdf]"),
                                      N_("Explains one partner’s payout for one program period, component "
                                         "by component and line by line: base, quota, tiers crossed, "
                                         "rates, gate, cap and bonus level.  With --output the statement "
@@ -334,7 +347,7 @@ _palier_cli_health (int   argc,
   int status = 0;
 
   context = _palier_cli_context_new ("health",
-                                     N_("WORKSPACE --program ID [--near 5%] [--chart FILE]"),
+                                     N_("WORKSPACE (--program ID | --scenario ID) [--near 5%] [--chart FILE]"),
                                      N_("Shows how a program spreads its cost: the share of the top "
                                         "tenth of partners, the Gini coefficient, the partners just below "
                                         "a tier boundary or bonus level that pays a step, and each "

@@ -162,6 +162,14 @@ PalierProgram *_palier_cli_load_program (const char   *path,
                                          PalierStore  *store,
                                          GError      **error);
 
+/* Loads scenario @id from @store and its program as last saved, and
+ * reads the scenario's bases (its window, with its assumptions applied)
+ * for that program. */
+PalierBases *_palier_cli_read_scenario_bases (PalierStore     *store,
+                                              const char      *id,
+                                              PalierProgram  **out_program,
+                                              GError         **error);
+
 /* Parses the YYYY-MM-DD value of @option_name into @out (left as is when
  * @text is NULL). */
 gboolean _palier_cli_parse_date (const char  *option_name,

@@ -163,15 +163,6 @@ risk_args_check (const RiskArgs           *args,
   return _palier_cli_parse_range (args->from, args->to, range, error);
 }
 
-static gboolean
-set_missing_module_error (GError **error)
-{
-  if (error != NULL && *error == NULL)
-    g_set_error (error, PALIER_CLI_ERROR, PALIER_CLI_ERROR_FAILED,
-                 _("scenarios are not available in this build of palier-cli"));
-  return FALSE;
-}
-
 /* Reads the program and the bases the options name. */
 static gboolean
 load_bases (const RiskArgs                *args,
@@ -187,16 +178,15 @@ load_bases (const RiskArgs                *args,
 
   if (args->scenario != NULL)
     {
-      scenario = palier_store_load_scenario (store, args->scenario, error);
-      if (scenario == NULL)
-        return set_missing_module_error (error);
-      program = palier_store_load_program (store, scenario->program_id, error);
+      *out_bases = _palier_cli_read_scenario_bases (store, args->scenario, out_program, error);
+      return *out_bases != NULL;
     }
-  else
-    program = _palier_cli_load_program (args->program, store, error);
+
+  program = _palier_cli_load_program (args->program, store, error);
   if (program == NULL)
     return FALSE;
 
+  /* --growth runs an unsaved scenario over the --from and --to window. */
   if (args->growth != NULL)
     {
       PalierDecimal growth;
@@ -204,8 +194,6 @@ load_bases (const RiskArgs                *args,
       if (!parse_number ("--growth", args->growth, TRUE, &growth, error))
         return FALSE;
       scenario = palier_scenario_new ("palier-cli", "palier-cli", program->id);
-      if (scenario == NULL)
-        return set_missing_module_error (error);
       scenario->from = range->from;
       scenario->to = range->to;
       scenario->assumptions->growth = growth;
@@ -216,7 +204,7 @@ load_bases (const RiskArgs                *args,
                ? palier_scenario_compute_bases (scenario, store, programs, NULL, error)
                : palier_bases_compute (store, programs, range, NULL, error);
   if (*out_bases == NULL)
-    return scenario != NULL ? set_missing_module_error (error) : FALSE;
+    return FALSE;
 
   *out_program = g_steal_pointer (&program);
   return TRUE;
@@ -595,6 +583,17 @@ format_figure (const PalierProgram         *program,
   return palier_format_percent (figure, 2);
 }
 
+/* Rates and attainment (six decimals) read as percentages, "10.7628%",
+ * amounts as numbers in the currency's decimals. */
+static char *
+format_value (PalierDecimal value,
+              int           digits)
+{
+  if (digits == PALIER_DECIMAL_DIGITS)
+    return palier_format_percent (value, PALIER_DECIMAL_DIGITS - 2);
+  return palier_format_number (value, digits);
+}
+
 static void
 write_goal_seek_table (const PalierProgram          *program,
                        const char                   *parameter_text,
@@ -604,8 +603,8 @@ write_goal_seek_table (const PalierProgram          *program,
                        GString                      *out)
 {
   int digits = value_decimals (program, options);
-  g_autofree char *original = palier_format_number (result->original, digits);
-  g_autofree char *value = palier_format_number (result->value, digits);
+  g_autofree char *original = format_value (result->original, digits);
+  g_autofree char *value = format_value (result->value, digits);
   g_autofree char *achieved = format_figure (program, options, result->achieved);
   g_autofree char *target = format_figure (program, options, result->target);
   g_autofree char *low = format_figure (program, options, result->reachable_min);

@@ -705,13 +705,51 @@ write_comparison_json (const PalierScenarioComparison *comparison,
   g_string_append (out, "]}\n");
 }
 
+/* Size of one chart of the --chart image, in pixels for PNG and points
+ * otherwise.  The image stacks the charts one above the other. */
+#define CHART_WIDTH  800.0
+#define CHART_HEIGHT 420.0
+
+static void
+draw_comparison_charts (cairo_t  *cr,
+                        double    width,
+                        double    height,
+                        gpointer  user_data)
+{
+  const PalierScenarioComparison *comparison = user_data;
+  const PalierScenarioChart charts[] = {
+    PALIER_SCENARIO_CHART_PERIODS,
+    PALIER_SCENARIO_CHART_DISTRIBUTION,
+    PALIER_SCENARIO_CHART_DIFFERENCES,
+  };
+  guint n_charts = comparison->n_columns > 1 ? G_N_ELEMENTS (charts) : 2;
+  double chart_height = height / n_charts;
+
+  for (guint k = 0; k < n_charts; k++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, k * chart_height);
+      palier_scenario_chart_draw (cr, width, chart_height, comparison, charts[k], NULL);
+      cairo_restore (cr);
+    }
+}
+
 static gboolean
 write_chart (const PalierScenarioComparison *comparison,
              const char                     *path,
              GError                        **error)
 {
-  return palier_scenario_chart_export (comparison, PALIER_SCENARIO_CHART_PERIODS, path,
-                                       800, 500, error);
+  PalierImageFormat format;
+  guint n_charts = comparison->n_columns > 1 ? 3 : 2;
+
+  if (!palier_image_format_from_path (path, &format))
+    {
+      g_set_error (error, PALIER_CLI_ERROR, PALIER_CLI_ERROR_FAILED,
+                   _("%s: unknown image format; name the file .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  return palier_chart_export (path, format, CHART_WIDTH, n_charts * CHART_HEIGHT,
+                              draw_comparison_charts, (gpointer) comparison, error);
 }
 
 static gboolean
@@ -943,7 +981,7 @@ _palier_cli_scenario (int   argc,
       N_("With run and compare: table (for people, in the user’s locale) or json (default: table)"),
       N_("FORMAT") },
     { "chart", 0, 0, G_OPTION_ARG_FILENAME, &args.chart,
-      N_("With compare: also draw the payouts per period of the scenarios to FILE (.png, .svg or .pdf)"),
+      N_("With compare: also draw the payouts per period, the distribution of partner payouts and the differences against the first scenario to FILE (.png, .svg or .pdf)"),
       N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.arguments, NULL, NULL },
     { NULL }

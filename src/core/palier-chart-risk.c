@@ -278,7 +278,9 @@ palier_chart_draw_risk (cairo_t                      *cr,
 
   _palier_chart_theme_init (&theme, style);
   cairo_save (cr);
-  if (result->n_draws == 0)
+  /* A result filled by hand may carry the statistics without the draws,
+   * and the histogram needs the draws. */
+  if (result->n_draws == 0 || result->costs == NULL)
     _palier_chart_draw_message (cr, &theme, width, height, title, _("No data"));
   else
     risk_chart_draw (cr, &theme, width, height, result, title);

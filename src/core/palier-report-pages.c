@@ -569,27 +569,32 @@ draw_changes_table (PalierReportDoc         *doc,
 }
 
 typedef struct {
-  const PalierResult *result;
-  char               *title;
-} PeriodsChart;
+  const PalierScenarioComparison *comparison;
+  PalierScenarioChart             chart;
+} ComparisonChart;
 
 static void
-draw_periods (cairo_t  *cr,
-              double    width,
-              double    height,
-              gpointer  user_data)
+draw_comparison_chart (cairo_t  *cr,
+                       double    width,
+                       double    height,
+                       gpointer  user_data)
 {
-  PeriodsChart *chart = user_data;
-  PalierChartStyle style = *_palier_report_chart_style ();
+  const ComparisonChart *chart = user_data;
 
-  style.title = chart->title;
-  palier_chart_draw_periods (cr, width, height, chart->result, &style);
+  palier_scenario_chart_draw (cr, width, height, chart->comparison, chart->chart,
+                              _palier_report_chart_style ());
 }
 
 void
 _palier_report_draw_comparison (PalierReportDoc         *doc,
                                 const PalierReportInput *input)
 {
+  const PalierScenarioChart charts[] = {
+    PALIER_SCENARIO_CHART_PERIODS,
+    PALIER_SCENARIO_CHART_DISTRIBUTION,
+    PALIER_SCENARIO_CHART_DIFFERENCES,
+  };
+
   if (input->comparison == NULL)
     return;
 
@@ -602,16 +607,14 @@ _palier_report_draw_comparison (PalierReportDoc         *doc,
   for (guint i = 1; i < input->n_scenarios; i++)
     draw_changes_table (doc, input, i);
 
-  /* TODO: draw the scenarios side by side in one chart once
-   * palier-scenario.h offers one; until then each gets its own. */
-  for (guint i = 0; i < input->n_scenarios; i++)
+  /* One scale for all scenarios: payouts per period, the distribution
+   * of partner payouts and, with a second scenario, the differences. */
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
     {
-      PeriodsChart chart = { input->comparison->columns[i].result, NULL };
+      ComparisonChart chart = { input->comparison, charts[k] };
 
-      if (chart.result == NULL)
+      if (charts[k] == PALIER_SCENARIO_CHART_DIFFERENCES && input->comparison->n_columns < 2)
         continue;
-      chart.title = g_strdup_printf (_("Payouts per period: %s"), scenario_label (input, i));
-      _palier_report_doc_chart (doc, 200.0, draw_periods, &chart);
-      g_free (chart.title);
+      _palier_report_doc_chart (doc, 220.0, draw_comparison_chart, &chart);
     }
 }

@@ -170,7 +170,14 @@ header_render (Page                  *page,
   double content = PAGE_WIDTH - 2 * MARGIN;
   double height;
 
-  if (statement->segment != NULL)
+  /* A partner without a name from a partners file is named by its code,
+   * which then is not repeated. */
+  if (g_strcmp0 (statement->name, statement->partner) == 0 && statement->segment != NULL)
+    /* TRANSLATORS: partner's code and segment on a statement. */
+    partner = g_strdup_printf (_("Partner: %s, segment %s"), statement->partner, statement->segment);
+  else if (g_strcmp0 (statement->name, statement->partner) == 0)
+    partner = g_strdup_printf (_("Partner: %s"), statement->partner);
+  else if (statement->segment != NULL)
     /* TRANSLATORS: partner's name, code and segment on a statement. */
     partner = g_strdup_printf (_("Partner: %s (%s), segment %s"), statement->name,
                                statement->partner, statement->segment);

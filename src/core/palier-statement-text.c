@@ -387,7 +387,12 @@ write_text (const PalierStatement *statement,
   g_autofree char *last = format_date (statement->last);
 
   g_string_append_printf (out, "%s\n", statement->program->name);
-  g_string_append_printf (out, _("Partner: %s (%s)\n"), statement->name, statement->partner);
+  /* A partner without a name from a partners file is named by its code,
+   * which then is not repeated. */
+  if (g_strcmp0 (statement->name, statement->partner) == 0)
+    g_string_append_printf (out, _("Partner: %s\n"), statement->partner);
+  else
+    g_string_append_printf (out, _("Partner: %s (%s)\n"), statement->name, statement->partner);
   g_string_append_printf (out, _("Period: %s, %s to %s\n"), statement->period, first, last);
   g_string_append_printf (out, _("Currency: %s\n"), statement->program->currency);
 

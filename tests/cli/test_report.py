@@ -30,8 +30,9 @@ def english_money(value):
 
 
 def french_money(value):
+    """French money as pdftotext extracts it, with plain spaces."""
     digits = "{:,.2f}".format(Decimal(value))
-    return digits.replace(",", "\u202f").replace(".", ",") + " $"
+    return digits.replace(",", " ").replace(".", ",") + " $"
 
 
 def pdf_pages(path):
@@ -40,8 +41,12 @@ def pdf_pages(path):
 
 
 def pdf_text(path):
-    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
+    """Text of the PDF with no-break spaces written as plain spaces, so
+    that checks do not depend on how pdftotext writes French digit
+    groups."""
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
                           check=True).stdout
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 class ReportOptionsTest(palier_e2e.CliTestCase):
@@ -83,31 +88,29 @@ class SuperstoreReportTest(palier_e2e.CliTestCase):
         baseline = shared_or_none("acceptance", "programs", "superstore-quarterly.xml")
         if sales is None or baseline is None:
             self.skipTest("the shared Superstore data is absent; set PALIER_SHARED_DIR")
-        help_text = palier_e2e.run_cli("help").stdout
-        # NOTE: the options of "palier-cli scenario" used below are
-        # assumed; this case has not yet run against that command.
-        if " scenario " not in help_text or shutil.which("pdfinfo") is None:
-            self.skipTest("palier-cli scenario or pdfinfo is not available")
+        if shutil.which("pdfinfo") is None:
+            self.skipTest("pdfinfo is not installed")
 
         self.workspace = self.tmp_path("superstore.palier")
         palier_e2e.run_cli("import", "--workspace", self.workspace, "--sales", sales, *MAP_ARGS)
         palier_e2e.run_cli("program", "add", "--workspace", self.workspace, baseline)
         palier_e2e.run_cli("program", "add", "--workspace", self.workspace,
                            palier_e2e.program_path("superstore-proposal.xml"))
-        for name, program in (("Baseline", "superstore-2017"),
-                              ("Proposal", "superstore-2017-proposal")):
-            palier_e2e.run_cli("scenario", "create", "--workspace", self.workspace,
+        self.ids = ["baseline", "proposal"]
+        for scenario, name, program in zip(self.ids, ("Baseline", "Proposal"),
+                                           ("superstore-2017", "superstore-2017-proposal")):
+            palier_e2e.run_cli("scenario", "create", scenario, "--workspace", self.workspace,
                                "--program", program, "--name", name, "--growth", "8",
                                "--from", "2017-01-01", "--to", "2017-12-31")
-        listed = json.loads(palier_e2e.run_cli("scenario", "list", "--workspace", self.workspace,
-                                               "--format", "json").stdout)
-        self.ids = [entry["id"] for entry in listed]
         self.costs = []
         for scenario in self.ids:
-            run = palier_e2e.load_json(palier_e2e.run_cli("scenario", "run", "--workspace",
-                                                          self.workspace, scenario,
+            run = palier_e2e.load_json(palier_e2e.run_cli("scenario", "run", scenario,
+                                                          "--workspace", self.workspace,
                                                           "--format", "json").stdout)
-            self.costs.append(run["totals"]["cost"])
+            totals = run["totals"]
+            # The JSON has a "cost" only when the program pays non-cash
+            # rewards. Without them, the cost is the payout.
+            self.costs.append(totals.get("cost", totals["payout"]))
 
     def write_report(self, name, env=None):
         path = self.tmp_path(name)
