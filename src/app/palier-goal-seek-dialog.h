@@ -1,9 +1,9 @@
 /* palier-goal-seek-dialog.h: finds the parameter value that meets a cost target
  *
- * The user picks a component, one of its parameters (a tier's rate or
- * boundary, a bonus level's amount, a cap, a deal bonus's amount), a
- * metric (cost or cost of sales) on history or at the Monte Carlo's P50
- * or P90, and a target.  Find runs palier_goal_seek() in a worker thread;
+ * The user picks a component and one of its parameters: a tier's rate
+ * or boundary, a bonus level's amount, a cap or a deal bonus's amount.
+ * The target is a cost or a cost of sales, on history or at the Monte
+ * Carlo's P50 or P90.  Find runs palier_goal_seek() in a worker thread;
  * Apply writes the value found into the program through a
  * PalierProgramEditor, as an edit that can be undone.
  */

@@ -1,9 +1,9 @@
 /* palier-health-panel.c: how a scenario's program spreads its cost
  *
  * Every figure is the core's palier_health_compute() on the scenario's
- * bases and history; the panel runs it off the main thread, formats its
- * numbers in the locale and writes them, exact and without the locale,
- * to CSV.
+ * bases and history.  The panel runs it off the main thread and formats
+ * its numbers in the locale.  The CSV export writes them exactly,
+ * without the locale.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -560,8 +560,8 @@ palier_health_panel_get_health (PalierHealthPanel *self)
 
 /* CSV export */
 
-/* Appends @field, quoted when it holds a comma, a quote or a line
- * break, as RFC 4180 writes it. */
+/* Appends @field, quoted as RFC 4180 quotes it when it contains a
+ * comma, a quote or a line break. */
 static void
 append_csv_field (GString    *out,
                   const char *field)

@@ -1,9 +1,9 @@
 /* palier-health-panel.h: how a scenario's program spreads its cost
  *
  * The panel runs the core's palier_health_compute() on one scenario in
- * a worker thread and shows the share of the top tenth of partners, the
+ * a worker thread.  It shows the share of the top tenth of partners, the
  * Gini coefficient, the partners just below a step (the cliffs), each
- * partner's effective rate and the Lorenz curve, and exports them to
+ * partner's effective rate and the Lorenz curve.  It exports them to
  * CSV.  A change of the near distance computes again after a short
  * pause.
  */

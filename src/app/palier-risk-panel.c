@@ -313,8 +313,9 @@ palier_risk_panel_get_options (PalierRiskPanel          *self,
   return TRUE;
 }
 
-/* Marks the budget entry when it holds no number, with the reason as its
- * tooltip.  Returns whether it holds one (or nothing). */
+/* Marks the budget entry as invalid, with the reason as its tooltip,
+ * when it contains text that is not a number.  Returns whether the
+ * budget is valid or empty. */
 static gboolean
 check_budget (PalierRiskPanel *self)
 {

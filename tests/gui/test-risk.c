@@ -1,9 +1,9 @@
 /* test-risk.c: the cost risk and health panels and the goal-seek dialog
  *
- * Each test builds a real workspace file from tests/data/gui/sales.csv
- * (five sales of two partners over two quarters) with a program whose
- * payouts its XML works out by hand, reads its bases with the core and
- * shows them in a panel inside a window.  The panels' figures are
+ * Each test builds a real workspace file from tests/data/gui/sales.csv,
+ * five sales of two partners over two quarters.  The program's XML
+ * works out its payouts by hand.  The test reads the bases with the
+ * core and shows them in a panel inside a window.  The panels' figures are
  * checked against the core's own functions called on the same bases,
  * and against hand-computed values where the data makes them easy.
  */
@@ -189,9 +189,8 @@ fixture_tear_down (Fixture *fixture)
   g_free (fixture->dir);
 }
 
-/* Whether the core module behind @function returned a result, or is
- * still the stub that returns NULL without an error; the test skips in
- * that case. */
+/* Whether @function is still a stub, which returns NULL without an
+ * error.  The test is then marked skipped. */
 static gboolean
 core_is_stub (gconstpointer  result,
               const GError  *error,
@@ -262,7 +261,7 @@ test_risk_matches_core (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *over = NULL;
   PalierMonteCarloOptions options = { 2000, 7, TRUE, DECIMAL (300) };
-  PalierMonteCarloResult *shown;
+  PalierMonteCarloResult *displayed;
   PalierRiskPanel *panel;
 
   fixture_set_up (&fixture, "gui/program.xml");
@@ -279,11 +278,11 @@ test_risk_matches_core (void)
   palier_risk_panel_set_data (panel, fixture.data);
   g_assert_true (wait_for (risk_is_done, panel));
 
-  shown = palier_risk_panel_get_result (panel);
-  g_assert_cmpuint (shown->n_draws, ==, 2000);
-  g_assert_cmpuint (shown->seed, ==, 7);
-  g_assert_cmpint (shown->cost.p90, ==, expected->cost.p90);
-  g_assert_cmpuint (shown->n_over_budget, ==, expected->n_over_budget);
+  displayed = palier_risk_panel_get_result (panel);
+  g_assert_cmpuint (displayed->n_draws, ==, 2000);
+  g_assert_cmpuint (displayed->seed, ==, 7);
+  g_assert_cmpint (displayed->cost.p90, ==, expected->cost.p90);
+  g_assert_cmpuint (displayed->n_over_budget, ==, expected->n_over_budget);
 
   assert_money_label (panel, "mean_cost_label", expected->cost.mean);
   assert_money_label (panel, "p10_cost_label", expected->cost.p10);
