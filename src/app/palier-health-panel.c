@@ -89,8 +89,29 @@ field_is_numeric (Field field)
   return field >= FIELD_TIER;
 }
 
-/* A base, boundary or gap in the component's own unit: a percentage of
- * quota, a number of units, or money. */
+/* Width of a column in average characters: enough for "2017-Q3", a
+ * partner code such as "AB-12345" and "$12,345.67". */
+static int
+field_min_chars (Field field)
+{
+  switch (field)
+    {
+    case FIELD_TIER:
+      return 4;
+    case FIELD_PARTNER:
+    case FIELD_PERIOD:
+    case FIELD_SEGMENT:
+      return 9;
+    case FIELD_COMPONENT:
+      return 12;
+    default:
+      return 11;
+    }
+}
+
+/* A base, boundary or gap: a number of units for a component that
+ * counts units, else money.  The health states boundaries on an
+ * attainment basis in money too, as quota times attainment. */
 static char *
 format_basis_value (const PalierHealth *health,
                     const char         *component_id,
@@ -98,8 +119,6 @@ format_basis_value (const PalierHealth *health,
 {
   const PalierComponent *component = palier_program_find_component (health->program, component_id);
 
-  if (component != NULL && component->basis == PALIER_BASIS_ATTAINMENT)
-    return palier_format_rate (value);
   if (component != NULL && component->measure == PALIER_MEASURE_UNITS)
     return palier_format_quantity (value);
 
@@ -180,8 +199,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   Field field = GPOINTER_TO_INT (user_data);
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), field_is_numeric (field) ? 10 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), field_is_numeric (field) ? 14 : 12);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), field_min_chars (field));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), field_min_chars (field) + 2);
   if (field_is_numeric (field))
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
