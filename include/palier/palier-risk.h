@@ -62,6 +62,8 @@ typedef struct {
   guint64          seed;
   guint            n_partners;
   guint            periods_per_year;
+  char            *currency;            /* the program's ISO 4217 code */
+  int              minor_digits;        /* the currency's decimals */
   PalierRiskStats  cost;                /* payout + non-cash, per year */
   PalierRiskStats  payout;
   PalierRiskStats  sales;

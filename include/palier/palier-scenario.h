@@ -21,6 +21,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "palier-chart.h"
 #include "palier-simulate.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,23 @@ typedef enum {
   PALIER_GROWTH_REGION,
   PALIER_N_GROWTH_DIMENSIONS,
 } PalierGrowthDimension;
+
+/* Largest growth and added-partner factor, as a fraction (100000 %),
+ * so that the product of the four growth multipliers stays exact in
+ * 128 bits. */
+#define PALIER_GROWTH_MAX (1000 * PALIER_DECIMAL_ONE)
+
+/* "segment", "category" or "region", as in the assumptions' text. */
+const char        *palier_growth_dimension_to_string (PalierGrowthDimension dimension);
+
+/* Reads a percentage such as "8", "8%" or "-2.5" as a fraction (0.08).
+ * At most 4 decimals, so that the fraction is exact; the locale is never
+ * used. */
+gboolean           palier_growth_parse_percent  (const char     *text,
+                                                 PalierDecimal  *out_growth,
+                                                 GError        **error);
+/* Writes @growth as an exact percentage ("8%", "-2.5%"). */
+char              *palier_growth_format_percent (PalierDecimal   growth);
 
 /* Growth of one segment, category or region, as a fraction (0.08 for
  * +8 %, -0.1 for -10 %). */
@@ -91,6 +109,12 @@ void               palier_assumptions_add_partner    (PalierAssumptions *assumpt
                                                       const char        *name,
                                                       const char        *source,
                                                       PalierDecimal      factor);
+
+/* Checks that every growth is between -100 % and PALIER_GROWTH_MAX,
+ * every added partner's factor above 0 and at most PALIER_GROWTH_MAX,
+ * and that no partner is both added and removed. */
+gboolean           palier_assumptions_validate  (const PalierAssumptions  *assumptions,
+                                                 GError                  **error);
 
 /* The multiplier of a month total of a partner of @segment, in @category
  * and @region (each may be NULL), rounded to 10^-6. */
@@ -221,7 +245,8 @@ typedef struct {
 
 /* Compares @results (n of them, 1 to PALIER_SCENARIO_MAX_COMPARED),
  * labelled by @labels; @bases[i] are the bases results[i] was computed
- * on, for the tiers reached. */
+ * on, for the tiers reached.  With @bases NULL, or one of them NULL, the
+ * columns concerned have no tier counts. */
 PalierScenarioComparison *palier_scenario_compare (PalierResult      * const *results,
                                                    const PalierBases * const *bases,
                                                    const char        * const *labels,
@@ -229,6 +254,31 @@ PalierScenarioComparison *palier_scenario_compare (PalierResult      * const *re
                                                    GError                   **error);
 PalierScenarioComparison *palier_scenario_comparison_ref   (PalierScenarioComparison *comparison);
 void                      palier_scenario_comparison_unref (PalierScenarioComparison *comparison);
+
+/* Charts of a comparison, one cell per scenario in the style of the
+ * single-result charts: payouts per period stacked by component, the
+ * distribution of partner payouts, or each scenario's per-partner cost
+ * differences against the first. */
+typedef enum {
+  PALIER_SCENARIO_CHART_PERIODS,
+  PALIER_SCENARIO_CHART_DISTRIBUTION,
+  PALIER_SCENARIO_CHART_DIFFERENCES,
+} PalierScenarioChart;
+
+/* @style may be NULL for the default; its title prefixes each cell's. */
+void     palier_scenario_chart_draw   (cairo_t                         *cr,
+                                       double                           width,
+                                       double                           height,
+                                       const PalierScenarioComparison  *comparison,
+                                       PalierScenarioChart              chart,
+                                       const PalierChartStyle          *style);
+/* Writes the chart to a PNG, SVG or PDF file, by @path's extension. */
+gboolean palier_scenario_chart_export (const PalierScenarioComparison  *comparison,
+                                       PalierScenarioChart              chart,
+                                       const char                      *path,
+                                       double                           width,
+                                       double                           height,
+                                       GError                         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierAssumptions, palier_assumptions_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierScenario, palier_scenario_unref)

@@ -135,6 +135,24 @@ PalierBases  *palier_bases_compute_from_plan (PalierImportPlan            *plan,
                                               PalierImportReport          *report,
                                               GError                     **error);
 
+/* The same as palier_bases_compute_from_plan() followed by imports of a
+ * partners file and a quotas file into the workspace: @partners
+ * (PalierPartner *, as palier_partners_read() returns them) sets the
+ * names, segments, regions and start dates that it gives, over those of
+ * the sales rows, and @quotas (PalierQuota *, as palier_quotas_read()
+ * returns them) gives per-partner quotas.  Either may be NULL.  Entries
+ * of partners without sales are ignored. */
+PalierBases  *palier_bases_compute_from_files (PalierImportPlan           *plan,
+                                               GPtrArray                  *partners,
+                                               GPtrArray                  *quotas,
+                                               const PalierProgram * const *programs,
+                                               const PalierSimulateOptions *options,
+                                               PalierProgressFunc          progress,
+                                               gpointer                    progress_data,
+                                               GCancellable               *cancellable,
+                                               PalierImportReport         *report,
+                                               GError                    **error);
+
 /* Whether @bases contains the sales every component of @program reads,
  * that is whether each of its filters was among those computed. */
 gboolean      palier_bases_can_simulate (const PalierBases       *bases,

@@ -12,6 +12,7 @@
 #include "palier-number.h"
 #include "palier-import.h"
 #include "palier-partners-import.h"
+#include "palier-quotas-import.h"
 #include "palier-store.h"
 #include "palier-simulate.h"
 #include "palier-engine.h"

@@ -5,6 +5,7 @@
 #include "palier-data-view.h"
 #include "palier-designer-view.h"
 #include "palier-results-view.h"
+#include "palier-scenarios-view.h"
 #include "palier-window.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ struct _PalierWindow
   PalierDesignerView *designer_view;
   PalierResultsView *results_view;
   PalierCompareView *compare_view;
+  PalierScenariosView *scenarios_view;
 };
 
 /* Installs the window's actions (palier-window-actions.c). */

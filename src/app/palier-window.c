@@ -128,6 +128,7 @@ palier_window_set_workspace (PalierWindow    *self,
   palier_data_view_set_workspace (self->data_view, workspace);
   palier_designer_view_set_workspace (self->designer_view, workspace);
   palier_compare_view_set_workspace (self->compare_view, workspace);
+  palier_scenarios_view_set_workspace (self->scenarios_view, workspace);
 
   application = gtk_window_get_application (GTK_WINDOW (self));
   if (workspace != NULL && PALIER_IS_APPLICATION (application))
@@ -472,6 +473,7 @@ palier_window_class_init (PalierWindowClass *klass)
   g_type_ensure (PALIER_TYPE_DESIGNER_VIEW);
   g_type_ensure (PALIER_TYPE_RESULTS_VIEW);
   g_type_ensure (PALIER_TYPE_COMPARE_VIEW);
+  g_type_ensure (PALIER_TYPE_SCENARIOS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, toast_overlay);
@@ -483,6 +485,7 @@ palier_window_class_init (PalierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, designer_view);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, PalierWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, PalierWindow, scenarios_view);
 
   _palier_window_class_add_actions (widget_class);
 }

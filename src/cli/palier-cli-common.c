@@ -353,6 +353,17 @@ _palier_cli_read_bases (const PalierCliSalesArgs     *args,
                         const PalierSimulateOptions  *simulate_options,
                         GError                      **error)
 {
+  return _palier_cli_read_bases_with_files (args, NULL, NULL, programs, simulate_options, error);
+}
+
+PalierBases *
+_palier_cli_read_bases_with_files (const PalierCliSalesArgs     *args,
+                                   GPtrArray                    *partners,
+                                   GPtrArray                    *quotas,
+                                   const PalierProgram * const  *programs,
+                                   const PalierSimulateOptions  *simulate_options,
+                                   GError                      **error)
+{
   PalierImportOptions options;
   g_autoptr(PalierImportPlan) plan = NULL;
   PalierImportReport report;
@@ -377,7 +388,7 @@ _palier_cli_read_bases (const PalierCliSalesArgs     *args,
     g_printerr (_("%s: note: %s\n"), args->sales, (const char *) g_ptr_array_index (notes, i));
 
   palier_import_report_init (&report);
-  bases = palier_bases_compute_from_plan (plan, programs, simulate_options,
+  bases = palier_bases_compute_from_files (plan, partners, quotas, programs, simulate_options,
                                           isatty (STDERR_FILENO) ? print_progress : NULL,
                                           &shown_percent, NULL, &report, error);
   if (shown_percent >= 0)

@@ -37,8 +37,31 @@ int _palier_cli_validate  (int argc, char **argv);
 int _palier_cli_chart     (int argc, char **argv);
 int _palier_cli_program   (int argc, char **argv);
 int _palier_cli_imports   (int argc, char **argv);
+int _palier_cli_scenario  (int argc, char **argv);
 int _palier_cli_import_partners (int argc, char **argv);
+int _palier_cli_import_quotas (int argc, char **argv);
+
+/* Moves the "partners." and "quotas." entries of @maps, a
+ * NULL-terminated array whose other entries keep their order, into two
+ * new arrays that own them. */
+void       _palier_cli_take_file_maps     (char    **maps,
+                                           char   ***out_partners_maps,
+                                           char   ***out_quotas_maps);
+
+/* Reads the partners file or the quotas file of "simulate --sales",
+ * mapped with @maps ("partners.FIELD=COLUMN", "quotas.FIELD=COLUMN").
+ * Fiscal labels in the quotas file ("FY2018-Q1") use
+ * @fiscal_year_start. */
+GPtrArray *_palier_cli_read_partners_file (const char  *path,
+                                           char       **maps,
+                                           GError     **error);
+GPtrArray *_palier_cli_read_quotas_file   (const char  *path,
+                                           char       **maps,
+                                           int          fiscal_year_start,
+                                           GError     **error);
 int _palier_cli_bench_resimulate (int argc, char **argv);
+int _palier_cli_montecarlo (int argc, char **argv);
+int _palier_cli_goal_seek  (int argc, char **argv);
 
 /* Appends to a PALIER_STORE_ERROR_DUPLICATE @error the options of
  * "palier-cli import" that go past it; other errors stay as they are. */
@@ -122,6 +145,15 @@ PalierBases *_palier_cli_read_bases (const PalierCliSalesArgs     *args,
                                      const PalierProgram * const  *programs,
                                      const PalierSimulateOptions  *simulate_options,
                                      GError                      **error);
+
+/* The same, with the partners and quotas files read already (each may
+ * be NULL), as palier_bases_compute_from_files() takes them. */
+PalierBases *_palier_cli_read_bases_with_files (const PalierCliSalesArgs     *args,
+                                                GPtrArray                    *partners,
+                                                GPtrArray                    *quotas,
+                                                const PalierProgram * const  *programs,
+                                                const PalierSimulateOptions  *simulate_options,
+                                                GError                      **error);
 
 PalierProgram *_palier_cli_load_program (const char   *path,
                                          PalierStore  *store,

@@ -13,6 +13,10 @@
 typedef struct {
   char               *workspace;
   PalierCliSalesArgs  sales;
+  char               *partners;         /* with --sales only */
+  char               *quotas;
+  char              **partners_maps;    /* the "partners." entries of --map */
+  char              **quotas_maps;      /* the "quotas." entries of --map */
   char               *from;
   char               *to;
   char               *format;
@@ -35,6 +39,14 @@ run_args_add_entries (GOptionContext *context,
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { "partners", 0, 0, G_OPTION_ARG_FILENAME, &args->partners,
+      N_("With --sales: partners file whose name, segment, region and start date win over the sales rows; "
+         "map its columns with --map partners.FIELD=COLUMN"),
+      N_("FILE.csv") },
+    { "quotas", 0, 0, G_OPTION_ARG_FILENAME, &args->quotas,
+      N_("With --sales: quotas file, a quota per partner and period label; "
+         "map its columns with --map quotas.FIELD=COLUMN"),
+      N_("FILE.csv") },
     { NULL }
   };
 
@@ -47,10 +59,35 @@ run_args_clear (RunArgs *args)
 {
   g_clear_pointer (&args->workspace, g_free);
   _palier_cli_sales_args_clear (&args->sales);
+  g_clear_pointer (&args->partners, g_free);
+  g_clear_pointer (&args->quotas, g_free);
+  g_clear_pointer (&args->partners_maps, g_strfreev);
+  g_clear_pointer (&args->quotas_maps, g_strfreev);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
   g_clear_pointer (&args->format, g_free);
   g_clear_pointer (&args->output, g_free);
+}
+
+/* Moves the partners and quotas entries of --map apart from the sales
+ * ones, and rejects them without the file they map. */
+static gboolean
+take_file_maps (RunArgs  *args,
+                GError  **error)
+{
+  _palier_cli_take_file_maps (args->sales.maps, &args->partners_maps, &args->quotas_maps);
+
+  if (args->partners_maps[0] != NULL && args->partners == NULL)
+    {
+      _palier_cli_set_usage_error (error, _("--map %s needs --partners FILE.csv"), args->partners_maps[0]);
+      return FALSE;
+    }
+  if (args->quotas_maps[0] != NULL && args->quotas == NULL)
+    {
+      _palier_cli_set_usage_error (error, _("--map %s needs --quotas FILE.csv"), args->quotas_maps[0]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Checks the options that need no file, so that a typo is reported
@@ -83,6 +120,12 @@ run_args_check (const RunArgs          *args,
 
   if (!_palier_cli_parse_range (args->from, args->to, options, error))
     return FALSE;
+
+  if (args->sales.sales == NULL && (args->partners != NULL || args->quotas != NULL))
+    {
+      _palier_cli_set_usage_error (error, _("--partners and --quotas go with --sales; import them into a workspace with import-partners and import-quotas"));
+      return FALSE;
+    }
 
   if (args->sales.sales != NULL)
     {
@@ -131,6 +174,36 @@ load_programs (const char * const *paths,
   return TRUE;
 }
 
+/* Reads the sales of --sales into bases for @programs, with the
+ * partners and quotas files when given.  Fiscal quota labels use the
+ * first program's fiscal year. */
+static PalierBases *
+read_bases (const RunArgs                *args,
+            const PalierProgram * const  *programs,
+            const PalierSimulateOptions  *options,
+            GError                      **error)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GPtrArray) quotas = NULL;
+
+  if (args->partners != NULL)
+    {
+      partners = _palier_cli_read_partners_file (args->partners, args->partners_maps, error);
+      if (partners == NULL)
+        return NULL;
+    }
+
+  if (args->quotas != NULL)
+    {
+      quotas = _palier_cli_read_quotas_file (args->quotas, args->quotas_maps,
+                                             programs[0]->fiscal_year_start, error);
+      if (quotas == NULL)
+        return NULL;
+    }
+
+  return _palier_cli_read_bases_with_files (&args->sales, partners, quotas, programs, options, error);
+}
+
 static gboolean
 run_simulate (const char     *program_path,
               const RunArgs  *args,
@@ -159,7 +232,7 @@ run_simulate (const char     *program_path,
   if (args->sales.sales != NULL && program != NULL)
     {
       const PalierProgram *programs[] = { program, NULL };
-      g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, programs, &options, error);
+      g_autoptr(PalierBases) bases = read_bases (args, programs, &options, error);
 
       if (bases == NULL)
         return FALSE;
@@ -216,7 +289,7 @@ _palier_cli_simulate (int   argc,
     _palier_cli_set_usage_error (&error, _("unexpected argument “%s”"), argv[1]);
   else if (program == NULL)
     _palier_cli_set_usage_error (&error, _("--program is required"));
-  else
+  else if (take_file_maps (&args, &error))
     run_simulate (program, &args, &error);
 
   if (error != NULL)
@@ -259,7 +332,7 @@ run_compare (const char     *baseline_path,
   if (args->sales.sales != NULL && programs[0] != NULL && programs[1] != NULL)
     {
       const PalierProgram *both[] = { programs[0], programs[1], NULL };
-      g_autoptr(PalierBases) bases = _palier_cli_read_bases (&args->sales, both, &options, error);
+      g_autoptr(PalierBases) bases = read_bases (args, both, &options, error);
 
       if (bases == NULL)
         goto out;
@@ -318,7 +391,7 @@ _palier_cli_compare (int   argc,
     _palier_cli_set_usage_error (&error, _("unexpected argument “%s”"), argv[1]);
   else if (baseline == NULL || proposal == NULL)
     _palier_cli_set_usage_error (&error, _("--baseline and --proposal are both required"));
-  else
+  else if (take_file_maps (&args, &error))
     run_compare (baseline, proposal, &args, &error);
 
   if (error != NULL)

@@ -16,12 +16,16 @@
 static const PalierCliCommand commands[] = {
   { "import", N_("Import a sales CSV file into a workspace"), _palier_cli_import },
   { "import-partners", N_("Import a partners file (name, segment, region, start date) into a workspace"), _palier_cli_import_partners },
+  { "import-quotas", N_("Import a quotas file (a quota per partner and period) into a workspace"), _palier_cli_import_quotas },
   { "simulate", N_("Compute a program’s payouts on historical sales"), _palier_cli_simulate },
   { "compare", N_("Compare the payouts of two programs on the same sales"), _palier_cli_compare },
   { "validate", N_("Check program files against the schema and the payout rules"), _palier_cli_validate },
   { "chart", N_("Draw a payout curve, payouts per period or their distribution to PNG, SVG or PDF"), _palier_cli_chart },
   { "program", N_("Add, list, show or remove the programs stored in a workspace"), _palier_cli_program },
+  { "scenario", N_("Create, list, run and compare what-if scenarios with sales growth"), _palier_cli_scenario },
   { "imports", N_("List the imports of a workspace, or remove one with its sales"), _palier_cli_imports },
+  { "montecarlo", N_("Simulate the yearly cost many times: mean, percentiles, risk of exceeding a budget"), _palier_cli_montecarlo },
+  { "goal-seek", N_("Find the parameter value that meets a cost target"), _palier_cli_goal_seek },
   { "bench-resimulate", N_("Time re-simulations after a one-rate edit, for benchmarks"), _palier_cli_bench_resimulate },
 };
 

@@ -35,8 +35,10 @@ typedef struct {
  * rows of the same date. */
 typedef struct {
   char        *code;
+  char        *name;              /* from a partners file, or NULL */
   char        *segment;
   char        *region;
+  PalierDate   start;             /* from a partners file, or PALIER_DATE_NONE */
   PalierDate   segment_date;
   PalierDate   region_date;
   gint32       first_month;       /* year * 12 + month - 1 of cells[0] */
@@ -83,6 +85,7 @@ partner_sums_free (gpointer data)
   PartnerSums *partner = data;
 
   g_free (partner->code);
+  g_free (partner->name);
   g_free (partner->segment);
   g_free (partner->region);
   g_free (partner->cells);
@@ -521,11 +524,12 @@ build_partners (const Accumulator *acc)
 
       partner->id = i + 1;
       partner->code = g_strdup (sums->code);
-      /* Sales files carry no partner name, so the code is used as one. */
-      partner->name = g_strdup (sums->code);
+      /* Sales files carry no partner name, so the code is used as one
+       * unless a partners file gave a name. */
+      partner->name = g_strdup (sums->name != NULL ? sums->name : sums->code);
       partner->segment = g_strdup (sums->segment);
       partner->region = g_strdup (sums->region);
-      partner->start = PALIER_DATE_NONE;
+      partner->start = sums->start;
       g_ptr_array_add (partners, partner);
     }
   return partners;
@@ -552,6 +556,43 @@ resolve_range (Accumulator  *acc,
   return TRUE;
 }
 
+static void
+replace_text (char       **text,
+              const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  g_free (*text);
+  *text = g_strdup (value);
+}
+
+/* Gives the partners of @acc the attributes a partners file set, as
+ * palier_store_import_partners() does: each known value wins over those
+ * of the sales rows.  Partners of the file without sales are left out,
+ * because they have nothing to be paid on. */
+static void
+apply_partners_file (Accumulator *acc,
+                     GPtrArray   *partners)
+{
+  for (guint i = 0; partners != NULL && i < partners->len; i++)
+    {
+      const PalierPartner *attributes = g_ptr_array_index (partners, i);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (acc->partner_index, attributes->code));
+      PartnerSums *sums;
+
+      if (found == 0)
+        continue;
+
+      sums = g_ptr_array_index (acc->partners, found - 1);
+      replace_text (&sums->name, attributes->name);
+      replace_text (&sums->segment, attributes->segment);
+      replace_text (&sums->region, attributes->region);
+      if (attributes->start != PALIER_DATE_NONE)
+        sums->start = attributes->start;
+    }
+}
+
 /**
  * palier_bases_compute_from_plan:
  *
@@ -570,6 +611,23 @@ palier_bases_compute_from_plan (PalierImportPlan             *plan,
                                 GCancellable                 *cancellable,
                                 PalierImportReport           *report,
                                 GError                      **error)
+{
+  return palier_bases_compute_from_files (plan, NULL, NULL, programs, options,
+                                          progress, progress_data, cancellable,
+                                          report, error);
+}
+
+PalierBases *
+palier_bases_compute_from_files (PalierImportPlan             *plan,
+                                 GPtrArray                    *partners,
+                                 GPtrArray                    *quotas,
+                                 const PalierProgram * const  *programs,
+                                 const PalierSimulateOptions  *options,
+                                 PalierProgressFunc            progress,
+                                 gpointer                      progress_data,
+                                 GCancellable                 *cancellable,
+                                 PalierImportReport           *report,
+                                 GError                      **error)
 {
   g_autoptr(PalierBases) bases = NULL;
   Accumulator acc;
@@ -593,7 +651,9 @@ palier_bases_compute_from_plan (PalierImportPlan             *plan,
       return NULL;
     }
 
+  apply_partners_file (&acc, partners);
   bases->partners = build_partners (&acc);
+  _palier_bases_set_quotas (bases, quotas);
   for (guint t = 0; t < acc.n_tables; t++)
     _palier_bases_add_month_table (bases, build_month_table (&acc, t));
   for (guint d = 0; d < acc.deal_tables->len; d++)

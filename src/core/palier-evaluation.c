@@ -43,6 +43,13 @@
 #include "palier-money.h"
 #include "palier-payout.h"
 
+/* Where the quota of one partner and program period comes from. */
+typedef enum {
+  QUOTA_NONE,                   /* neither the quotas file nor the program gives one */
+  QUOTA_SET,
+  QUOTA_PARTIAL,                /* the quotas file covers some of its days only */
+} QuotaState;
+
 /* Partners between two checks of a GCancellable. */
 #define CANCEL_CHECK_PARTNERS 256
 
@@ -58,7 +65,7 @@ typedef struct {
   PalierDate *first_days;
   PalierDate *last_days;
   guint      *landing;          /* program slot where a payout lands */
-  gint64     *n_spanned;        /* program periods shared with the range */
+  guint      *first_slot;       /* first program slot it shares with the range */
   gint32     *fiscal_years;
   guint      *month_period;     /* component period of each month of the range */
   guint8     *present;          /* n_active x n_periods: at least one line */
@@ -113,12 +120,13 @@ struct _PalierEvaluation
   Frame             *frames[N_PERIOD_KINDS];
   GPtrArray         *grids;             /* Grid * */
 
-  /* Partner segments and quotas for the program's quotas. */
+  /* Partner segments, and quotas per partner and program period for the
+   * program's quotas and the bases' quotas file. */
   int               *segment_ids;       /* -1 for no segment */
   GPtrArray         *segments;          /* const char *, owned by the bases */
   gboolean           has_quotas;
-  gboolean          *has_quota;
-  PalierDecimal     *quota;
+  guint8            *quota_state;       /* n_active x n_periods, QuotaState */
+  PalierDecimal     *quota;             /* n_active x n_periods */
   int                minor_digits;
 
   GPtrArray         *pool;              /* ComponentState *, reusable */
@@ -180,7 +188,7 @@ frame_free (Frame *frame)
   g_free (frame->first_days);
   g_free (frame->last_days);
   g_free (frame->landing);
-  g_free (frame->n_spanned);
+  g_free (frame->first_slot);
   g_free (frame->fiscal_years);
   g_free (frame->month_period);
   g_free (frame->present);
@@ -218,8 +226,7 @@ frame_fill_periods (const PalierEvaluation *evaluation,
       frame->first_days[k] = first;
       frame->last_days[k] = last;
       frame->landing[k] = slot_of_date (evaluation, MIN (last, bases->to));
-      frame->n_spanned[k] = program_period_of (evaluation, MIN (last, bases->to)) -
-                            program_period_of (evaluation, MAX (first, bases->from)) + 1;
+      frame->first_slot[k] = slot_of_date (evaluation, MAX (first, bases->from));
       frame->fiscal_years[k] = palier_period_index (PALIER_PERIOD_YEAR, fy_start, first);
     }
 
@@ -265,7 +272,7 @@ get_frame (PalierEvaluation *evaluation,
   frame->first_days = g_new0 (PalierDate, frame->n_periods + 1);
   frame->last_days = g_new0 (PalierDate, frame->n_periods + 1);
   frame->landing = g_new0 (guint, frame->n_periods + 1);
-  frame->n_spanned = g_new0 (gint64, frame->n_periods + 1);
+  frame->first_slot = g_new0 (guint, frame->n_periods + 1);
   frame->fiscal_years = g_new0 (gint32, frame->n_periods + 1);
   frame->month_period = g_new0 (guint, evaluation->n_months + 1);
   frame->present = g_new0 (guint8, (gsize) evaluation->n_active * frame->n_periods + 1);
@@ -379,6 +386,9 @@ layout_clear (PalierEvaluation *evaluation)
   g_ptr_array_set_size (evaluation->grids, 0);
   g_ptr_array_set_size (evaluation->pool, 0);
   g_clear_pointer (&evaluation->current, g_ptr_array_unref);
+  evaluation->has_quotas = FALSE;
+  g_clear_pointer (&evaluation->quota_state, g_free);
+  g_clear_pointer (&evaluation->quota, g_free);
 }
 
 static gboolean
@@ -492,12 +502,84 @@ quotas_equal (const PalierProgram *a,
   return TRUE;
 }
 
-/* Quota of each segment (and of no segment), then of each partner. */
-static void
-compute_quotas (PalierEvaluation    *evaluation,
-                const PalierProgram *program)
+/* The quotas file's quota of partner @index for the days [@first,
+ * @last]: each row's quota times the share of its days that fall in
+ * that range, rounded to 6 decimals, summed over the rows.  The file's
+ * rows never share a day, so the days they cover add up. */
+static gboolean
+file_quota (const PalierEvaluation  *evaluation,
+            guint                    index,
+            PalierDate               first,
+            PalierDate               last,
+            QuotaState              *out_state,
+            PalierDecimal           *out_quota,
+            GError                 **error)
+{
+  guint n_quotas;
+  const PalierPartnerQuota *quotas = _palier_bases_get_quotas (evaluation->bases, index, &n_quotas);
+  gint32 first_day = palier_date_to_days (first);
+  gint32 last_day = palier_date_to_days (last);
+  gint64 covered = 0;
+  PalierDecimal sum = 0;
+
+  for (guint q = 0; q < n_quotas; q++)
+    {
+      gint32 row_first = palier_date_to_days (quotas[q].first);
+      gint32 row_last = palier_date_to_days (quotas[q].last);
+      gint32 overlap = MIN (last_day, row_last) - MAX (first_day, row_first) + 1;
+      PalierWide share;
+
+      if (overlap <= 0)
+        continue;
+
+      covered += overlap;
+      share = palier_wide_div_round ((PalierWide) quotas[q].quota * overlap,
+                                     row_last - row_first + 1);
+      if (!add_checked (&sum, (PalierDecimal) share, error))
+        return FALSE;
+    }
+
+  *out_quota = sum;
+  if (covered == 0)
+    *out_state = QUOTA_NONE;
+  else
+    *out_state = covered == (gint64) last_day - first_day + 1 ? QUOTA_SET : QUOTA_PARTIAL;
+  return TRUE;
+}
+
+/* Prorates @quota of the period [@first, @last] for a partner that
+ * starts on @start: quota x days from @start to @last / days in the
+ * period, rounded to 6 decimals.  A start on or before the first day
+ * leaves the quota whole, and a start after the last day makes it
+ * zero. */
+static PalierDecimal
+prorate (PalierDecimal  quota,
+         PalierDate     start,
+         PalierDate     first,
+         PalierDate     last)
+{
+  gint32 days_in_period, days_active;
+
+  if (start == PALIER_DATE_NONE || start <= first)
+    return quota;
+  if (start > last)
+    return 0;
+
+  days_in_period = palier_date_to_days (last) - palier_date_to_days (first) + 1;
+  days_active = palier_date_to_days (last) - palier_date_to_days (start) + 1;
+  return (PalierDecimal) palier_wide_div_round ((PalierWide) quota * days_active, days_in_period);
+}
+
+/* Quota of each active partner in each program period of the range,
+ * from the quotas file, else the partner's segment, else the program's
+ * default, prorated in the period in which the partner starts. */
+static gboolean
+compute_quotas (PalierEvaluation     *evaluation,
+                const PalierProgram  *program,
+                GError              **error)
 {
   guint n_segments = evaluation->segments->len;
+  guint n_periods = evaluation->n_periods;
   g_autofree gboolean *segment_has = g_new0 (gboolean, n_segments + 1);
   g_autofree PalierDecimal *segment_quota = g_new0 (PalierDecimal, n_segments + 1);
 
@@ -505,14 +587,41 @@ compute_quotas (PalierEvaluation    *evaluation,
     segment_has[s] = palier_program_quota_for_segment (program, segment_name (evaluation, (int) s - 1),
                                                        &segment_quota[s]);
 
+  g_free (evaluation->quota_state);
+  g_free (evaluation->quota);
+  evaluation->quota_state = g_new0 (guint8, (gsize) evaluation->n_active * n_periods + 1);
+  evaluation->quota = g_new0 (PalierDecimal, (gsize) evaluation->n_active * n_periods + 1);
+
   for (guint i = 0; i < evaluation->n_active; i++)
     {
+      const PalierPartner *partner = g_ptr_array_index (evaluation->bases->partners, evaluation->active[i]);
       int s = evaluation->segment_ids[i] + 1;
 
-      evaluation->has_quota[i] = segment_has[s];
-      evaluation->quota[i] = segment_has[s] ? segment_quota[s] : 0;
+      for (guint slot = 0; slot < n_periods; slot++)
+        {
+          gsize cell = (gsize) i * n_periods + slot;
+          PalierDate first, last;
+          PalierDecimal quota = 0;
+          QuotaState state;
+
+          palier_period_bounds (evaluation->period, evaluation->fy_start,
+                                evaluation->first_period + (gint32) slot, &first, &last);
+          if (!file_quota (evaluation, evaluation->active[i], first, last, &state, &quota, error))
+            return FALSE;
+
+          if (state == QUOTA_NONE && segment_has[s])
+            {
+              state = QUOTA_SET;
+              quota = segment_quota[s];
+            }
+
+          evaluation->quota_state[cell] = state;
+          evaluation->quota[cell] = state == QUOTA_SET ? prorate (quota, partner->start, first, last) : 0;
+        }
     }
+
   evaluation->has_quotas = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -532,12 +641,54 @@ component_needs_quota (const PalierComponent *component)
     }
 }
 
+/* Component quota of partner @i in component period @k of @frame: the
+ * sum of the partner's quotas in the program periods that the component
+ * period shares with the range.  It has none when one of those program
+ * periods has none.  Returns the program slot without a quota in
+ * @out_missing, or -1 when there is a quota. */
 static gboolean
-set_no_quota_error (const PalierComponent  *component,
-                    const PalierPartner    *partner,
-                    GError                **error)
+component_quota (const PalierEvaluation  *evaluation,
+                 guint                    i,
+                 const Frame             *frame,
+                 guint                    k,
+                 PalierDecimal           *out_quota,
+                 int                     *out_missing,
+                 GError                 **error)
 {
-  if (partner->segment != NULL)
+  gsize row = (gsize) i * evaluation->n_periods;
+
+  *out_quota = 0;
+  *out_missing = -1;
+  for (guint slot = frame->first_slot[k]; slot <= frame->landing[k]; slot++)
+    {
+      if (evaluation->quota_state[row + slot] != QUOTA_SET)
+        {
+          *out_missing = (int) slot;
+          *out_quota = 0;
+          return TRUE;
+        }
+      if (!add_checked (out_quota, evaluation->quota[row + slot], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_no_quota_error (const PalierEvaluation  *evaluation,
+                    const PalierComponent   *component,
+                    guint                    i,
+                    guint                    slot,
+                    GError                 **error)
+{
+  const PalierPartner *partner = g_ptr_array_index (evaluation->bases->partners, evaluation->active[i]);
+  g_autofree char *label = palier_period_label (evaluation->period, evaluation->fy_start,
+                                                evaluation->first_period + (gint32) slot);
+
+  if (evaluation->quota_state[(gsize) i * evaluation->n_periods + slot] == QUOTA_PARTIAL)
+    g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_NO_QUOTA,
+                 _("component “%s” pays on attainment, but the quotas file covers only part of %s for partner “%s”; give quotas for every day of the period, or none"),
+                 component->id, label, partner->code);
+  else if (partner->segment != NULL)
     g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_NO_QUOTA,
                  _("component “%s” pays on attainment, but partner “%s” (segment “%s”) has no quota; add a default quota or one for segment “%s”"),
                  component->id, partner->code, partner->segment, partner->segment);
@@ -548,45 +699,62 @@ set_no_quota_error (const PalierComponent  *component,
   return FALSE;
 }
 
-/* Reports the first partner, by code, that lacks a quota for the first
- * component, in program order, that needs one. */
+/* A partner's quota is zero only in periods that end before its start
+ * date, where it should have no sales. */
 static gboolean
-check_quotas (const PalierEvaluation  *evaluation,
-              const PalierProgram     *program,
-              GError                 **error)
+set_before_start_error (const PalierEvaluation  *evaluation,
+                        const PalierComponent   *component,
+                        guint                    i,
+                        const Frame             *frame,
+                        guint                    k,
+                        GError                 **error)
 {
-  for (guint i = 0; i < evaluation->n_active; i++)
-    {
-      if (evaluation->has_quota[i])
-        continue;
+  const PalierPartner *partner = g_ptr_array_index (evaluation->bases->partners, evaluation->active[i]);
+  PalierPeriodKind kind = component->has_period ? component->period : evaluation->period;
+  g_autofree char *label = palier_period_label (kind, evaluation->fy_start, frame->first_index + (gint32) k);
+  char start[16];
 
-      for (guint c = 0; c < program->components->len; c++)
-        {
-          const PalierComponent *component = g_ptr_array_index (program->components, c);
-
-          if (component_needs_quota (component))
-            return set_no_quota_error (component,
-                                       g_ptr_array_index (evaluation->bases->partners, evaluation->active[i]),
-                                       error);
-        }
-    }
-  return TRUE;
+  g_set_error (error, PALIER_SIMULATE_ERROR, PALIER_SIMULATE_ERROR_NO_QUOTA,
+               _("component “%s” pays on attainment, but partner “%s” has sales in %s, before its start date %s, so its quota there is zero; correct the start date in the partners file"),
+               component->id, partner->code, label,
+               partner->start != PALIER_DATE_NONE ? palier_date_format_iso (partner->start, start) : "?");
+  return FALSE;
 }
 
-/* Component quota: the partner's program-period quota times the number
- * of program periods the component period shares with the range. */
+/* Reports the first partner, by code, that lacks a quota in a component
+ * period where it is paid, for the first component, in program order,
+ * that needs one. */
 static gboolean
-component_quota (PalierDecimal   quota,
-                 gint64          n_spanned,
-                 PalierDecimal  *out_quota,
-                 GError        **error)
+check_quotas (PalierEvaluation     *evaluation,
+              const PalierProgram  *program,
+              GError              **error)
 {
-  PalierWide product = (PalierWide) quota * n_spanned;
+  for (guint i = 0; i < evaluation->n_active; i++)
+    for (guint c = 0; c < program->components->len; c++)
+      {
+        const PalierComponent *component = g_ptr_array_index (program->components, c);
+        PalierPeriodKind kind = component->has_period ? component->period : evaluation->period;
+        const Frame *frame;
 
-  if (product > PALIER_DECIMAL_MAX || product < PALIER_DECIMAL_MIN)
-    return _palier_simulate_set_overflow (error);
+        if (!component_needs_quota (component))
+          continue;
 
-  *out_quota = (PalierDecimal) product;
+        frame = get_frame (evaluation, kind);
+        for (guint k = 0; k < frame->n_periods; k++)
+          {
+            PalierDecimal quota;
+            int missing;
+
+            if (!frame->present[(gsize) i * frame->n_periods + k])
+              continue;
+            if (!component_quota (evaluation, i, frame, k, &quota, &missing, error))
+              return FALSE;
+            if (missing >= 0)
+              return set_no_quota_error (evaluation, component, i, (guint) missing, error);
+            if (quota == 0)
+              return set_before_start_error (evaluation, component, i, frame, k, error);
+          }
+      }
   return TRUE;
 }
 
@@ -870,7 +1038,6 @@ pay_rated (PalierEvaluation  *evaluation,
     {
       const guint8 *present = frame->present + (gsize) i * n;
       const PalierDecimal *bases = state->grid->bases + (gsize) i * n;
-      gboolean has_quota = evaluation->has_quota[i];
       PalierDecimal deficit = 0;
       gint32 deficit_year = 0;
 
@@ -885,11 +1052,12 @@ pay_rated (PalierEvaluation  *evaluation,
           PalierDecimal base = bases[k];
           PalierDecimal quota = 0;
           PalierDecimal payout = 0;
+          int missing;
 
           if (!present[k])
             continue;
 
-          if (has_quota && !component_quota (evaluation->quota[i], frame->n_spanned[k], &quota, error))
+          if (!component_quota (evaluation, i, frame, k, &quota, &missing, error))
             {
               ok = FALSE;
               break;
@@ -909,7 +1077,7 @@ pay_rated (PalierEvaluation  *evaluation,
             }
 
           if (!(carry && base < 0))
-            ok = compute_payout (evaluation, component, &compiled, i, base, has_quota, quota,
+            ok = compute_payout (evaluation, component, &compiled, i, base, missing < 0, quota,
                                  &payout, error);
 
           ok = ok && land (state, (gsize) i * n + k, payout, error);
@@ -1091,8 +1259,6 @@ grant_rewards (PalierEvaluation  *evaluation,
 
   for (guint i = 0; i < evaluation->n_active; i++)
     {
-      gboolean has_quota = evaluation->has_quota[i];
-
       if (!check_cancelled (cancellable, i, error))
         return FALSE;
 
@@ -1100,14 +1266,15 @@ grant_rewards (PalierEvaluation  *evaluation,
         {
           gsize cell = (gsize) i * n + k;
           PalierDecimal quota = 0;
+          int missing;
 
           if (!frame->present[cell])
             continue;
-          if (has_quota && !component_quota (evaluation->quota[i], frame->n_spanned[k], &quota, error))
+          if (!component_quota (evaluation, i, frame, k, &quota, &missing, error))
             return FALSE;
 
           if (reward_qualifies (component, state->grid->bases[cell], has_cutoff[k], cutoffs[k],
-                                has_quota, quota) &&
+                                missing < 0, quota) &&
               !land (state, cell, component->unit_cost, error))
             return FALSE;
         }
@@ -1228,6 +1395,21 @@ sum_totals (PalierEvaluation  *evaluation,
   return TRUE;
 }
 
+/* Drops the computed states of the components that read quotas, so
+ * that new quotas recompute them and only them. */
+static void
+drop_quota_states (PalierEvaluation *evaluation)
+{
+  g_clear_pointer (&evaluation->current, g_ptr_array_unref);
+  for (guint i = evaluation->pool->len; i-- > 0;)
+    {
+      const ComponentState *state = g_ptr_array_index (evaluation->pool, i);
+
+      if (component_needs_quota (state->component))
+        g_ptr_array_remove_index_fast (evaluation->pool, i);
+    }
+}
+
 /* Sets up what depends on the program as a whole, dropping the states
  * that it invalidates. */
 static gboolean
@@ -1245,14 +1427,19 @@ prepare_program (PalierEvaluation     *evaluation,
         return FALSE;
     }
 
-  if (!evaluation->has_quotas || evaluation->program == NULL ||
-      !quotas_equal (evaluation->program, program) ||
-      evaluation->minor_digits != minor_digits)
+  if (evaluation->minor_digits != minor_digits)
     {
       g_ptr_array_set_size (evaluation->pool, 0);
       g_clear_pointer (&evaluation->current, g_ptr_array_unref);
       evaluation->minor_digits = minor_digits;
-      compute_quotas (evaluation, program);
+    }
+
+  if (!evaluation->has_quotas || evaluation->program == NULL ||
+      !quotas_equal (evaluation->program, program))
+    {
+      drop_quota_states (evaluation);
+      if (!compute_quotas (evaluation, program, error))
+        return FALSE;
     }
 
   g_clear_pointer (&evaluation->program, palier_program_unref);
@@ -1371,8 +1558,6 @@ _palier_evaluation_new (const PalierBases *bases)
   evaluation->active = (const guint *) bases->active->data;
   evaluation->grids = g_ptr_array_new_with_free_func (grid_free);
   evaluation->pool = g_ptr_array_new_with_free_func (component_state_free);
-  evaluation->has_quota = g_new0 (gboolean, evaluation->n_active + 1);
-  evaluation->quota = g_new0 (PalierDecimal, evaluation->n_active + 1);
   list_segments (evaluation);
   return evaluation;
 }
@@ -1388,8 +1573,6 @@ _palier_evaluation_free (PalierEvaluation *evaluation)
   g_ptr_array_unref (evaluation->pool);
   g_ptr_array_unref (evaluation->segments);
   g_free (evaluation->segment_ids);
-  g_free (evaluation->has_quota);
-  g_free (evaluation->quota);
   g_clear_pointer (&evaluation->program, palier_program_unref);
   g_free (evaluation);
 }
@@ -1567,8 +1750,8 @@ fill_period_result (Builder             *builder,
   palier_period_bounds (evaluation->period, evaluation->fy_start, period->index,
                         &period->first, &period->last);
   period->sales = evaluation->sales[(gsize) i * evaluation->n_periods + slot];
-  period->has_quota = evaluation->has_quota[i];
-  period->quota = evaluation->quota[i];
+  period->has_quota = evaluation->quota_state[(gsize) i * evaluation->n_periods + slot] == QUOTA_SET;
+  period->quota = evaluation->quota[(gsize) i * evaluation->n_periods + slot];
   period->attainment = period->has_quota ? ratio_of (period->sales, period->quota) : 0;
   period->component_payouts = g_new0 (PalierDecimal, n_components + 1);
 

@@ -33,6 +33,14 @@ typedef struct {
   guint         *starts;        /* deals of partner index i: [starts[i], starts[i + 1]) */
 } PalierDealTable;
 
+/* One partner's quota from a quotas file, for the days [first, last]. */
+typedef struct {
+  guint          partner_index;
+  PalierDate     first;
+  PalierDate     last;
+  PalierDecimal  quota;
+} PalierPartnerQuota;
+
 struct _PalierBases
 {
   PalierDate  from;
@@ -41,6 +49,8 @@ struct _PalierBases
   GArray     *active;           /* guint partner index, by partner code */
   GPtrArray  *tables;           /* PalierMonthTable *; the first covers all lines */
   GPtrArray  *deal_tables;      /* PalierDealTable *, for deal bonuses */
+  GArray     *quotas;           /* PalierPartnerQuota, by partner index, then first day */
+  guint      *quota_starts;     /* quotas of partner index i: [quota_starts[i], quota_starts[i + 1]) */
 };
 
 /* Filters */
@@ -65,6 +75,17 @@ void         _palier_bases_add_deal_table  (PalierBases      *bases,
                                             PalierDealTable  *table);
 void         _palier_month_table_free      (gpointer          table);
 void         _palier_deal_table_free       (gpointer          table);
+
+/* Takes the quotas of @quotas (PalierQuota *) whose partner is among
+ * the bases' partners, and drops the others, whose partner has no sales
+ * and so no payout.  Called once the partners are in. */
+void         _palier_bases_set_quotas      (PalierBases      *bases,
+                                            GPtrArray        *quotas);
+
+/* The quotas of partner @index, by first day. */
+const PalierPartnerQuota *_palier_bases_get_quotas (const PalierBases *bases,
+                                                    guint              index,
+                                                    guint             *out_n_quotas);
 
 /* Lists the partners with at least one line in the range, by code, from
  * the first table.  Called once every table is in. */

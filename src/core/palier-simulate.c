@@ -20,6 +20,7 @@
 
 #include "palier-simulate.h"
 #include "palier-simulate-private.h"
+#include "palier-quotas-import.h"
 #include "palier-store-private.h"
 
 G_DEFINE_QUARK (palier-simulate-error-quark, palier_simulate_error)
@@ -369,6 +370,80 @@ _palier_bases_list_active (PalierBases *bases)
   g_array_sort_with_data (bases->active, compare_partner_codes, bases->partners);
 }
 
+static gint
+compare_partner_quotas (gconstpointer a,
+                        gconstpointer b)
+{
+  const PalierPartnerQuota *qa = a;
+  const PalierPartnerQuota *qb = b;
+
+  if (qa->partner_index != qb->partner_index)
+    return qa->partner_index < qb->partner_index ? -1 : 1;
+  return qa->first < qb->first ? -1 : (qa->first > qb->first ? 1 : 0);
+}
+
+void
+_palier_bases_set_quotas (PalierBases *bases,
+                          GPtrArray   *quotas)
+{
+  g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_partners = bases->partners->len;
+  guint position = 0;
+
+  for (guint index = 0; index < n_partners; index++)
+    {
+      const PalierPartner *partner = g_ptr_array_index (bases->partners, index);
+
+      g_hash_table_insert (by_code, partner->code, GUINT_TO_POINTER (index + 1));
+    }
+
+  g_clear_pointer (&bases->quotas, g_array_unref);
+  bases->quotas = g_array_new (FALSE, FALSE, sizeof (PalierPartnerQuota));
+  for (guint i = 0; quotas != NULL && i < quotas->len; i++)
+    {
+      const PalierQuota *quota = g_ptr_array_index (quotas, i);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (by_code, quota->partner));
+      PalierPartnerQuota entry;
+
+      if (found == 0)
+        continue;
+      entry.partner_index = found - 1;
+      entry.first = quota->first;
+      entry.last = quota->last;
+      entry.quota = quota->quota;
+      g_array_append_val (bases->quotas, entry);
+    }
+  g_array_sort (bases->quotas, compare_partner_quotas);
+
+  g_free (bases->quota_starts);
+  bases->quota_starts = g_new0 (guint, n_partners + 1);
+  for (guint index = 0; index <= n_partners; index++)
+    {
+      while (position < bases->quotas->len &&
+             g_array_index (bases->quotas, PalierPartnerQuota, position).partner_index < index)
+        position++;
+      bases->quota_starts[index] = position;
+    }
+}
+
+const PalierPartnerQuota *
+_palier_bases_get_quotas (const PalierBases *bases,
+                          guint              index,
+                          guint             *out_n_quotas)
+{
+  guint start;
+
+  if (bases->quotas == NULL)
+    {
+      *out_n_quotas = 0;
+      return NULL;
+    }
+
+  start = bases->quota_starts[index];
+  *out_n_quotas = bases->quota_starts[index + 1] - start;
+  return &g_array_index (bases->quotas, PalierPartnerQuota, start);
+}
+
 static gboolean
 add_table (PalierBases         *bases,
            PalierStore         *store,
@@ -471,6 +546,7 @@ palier_bases_compute (PalierStore                  *store,
                       GError                      **error)
 {
   g_autoptr(PalierBases) bases = NULL;
+  g_autoptr(GPtrArray) quotas = NULL;
   PalierFilter all_lines = { 0 };
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -485,6 +561,11 @@ palier_bases_compute (PalierStore                  *store,
   bases->partners = palier_store_list_partners (store, error);
   if (bases->partners == NULL)
     return NULL;
+
+  quotas = palier_store_list_quotas (store, error);
+  if (quotas == NULL)
+    return NULL;
+  _palier_bases_set_quotas (bases, quotas);
 
   if (!add_table (bases, store, &all_lines, cancellable, error))
     return NULL;
@@ -507,6 +588,8 @@ palier_bases_free (PalierBases *bases)
   g_clear_pointer (&bases->active, g_array_unref);
   g_clear_pointer (&bases->tables, g_ptr_array_unref);
   g_clear_pointer (&bases->deal_tables, g_ptr_array_unref);
+  g_clear_pointer (&bases->quotas, g_array_unref);
+  g_free (bases->quota_starts);
   g_free (bases);
 }
 

@@ -345,6 +345,60 @@ set_read_only_error (PalierStore  *store,
     }
 }
 
+/* sqlite reads errno after rolling back, when another system call may
+ * have replaced it, so a write that failed for lack of space can come
+ * without its errno. */
+static gboolean
+is_write_error (int extended_rc)
+{
+  return extended_rc == SQLITE_IOERR_WRITE ||
+         extended_rc == SQLITE_IOERR_FSYNC ||
+         extended_rc == SQLITE_IOERR_DIR_FSYNC ||
+         extended_rc == SQLITE_IOERR_TRUNCATE ||
+         extended_rc == SQLITE_IOERR_SHMSIZE;
+}
+
+/* Sets @error for a failed read or write of the workspace or its
+ * journal.  sqlite reports a full disk while writing the journal or
+ * growing the file as an I/O error; the system's errno tells them
+ * apart. */
+static void
+set_io_error (PalierStore  *store,
+              GError      **error)
+{
+  const char *name = _palier_store_get_display_name (store);
+  int system_errno = store->db != NULL ? sqlite3_system_errno (store->db) : 0;
+
+  switch (system_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FULL,
+                   _("%s: the disk is full; free some space and try again"),
+                   name);
+      break;
+
+    case EFBIG:
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FULL,
+                   _("%s: the workspace cannot grow past the file size limit of this system or account; raise the limit or move the workspace, then try again"),
+                   name);
+      break;
+
+    default:
+      if (store->db != NULL && is_write_error (sqlite3_extended_errcode (store->db)))
+        {
+          g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FULL,
+                       _("%s: cannot write the workspace: the disk may be full or the file too large; free some space and try again"),
+                       name);
+          break;
+        }
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED,
+                   _("%s: cannot read or write the workspace (%s); check the disk and try again"),
+                   name, system_errno != 0 ? g_strerror (system_errno) : sqlite3_errmsg (store->db));
+      break;
+    }
+}
+
 /* Sets @error from sqlite's result code @rc, an extended one when the
  * connection has them, naming the workspace and saying what the user can
  * do about it. */
@@ -377,6 +431,10 @@ set_sqlite_error (PalierStore  *store,
       g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FULL,
                    _("%s: the disk is full; free some space and try again"),
                    name);
+      break;
+
+    case SQLITE_IOERR:
+      set_io_error (store, error);
       break;
 
     case SQLITE_CORRUPT:

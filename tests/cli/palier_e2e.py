@@ -9,6 +9,7 @@ they are absent.
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,10 @@ def program_path(name):
 
 CLI = os.environ.get("PALIER_CLI") or build_path("src", "cli", "palier-cli")
 
+# A command that runs palier-cli, such as valgrind with its options
+# ("meson test --setup valgrind" sets it).
+CLI_WRAPPER = shlex.split(os.environ.get("PALIER_CLI_WRAPPER", ""))
+
 
 def shared_dir():
     return os.environ.get("PALIER_SHARED_DIR") or os.environ.get("PALIER_SHARED_DIR_DEFAULT", "")
@@ -53,7 +58,7 @@ def run_cli(*args, env=None, expect=0):
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
-    process = subprocess.run([CLI, *args], capture_output=True, text=True,
+    process = subprocess.run([*CLI_WRAPPER, CLI, *args], capture_output=True, text=True,
                              env=full_env, timeout=600)
     if expect is not None and process.returncode != expect:
         raise AssertionError("palier-cli %s exited with %d, expected %d\nstdout:\n%s\nstderr:\n%s"

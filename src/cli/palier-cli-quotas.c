@@ -1,0 +1,297 @@
+/* palier-cli-quotas.c: "palier-cli import-quotas", and the partners and
+ * quotas files that "simulate --sales" and "compare --sales" read
+ *
+ * A quotas file gives each partner a quota per period label.  Imported
+ * into a workspace, a quota replaces the partner's stored quotas whose
+ * periods share a day with it; partners not yet in the workspace are
+ * created, and their number is printed so that a mistyped id shows.
+ */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "palier-cli-private.h"
+
+typedef gboolean (*FieldFromString) (const char *text,
+                                     guint      *out);
+
+static gboolean
+quotas_field_from_string (const char *text,
+                          guint      *out)
+{
+  PalierQuotasField field;
+
+  if (!palier_quotas_field_from_string (text, &field))
+    return FALSE;
+  *out = field;
+  return TRUE;
+}
+
+static gboolean
+partners_field_from_string (const char *text,
+                            guint      *out)
+{
+  PalierPartnersField field;
+
+  if (!palier_partners_field_from_string (text, &field))
+    return FALSE;
+  *out = field;
+  return TRUE;
+}
+
+/* Reads "PREFIX.FIELD=COLUMN" (the prefix may be left out) into
+ * @columns, indexed by field. */
+static gboolean
+parse_file_map (const char       *map,
+                const char       *prefix,
+                FieldFromString   field_from_string,
+                const char       *fields_list,
+                char            **columns,
+                GError          **error)
+{
+  g_autofree char *dotted = g_strconcat (prefix, ".", NULL);
+  const char *equals = strchr (map, '=');
+  const char *start = g_str_has_prefix (map, dotted) ? map + strlen (dotted) : map;
+  g_autofree char *field_name = NULL;
+  guint field;
+
+  if (equals == NULL || equals <= start || equals[1] == '\0')
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("invalid --map “%s”; expected %s.FIELD=COLUMN"),
+                                   map, prefix);
+      return FALSE;
+    }
+
+  field_name = g_strndup (start, (gsize) (equals - start));
+  if (!field_from_string (field_name, &field))
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("unknown field “%s” in --map; the fields of a %s file are %s"),
+                                   field_name, prefix, fields_list);
+      return FALSE;
+    }
+
+  if (columns[field] != NULL)
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("the field “%s” is mapped twice; give one --map per field"),
+                                   field_name);
+      return FALSE;
+    }
+
+  columns[field] = g_strdup (equals + 1);
+  return TRUE;
+}
+
+static gboolean
+parse_quotas_maps (char                 **maps,
+                   PalierQuotasOptions   *options,
+                   GError               **error)
+{
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    if (!parse_file_map (maps[i], "quotas", quotas_field_from_string,
+                         "partner, period, quota", options->columns, error))
+      return FALSE;
+  return TRUE;
+}
+
+void
+_palier_cli_take_file_maps (char    **maps,
+                            char   ***out_partners_maps,
+                            char   ***out_quotas_maps)
+{
+  GPtrArray *partners = g_ptr_array_new ();
+  GPtrArray *quotas = g_ptr_array_new ();
+  guint kept = 0;
+
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (maps[i], "partners."))
+        g_ptr_array_add (partners, maps[i]);
+      else if (g_str_has_prefix (maps[i], "quotas."))
+        g_ptr_array_add (quotas, maps[i]);
+      else
+        maps[kept++] = maps[i];
+    }
+  if (maps != NULL)
+    maps[kept] = NULL;
+
+  g_ptr_array_add (partners, NULL);
+  g_ptr_array_add (quotas, NULL);
+  *out_partners_maps = (char **) g_ptr_array_free (partners, FALSE);
+  *out_quotas_maps = (char **) g_ptr_array_free (quotas, FALSE);
+}
+
+GPtrArray *
+_palier_cli_read_partners_file (const char  *path,
+                                char       **maps,
+                                GError     **error)
+{
+  PalierPartnersOptions options;
+  GPtrArray *partners = NULL;
+  gboolean ok = TRUE;
+
+  palier_partners_options_init (&options);
+  for (guint i = 0; ok && maps != NULL && maps[i] != NULL; i++)
+    ok = parse_file_map (maps[i], "partners", partners_field_from_string,
+                         "partner, name, segment, region, start", options.columns, error);
+  if (ok)
+    partners = palier_partners_read (path, &options, error);
+  palier_partners_options_clear (&options);
+  return partners;
+}
+
+GPtrArray *
+_palier_cli_read_quotas_file (const char  *path,
+                              char       **maps,
+                              int          fiscal_year_start,
+                              GError     **error)
+{
+  PalierQuotasOptions options;
+  GPtrArray *quotas = NULL;
+
+  palier_quotas_options_init (&options);
+  options.fiscal_year_start = fiscal_year_start;
+  if (parse_quotas_maps (maps, &options, error))
+    quotas = palier_quotas_read (path, &options, error);
+  palier_quotas_options_clear (&options);
+  return quotas;
+}
+
+static gboolean
+build_options (char                 **maps,
+               const char            *decimal_mark,
+               int                    fiscal_year_start,
+               PalierQuotasOptions   *options,
+               GError               **error)
+{
+  if (!parse_quotas_maps (maps, options, error))
+    return FALSE;
+
+  if (decimal_mark != NULL && !palier_decimal_mark_from_string (decimal_mark, &options->decimal_mark))
+    {
+      _palier_cli_set_usage_error (error, _("invalid --decimal-mark “%s”; use point or comma"),
+                                   decimal_mark);
+      return FALSE;
+    }
+
+  if (fiscal_year_start < 0 || fiscal_year_start > 12)
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("invalid --fiscal-year-start %d; give the month the fiscal year starts in, 1 to 12"),
+                                   fiscal_year_start);
+      return FALSE;
+    }
+  options->fiscal_year_start = fiscal_year_start;
+  return TRUE;
+}
+
+static guint
+count_partners (GPtrArray *quotas)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < quotas->len; i++)
+    g_hash_table_add (codes, ((PalierQuota *) g_ptr_array_index (quotas, i))->partner);
+  return g_hash_table_size (codes);
+}
+
+static gboolean
+import_quotas (const char                 *workspace,
+               const char                 *path,
+               const PalierQuotasOptions  *options,
+               GError                    **error)
+{
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GPtrArray) quotas = NULL;
+  PalierStoreSummary before, after;
+  guint n_partners;
+
+  quotas = palier_quotas_read (path, options, error);
+  if (quotas == NULL)
+    return FALSE;
+
+  store = palier_store_open (workspace, PALIER_STORE_CREATE, error);
+  if (store == NULL ||
+      !palier_store_get_summary (store, &before, error) ||
+      !palier_store_import_quotas (store, quotas, error) ||
+      !palier_store_get_summary (store, &after, error))
+    return FALSE;
+
+  n_partners = count_partners (quotas);
+  g_print (ngettext ("Imported %u quota for %u partners from %s into %s (partners not in the workspace before: %u).\n",
+                     "Imported %u quotas for %u partners from %s into %s (partners not in the workspace before: %u).\n",
+                     quotas->len),
+           quotas->len, n_partners, path, workspace, after.n_partners - before.n_partners);
+  return TRUE;
+}
+
+int
+_palier_cli_import_quotas (int   argc,
+                           char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *quotas = NULL;
+  g_autofree char *decimal_mark = NULL;
+  g_auto(GStrv) maps = NULL;
+  int fiscal_year_start = 0;
+  PalierQuotasOptions options;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &workspace,
+      N_("Workspace file, created when missing"), N_("FILE.palier") },
+    { "quotas", 'q', 0, G_OPTION_ARG_FILENAME, &quotas,
+      N_("Quotas CSV file: a partner, a period label and a quota per line"), N_("FILE.csv") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("Read a field (partner, period, quota) from a column"),
+      N_("quotas.FIELD=COLUMN") },
+    { "decimal-mark", 0, 0, G_OPTION_ARG_STRING, &decimal_mark,
+      N_("Decimal mark of the quotas: point or comma (default: decided from the values)"),
+      N_("MARK") },
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_INT, &fiscal_year_start,
+      N_("Month (2 to 12) in which the fiscal year of labels such as FY2018-Q1 starts"),
+      N_("MONTH") },
+    { NULL }
+  };
+
+  context = _palier_cli_context_new ("import-quotas",
+                                     N_("--workspace FILE.palier --quotas FILE.csv"),
+                                     N_("Imports per-partner quotas, one per partner and period label\n"
+                                        "(2017-03, 2017-Q1, 2017-H1, 2017, FY2018-Q1).  A quota replaces\n"
+                                        "the partner’s stored quotas whose periods share a day with it.\n"
+                                        "Partners not yet in the workspace are created."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!_palier_cli_parse (context, "import-quotas", &argc, &argv))
+    return PALIER_CLI_EXIT_USAGE;
+
+  if (argc > 1)
+    {
+      _palier_cli_set_usage_error (&error, _("unexpected argument “%s”"), argv[1]);
+      return _palier_cli_report_error ("import-quotas", error);
+    }
+
+  if (workspace == NULL || quotas == NULL)
+    {
+      _palier_cli_set_usage_error (&error, _("--workspace and --quotas are required"));
+      return _palier_cli_report_error ("import-quotas", error);
+    }
+
+  palier_quotas_options_init (&options);
+  ok = build_options (maps, decimal_mark, fiscal_year_start, &options, &error) &&
+       import_quotas (workspace, quotas, &options, &error);
+  palier_quotas_options_clear (&options);
+
+  if (!ok)
+    return _palier_cli_report_error ("import-quotas", error);
+  return 0;
+}

@@ -1,0 +1,504 @@
+/* palier-quotas-import.c: reading a quotas file
+ *
+ * The whole file is read into memory first: quotas files are small, and
+ * the quota column's decimal mark is decided from all its values before
+ * any of them is parsed.
+ */
+
+#define G_LOG_DOMAIN "Palier"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "palier-quotas-import.h"
+#include "palier-import.h"
+#include "palier-import-private.h"
+
+static const char *const field_names[PALIER_QUOTAS_N_FIELDS] = {
+  "partner", "period", "quota",
+};
+
+/* Common English and French headers for each field, in order of
+ * preference. */
+static const char *const *const field_headers[PALIER_QUOTAS_N_FIELDS] = {
+  [PALIER_QUOTAS_FIELD_PARTNER] = (const char *const[]) {
+    "partner", "partner id", "reseller key", "reseller", "reseller id",
+    "dealer", "customer id", "partenaire", "revendeur", "code client", NULL },
+  [PALIER_QUOTAS_FIELD_PERIOD] = (const char *const[]) {
+    "period", "quota period", "fiscal period", "période", "periode", NULL },
+  [PALIER_QUOTAS_FIELD_QUOTA] = (const char *const[]) {
+    "quota", "target", "sales quota", "objective", "objectif", NULL },
+};
+
+typedef struct {
+  char          *display_name;
+  char         **headers;
+  guint          n_columns;
+  int            columns[PALIER_QUOTAS_N_FIELDS];
+  GPtrArray     *rows;                  /* Row * */
+  PalierDecimalMark decimal_mark;
+} QuotasFile;
+
+typedef struct {
+  guint64  line;
+  char   **fields;                      /* n_columns strings */
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+static void
+quotas_file_clear (QuotasFile *file)
+{
+  g_free (file->display_name);
+  g_strfreev (file->headers);
+  g_clear_pointer (&file->rows, g_ptr_array_unref);
+}
+
+const char *
+palier_quotas_field_to_string (PalierQuotasField field)
+{
+  g_return_val_if_fail (field < PALIER_QUOTAS_N_FIELDS, NULL);
+
+  return field_names[field];
+}
+
+gboolean
+palier_quotas_field_from_string (const char        *text,
+                                 PalierQuotasField *out)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    if (g_ascii_strcasecmp (text, field_names[f]) == 0)
+      {
+        *out = f;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+palier_quotas_options_init (PalierQuotasOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->decimal_mark = PALIER_DECIMAL_MARK_AUTO;
+}
+
+void
+palier_quotas_options_clear (PalierQuotasOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    g_clear_pointer (&options->columns[f], g_free);
+}
+
+void
+palier_quota_free (PalierQuota *quota)
+{
+  if (quota == NULL)
+    return;
+
+  g_free (quota->partner);
+  g_free (quota->label);
+  g_free (quota);
+}
+
+/* Period labels */
+
+static gboolean
+parse_kinds (const char       *label,
+             int               fy_start,
+             PalierDate       *out_first,
+             PalierDate       *out_last)
+{
+  static const PalierPeriodKind kinds[] = {
+    PALIER_PERIOD_MONTH, PALIER_PERIOD_QUARTER, PALIER_PERIOD_HALF, PALIER_PERIOD_YEAR,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gint32 index;
+
+      /* Months never carry the fiscal prefix, whatever the fiscal year. */
+      if (kinds[k] == PALIER_PERIOD_MONTH && fy_start != 1)
+        continue;
+
+      if (palier_period_parse_label (kinds[k], fy_start, label, &index))
+        {
+          palier_period_bounds (kinds[k], fy_start, index, out_first, out_last);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+palier_quota_parse_period (const char   *label,
+                           int           fiscal_year_start,
+                           PalierDate   *out_first,
+                           PalierDate   *out_last,
+                           GError      **error)
+{
+  g_autofree char *upper = NULL;
+  gboolean fiscal;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (out_first != NULL && out_last != NULL, FALSE);
+
+  upper = g_ascii_strup (label, -1);
+  fiscal = g_str_has_prefix (upper, "FY");
+
+  if (fiscal && (fiscal_year_start < 2 || fiscal_year_start > 12))
+    {
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("the fiscal period “%s” needs a fiscal year that does not start in January; give the month it starts in (--fiscal-year-start), or use calendar labels such as 2017-Q1"),
+                   label);
+      return FALSE;
+    }
+
+  if (!parse_kinds (upper, fiscal ? fiscal_year_start : 1, out_first, out_last))
+    {
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("unknown period label “%s”; use a month (2017-03), a quarter (2017-Q1), a half (2017-H1), a year (2017) or a fiscal period (FY2018-Q1, FY2018-H1, FY2018)"),
+                   label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading */
+
+/* Reads the header and every record, each padded to the header's
+ * width. */
+static gboolean
+read_records (QuotasFile                 *file,
+              const char                 *path,
+              const PalierQuotasOptions  *options,
+              GError                    **error)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  PalierCsvRecord record;
+  g_autoptr(GError) local_error = NULL;
+
+  reader = palier_csv_reader_new_for_path (path, &options->dialect, error);
+  if (reader == NULL)
+    return FALSE;
+
+  if (!palier_csv_reader_next (reader, &record, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                     _("%s: the file is empty; a quotas file needs a header line"),
+                     file->display_name);
+      return FALSE;
+    }
+
+  file->n_columns = record.n_fields;
+  file->headers = g_new0 (char *, record.n_fields + 1);
+  for (guint i = 0; i < record.n_fields; i++)
+    file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
+
+  file->rows = g_ptr_array_new_with_free_func (row_free);
+  while (palier_csv_reader_next (reader, &record, &local_error))
+    {
+      Row *row;
+
+      for (guint i = file->n_columns; i < record.n_fields; i++)
+        if (record.lengths[i] != 0)
+          {
+            g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                         _("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
+                         file->display_name, (unsigned long long) record.line,
+                         record.n_fields, file->n_columns);
+            return FALSE;
+          }
+
+      row = g_new0 (Row, 1);
+      row->line = record.line;
+      row->fields = g_new0 (char *, file->n_columns + 1);
+      for (guint i = 0; i < file->n_columns; i++)
+        row->fields[i] = g_strstrip (g_strdup (i < record.n_fields ? record.fields[i] : ""));
+      g_ptr_array_add (file->rows, row);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Maps each field to the requested column, or to a guessed one that no
+ * other field uses.  Every field is required. */
+static gboolean
+map_columns (QuotasFile                 *file,
+             const PalierQuotasOptions  *options,
+             GError                    **error)
+{
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    {
+      g_autofree char *headers = NULL;
+
+      file->columns[f] = -1;
+      if (options->columns[f] == NULL)
+        continue;
+
+      file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
+                                                     options->columns[f]);
+      if (file->columns[f] >= 0)
+        continue;
+
+      headers = _palier_import_list_headers (file->headers, file->n_columns);
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                   _("%s: no column “%s” for the field “%s”; the columns are %s"),
+                   file->display_name, options->columns[f], field_names[f], headers);
+      return FALSE;
+    }
+
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    {
+      int column;
+      gboolean in_use = FALSE;
+
+      if (file->columns[f] >= 0)
+        continue;
+
+      column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
+      for (guint g = 0; g < PALIER_QUOTAS_N_FIELDS; g++)
+        in_use = in_use || (column >= 0 && file->columns[g] == column);
+      if (!in_use)
+        file->columns[f] = column;
+    }
+
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    {
+      g_autofree char *headers = NULL;
+
+      if (file->columns[f] >= 0)
+        continue;
+
+      headers = _palier_import_list_headers (file->headers, file->n_columns);
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                   _("%s: no column holds the field “%s”; the columns are %s; use --map quotas.%s=COLUMN"),
+                   file->display_name, field_names[f], headers, field_names[f]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Decides the quota column's decimal mark from all its values, unless
+ * the options fix it.  An undecided mark stays AUTO, which reads any
+ * value that is not ambiguous. */
+static void
+resolve_decimal_mark (QuotasFile                *file,
+                      const PalierQuotasOptions *options)
+{
+  int column = file->columns[PALIER_QUOTAS_FIELD_QUOTA];
+  PalierNumberSniffer sniffer = { 0 };
+
+  file->decimal_mark = options->decimal_mark;
+  if (file->decimal_mark != PALIER_DECIMAL_MARK_AUTO)
+    return;
+
+  for (guint i = 0; i < file->rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (file->rows, i);
+
+      if (row->fields[column][0] != '\0')
+        palier_number_sniffer_add (&sniffer, row->fields[column], strlen (row->fields[column]));
+    }
+  file->decimal_mark = palier_number_sniffer_result (&sniffer);
+}
+
+static const char *
+header_of (const QuotasFile  *file,
+           PalierQuotasField  field)
+{
+  return file->headers[file->columns[field]];
+}
+
+static gboolean
+set_value_error (const QuotasFile   *file,
+                 const Row          *row,
+                 PalierQuotasField   field,
+                 const char         *value,
+                 const char         *problem,
+                 GError            **error)
+{
+  g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+               /* Translators: the last %s is the problem with the value. */
+               _("%s:%llu: column “%s”: “%s”: %s"),
+               file->display_name, (unsigned long long) row->line,
+               header_of (file, field), value, problem);
+  return FALSE;
+}
+
+static gboolean
+parse_quota (const QuotasFile  *file,
+             const Row         *row,
+             PalierDecimal     *out_quota,
+             GError           **error)
+{
+  const char *text = row->fields[file->columns[PALIER_QUOTAS_FIELD_QUOTA]];
+  g_autoptr(GError) local_error = NULL;
+
+  if (text[0] == '\0')
+    return set_value_error (file, row, PALIER_QUOTAS_FIELD_QUOTA, text,
+                            _("empty quota; every row needs one"), error);
+
+  if (!palier_number_parse (text, strlen (text), file->decimal_mark, out_quota, &local_error))
+    {
+      g_autofree char *problem = g_strdup_printf (_("invalid quota: %s; use --decimal-mark to force the decimal mark"),
+                                                  local_error->message);
+
+      return set_value_error (file, row, PALIER_QUOTAS_FIELD_QUOTA, text, problem, error);
+    }
+
+  if (*out_quota <= 0)
+    return set_value_error (file, row, PALIER_QUOTAS_FIELD_QUOTA, text,
+                            _("the quota must be greater than zero"), error);
+  return TRUE;
+}
+
+static PalierQuota *
+convert_row (const QuotasFile           *file,
+             const Row                  *row,
+             const PalierQuotasOptions  *options,
+             GError                    **error)
+{
+  const char *partner = row->fields[file->columns[PALIER_QUOTAS_FIELD_PARTNER]];
+  const char *label = row->fields[file->columns[PALIER_QUOTAS_FIELD_PERIOD]];
+  g_autoptr(PalierQuota) quota = g_new0 (PalierQuota, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  if (partner[0] == '\0')
+    {
+      set_value_error (file, row, PALIER_QUOTAS_FIELD_PARTNER, partner,
+                       _("empty partner id; every row needs one"), error);
+      return NULL;
+    }
+
+  if (!palier_quota_parse_period (label, options->fiscal_year_start,
+                                  &quota->first, &quota->last, &local_error))
+    {
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("%s:%llu: column “%s”: %s"), file->display_name, (unsigned long long) row->line,
+                   header_of (file, PALIER_QUOTAS_FIELD_PERIOD), local_error->message);
+      return NULL;
+    }
+
+  if (!parse_quota (file, row, &quota->quota, error))
+    return NULL;
+
+  quota->partner = g_strdup (partner);
+  quota->label = g_strdup (label);
+  quota->line = row->line;
+  return g_steal_pointer (&quota);
+}
+
+static int
+compare_partner_first (const void *a,
+                       const void *b)
+{
+  const PalierQuota *qa = *(const PalierQuota * const *) a;
+  const PalierQuota *qb = *(const PalierQuota * const *) b;
+  int order = strcmp (qa->partner, qb->partner);
+
+  if (order != 0)
+    return order;
+  return qa->first < qb->first ? -1 : (qa->first > qb->first ? 1 : 0);
+}
+
+/* Rejects two rows of one partner whose periods share a day, because
+ * the simulation would count those days twice. */
+static gboolean
+check_overlaps (const QuotasFile  *file,
+                GPtrArray         *quotas,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (quotas, NULL, NULL);
+
+  /* The copy takes @quotas' free function, but not its elements. */
+  g_ptr_array_set_free_func (sorted, NULL);
+  qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
+  for (guint i = 1; i < sorted->len; i++)
+    {
+      const PalierQuota *earlier = g_ptr_array_index (sorted, i - 1);
+      const PalierQuota *later = g_ptr_array_index (sorted, i);
+      const PalierQuota *first_line, *second_line;
+
+      if (strcmp (earlier->partner, later->partner) != 0 || later->first > earlier->last)
+        continue;
+
+      first_line = earlier->line < later->line ? earlier : later;
+      second_line = earlier->line < later->line ? later : earlier;
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("%s:%llu: partner “%s” already has a quota for “%s” on line %llu, which shares days with “%s”; give each partner one quota per period"),
+                   file->display_name, (unsigned long long) second_line->line,
+                   later->partner, first_line->label, (unsigned long long) first_line->line,
+                   second_line->label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+palier_quotas_read (const char                 *path,
+                    const PalierQuotasOptions  *options,
+                    GError                    **error)
+{
+  QuotasFile file = { 0 };
+  g_autoptr(GPtrArray) quotas = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file.display_name = g_filename_display_basename (path);
+  if (!read_records (&file, path, options, error) || !map_columns (&file, options, error))
+    {
+      quotas_file_clear (&file);
+      return NULL;
+    }
+  resolve_decimal_mark (&file, options);
+
+  quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_quota_free);
+  for (guint i = 0; i < file.rows->len; i++)
+    {
+      PalierQuota *quota = convert_row (&file, g_ptr_array_index (file.rows, i), options, error);
+
+      if (quota == NULL)
+        {
+          quotas_file_clear (&file);
+          return NULL;
+        }
+      g_ptr_array_add (quotas, quota);
+    }
+
+  if (!check_overlaps (&file, quotas, error))
+    {
+      quotas_file_clear (&file);
+      return NULL;
+    }
+
+  quotas_file_clear (&file);
+  return g_steal_pointer (&quotas);
+}

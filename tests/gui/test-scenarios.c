@@ -1,0 +1,565 @@
+/* test-scenarios.c: the Scenarios page, its dialog, presentation and report
+ *
+ * The workspace holds tests/data/gui's five sales and two programs: the
+ * quarterly program of program.xml and a proposal whose second and
+ * third tiers pay 9 % and 14 % in place of 7 % and 10 %.  With 8 %
+ * growth every month total is multiplied by 1.08, which gives, by hand:
+ *
+ *   partner quarter  sales  baseline               proposal
+ *   P1      2024-Q1  1620   40 + 620 x 7% = 83.40  40 + 620 x 9% = 95.80, club 25
+ *   P2      2024-Q1   432   432 x 4% = 17.28       17.28
+ *   P1      2024-Q2   324   324 x 4% = 12.96       12.96
+ *   P2      2024-Q2  2700   40 + 70 + 70 = 180     40 + 90 + 98 = 228, club 25
+ *
+ * Baseline payout 343.64 and proposal 404.04 on sales of 5076; cost of
+ * sales 6.77 % and 7.96 %; both partners gain (P1 +12.40, P2 +48).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "palier-application.h"
+#include "palier-presentation-window.h"
+#include "palier-scenario-dialog.h"
+#include "palier-scenarios-view.h"
+#include "palier-test.h"
+#include "palier-window.h"
+
+/* How long a test waits for a worker thread, in microseconds. */
+#define WAIT_TIMEOUT_US (60 * G_USEC_PER_SEC)
+
+static PalierApplication *application;
+static char *user_data_dir;
+
+typedef struct {
+  char *dir;
+  char *path;
+  PalierWorkspace *workspace;
+  PalierWindow *window;
+  PalierScenariosView *view;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+/* TODO: drop once palier-scenario.c is implemented on main; its stub
+ * returns NULL for every scenario. */
+static gboolean
+scenario_module_is_stub (void)
+{
+  PalierAssumptions *assumptions = palier_assumptions_new ();
+
+  if (assumptions == NULL)
+    return TRUE;
+
+  palier_assumptions_free (assumptions);
+  return FALSE;
+}
+
+static void
+make_workspace (const char *path)
+{
+  g_autofree char *csv = palier_test_data_path ("gui/sales.csv");
+  g_autofree char *xml = palier_test_data_path ("gui/program.xml");
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(PalierProgram) program = NULL;
+  g_autoptr(PalierProgram) proposal = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierImportOptions options;
+  PalierImportReport report;
+  PalierImportPlan *plan;
+  PalierComponent *commission;
+  gboolean ok;
+
+  store = palier_store_open (path, PALIER_STORE_CREATE, &error);
+  g_assert_no_error (error);
+
+  palier_import_options_init (&options);
+  plan = palier_import_plan_new (csv, &options, &error);
+  palier_import_options_clear (&options);
+  g_assert_no_error (error);
+  palier_import_report_init (&report);
+  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  palier_import_report_clear (&report);
+  palier_import_plan_free (plan);
+
+  program = palier_program_read_file (xml, &error);
+  g_assert_no_error (error);
+  ok = palier_store_save_program (store, program, "Baseline", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  proposal = palier_program_copy (program);
+  g_free (proposal->id);
+  proposal->id = g_strdup ("proposal-2024");
+  g_free (proposal->name);
+  proposal->name = g_strdup ("Higher accelerators");
+  commission = g_ptr_array_index (proposal->components, 0);
+  g_array_index (commission->tiers, PalierTier, 1).value = 90000;
+  g_array_index (commission->tiers, PalierTier, 2).value = 140000;
+  ok = palier_store_save_program (store, proposal, "Proposal", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack;
+
+  fixture->dir = palier_test_tmp_dir ();
+  fixture->path = g_build_filename (fixture->dir, "scenarios.palier", NULL);
+  make_workspace (fixture->path);
+
+  fixture->workspace = palier_workspace_open (fixture->path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+
+  fixture->window = palier_window_new (application);
+  palier_window_set_workspace (fixture->window, fixture->workspace);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                         PALIER_TYPE_WINDOW, "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "scenarios");
+  fixture->view = PALIER_SCENARIOS_VIEW (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                        PALIER_TYPE_WINDOW, "scenarios_view"));
+  g_assert_nonnull (fixture->view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) fixture->window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->workspace);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GObject *
+dialog_child (PalierScenarioDialog *dialog,
+              const char           *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), PALIER_TYPE_SCENARIO_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Picks the program named @name in the dialog's program row. */
+static void
+pick_program (PalierScenarioDialog *dialog,
+              const char           *name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (dialog_child (dialog, "program_row"));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static PalierScenarioDialog *
+fill_dialog (Fixture    *fixture,
+             const char *name,
+             const char *program,
+             const char *growth)
+{
+  PalierScenarioDialog *dialog = palier_scenario_dialog_new (GTK_WINDOW (fixture->window),
+                                                             fixture->workspace, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "name_row")), name);
+  pick_program (dialog, program);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "growth_row")), growth);
+
+  return dialog;
+}
+
+static void
+create_scenarios (Fixture *fixture)
+{
+  PalierScenarioDialog *dialog;
+
+  dialog = fill_dialog (fixture, "Baseline +8%", "Test partner program", "8");
+  g_assert_true (palier_scenario_dialog_save (dialog));
+  dialog = fill_dialog (fixture, "Proposal +8%", "Higher accelerators", "8");
+  g_assert_true (palier_scenario_dialog_save (dialog));
+}
+
+static void
+test_dialog_saves_scenarios (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  PalierStore *store = palier_workspace_get_store (fixture->workspace);
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GError) error = NULL;
+  const PalierScenario *baseline;
+  const PalierScenario *proposal;
+
+  if (scenario_module_is_stub ())
+    {
+      g_test_skip ("the scenario module is still a stub");
+      return;
+    }
+
+  create_scenarios (fixture);
+
+  scenarios = palier_store_list_scenarios (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenarios->len, ==, 2);
+  baseline = g_ptr_array_index (scenarios, 0);
+  proposal = g_ptr_array_index (scenarios, 1);
+  g_assert_cmpstr (baseline->name, ==, "Baseline +8%");
+  g_assert_cmpstr (baseline->program_id, ==, "test-2024");
+  g_assert_cmpint (baseline->assumptions->growth, ==, 80000);
+  g_assert_cmpint (baseline->from, ==, PALIER_DATE_NONE);
+  g_assert_cmpstr (proposal->name, ==, "Proposal +8%");
+  g_assert_cmpstr (proposal->program_id, ==, "proposal-2024");
+  g_assert_cmpint (proposal->assumptions->growth, ==, 80000);
+
+  /* The view lists what the dialog saved and selects the last one. */
+  g_assert_nonnull (palier_scenarios_view_get_selected_scenario (fixture->view));
+  g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
+  g_assert_null (palier_scenarios_view_get_selected_run (fixture->view));
+}
+
+static void
+test_dialog_rejects_invalid (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  PalierScenarioDialog *dialog;
+  g_autoptr(PalierScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (scenario_module_is_stub ())
+    {
+      g_test_skip ("the scenario module is still a stub");
+      return;
+    }
+
+  dialog = fill_dialog (fixture, "Bad growth", "Test partner program", "8x");
+  scenario = palier_scenario_dialog_build (dialog, &error);
+  g_assert_null (scenario);
+  g_assert_error (error, PALIER_SCENARIO_ERROR, PALIER_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“8x”"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "growth_row")), "8");
+  palier_scenario_dialog_add_removed (dialog, "P9");
+  scenario = palier_scenario_dialog_build (dialog, &error);
+  g_assert_null (scenario);
+  g_assert_error (error, PALIER_SCENARIO_ERROR, PALIER_SCENARIO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“P9”"));
+  g_clear_error (&error);
+
+  /* Saving a rejected scenario stores nothing and keeps the dialog. */
+  g_assert_false (palier_scenario_dialog_save (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
+static gboolean
+comparison_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  gboolean running;
+
+  g_object_get (fixture->view, "running", &running, NULL);
+  return !running && palier_scenarios_view_get_comparison (fixture->view) != NULL;
+}
+
+static void
+run_and_compare (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) scenarios = NULL;
+
+  create_scenarios (fixture);
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+
+  g_assert_true (palier_scenarios_view_set_ticked (fixture->view,
+                                                   ((PalierScenario *) g_ptr_array_index (scenarios, 0))->id, TRUE));
+  g_assert_true (palier_scenarios_view_set_ticked (fixture->view,
+                                                   ((PalierScenario *) g_ptr_array_index (scenarios, 1))->id, TRUE));
+  palier_scenarios_view_run (fixture->view);
+  g_assert_true (wait_for (comparison_shown, fixture));
+}
+
+static void
+test_run_compares_side_by_side (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  PalierScenarioCompare *compare;
+
+  if (scenario_module_is_stub ())
+    {
+      g_test_skip ("the scenario module is still a stub");
+      return;
+    }
+
+  run_and_compare (fixture);
+  compare = palier_scenarios_view_get_compare (fixture->view);
+
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "sales", 0), ==, "$5,076.00");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "sales", 1), ==, "$5,076.00");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "payout", 0), ==, "$343.64");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "payout", 1), ==, "$404.04");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "cost-of-sales", 0), ==, "6.77%");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "cost-of-sales", 1), ==, "7.96%");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "component:base", 0), ==, "$293.64");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "component:base", 1), ==, "$354.04");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "component:club", 1), ==, "$50.00");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "difference", 1), ==, "+$60.40");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "gain", 1), ==, "2");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "lose", 1), ==, "0");
+
+  /* P1 reaches the second tier (7 %), P2 the third (10 %). */
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "tier:2", 0), ==, "1");
+  g_assert_cmpstr (palier_scenario_compare_get_figure (compare, "tier:3", 0), ==, "1");
+
+  /* The first scenario is the reference, with no change of its own. */
+  g_assert_null (palier_scenario_compare_get_figure (compare, "gain", 0));
+
+  /* The runs are kept: the selected scenario has one now. */
+  g_assert_nonnull (palier_scenarios_view_get_selected_run (fixture->view));
+}
+
+static void
+test_ticks_at_most_four (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  PalierStore *store = palier_workspace_get_store (fixture->workspace);
+  g_autoptr(GError) error = NULL;
+
+  if (scenario_module_is_stub ())
+    {
+      g_test_skip ("the scenario module is still a stub");
+      return;
+    }
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(PalierScenario) scenario = palier_scenario_new (id, id, "test-2024");
+
+      g_assert_true (palier_store_save_scenario (store, scenario, &error));
+      g_assert_no_error (error);
+    }
+  palier_scenarios_view_reload (fixture->view);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+
+      g_assert_true (palier_scenarios_view_set_ticked (fixture->view, id, TRUE));
+    }
+  g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
+  g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s0", FALSE));
+  g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
+  g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "missing", TRUE));
+}
+
+/* The presentation needs only a program and a result, which
+ * palier_simulate() gives without the scenario module. */
+static void
+test_presentation_pages (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  PalierStore *store = palier_workspace_get_store (fixture->workspace);
+  g_autoptr(PalierProgram) program = NULL;
+  g_autoptr(PalierResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierSimulateOptions options = { PALIER_DATE_NONE, PALIER_DATE_NONE };
+  PalierPresentationWindow *presentation;
+
+  program = palier_store_load_program (store, "test-2024", &error);
+  g_assert_no_error (error);
+  result = palier_simulate (store, program, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  presentation = palier_presentation_window_new (GTK_WINDOW (fixture->window), program, result,
+                                                 NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (presentation));
+
+  g_assert_cmpuint (palier_presentation_window_get_n_pages (presentation), ==, 2);
+  g_assert_cmpstr (palier_presentation_window_get_page_name (presentation, 0), ==, "curve");
+  g_assert_cmpstr (palier_presentation_window_get_page_name (presentation, 1), ==, "periods");
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (presentation)), ==,
+                   "Payout curve of Base commission — 1 of 2");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL));
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (presentation)), ==, "Payouts per period — 2 of 2");
+
+  /* Past the last page the action is disabled and the page stays. */
+  gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.next", NULL);
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.first", NULL));
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.last", NULL));
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.previous", NULL));
+  g_assert_cmpuint (palier_presentation_window_get_page (presentation), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
+static void
+report_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!palier_scenarios_view_write_report_finish (PALIER_SCENARIOS_VIEW (source), result, error) &&
+      *error == NULL)
+    g_assert_not_reached ();
+  g_object_set_data (source, "palier-test-done", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+report_done (gpointer data)
+{
+  return g_object_get_data (data, "palier-test-done") != NULL;
+}
+
+/* Returns the "Pages:" line of pdfinfo for @path, or -1 without
+ * pdfinfo. */
+static int
+pdf_page_count (const char *path)
+{
+  g_autofree char *output = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autoptr(GError) error = NULL;
+  const char *pages;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &output, NULL, NULL, &error))
+    return -1;
+
+  pages = strstr (output, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+static void
+test_report_writes_pdf (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autofree char *pdf = NULL;
+  GError *error = NULL;
+  const char *ids[3];
+  int pages;
+
+  if (scenario_module_is_stub ())
+    {
+      g_test_skip ("the scenario module is still a stub");
+      return;
+    }
+
+  run_and_compare (fixture);
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+  ids[0] = ((PalierScenario *) g_ptr_array_index (scenarios, 0))->id;
+  ids[1] = ((PalierScenario *) g_ptr_array_index (scenarios, 1))->id;
+  ids[2] = NULL;
+
+  pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  palier_scenarios_view_write_report_async (fixture->view, ids, TRUE, TRUE, pdf, NULL,
+                                            report_written_cb, &error);
+  g_assert_true (wait_for (report_done, fixture->view));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  pages = pdf_page_count (pdf);
+  if (pages < 0)
+    {
+      g_test_message ("pdfinfo is missing: page count not checked");
+      return;
+    }
+  /* Cover, rules, comparison, cost risk and health at least. */
+  g_assert_cmpint (pages, >=, 5);
+}
+
+static void
+add_test (const char *path,
+          void (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  user_data_dir = palier_test_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  palier_core_init ();
+
+  application = palier_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  add_test ("/scenarios/dialog/saves-two", test_dialog_saves_scenarios);
+  add_test ("/scenarios/dialog/rejects-invalid", test_dialog_rejects_invalid);
+  add_test ("/scenarios/view/run-side-by-side", test_run_compares_side_by_side);
+  add_test ("/scenarios/view/ticks-at-most-four", test_ticks_at_most_four);
+  add_test ("/scenarios/presentation/pages", test_presentation_pages);
+  add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
+
+  status = g_test_run ();
+
+  g_object_unref (application);
+  g_free (user_data_dir);
+  return status;
+}
