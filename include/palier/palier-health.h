@@ -79,6 +79,12 @@ PalierHealth *palier_health_compute (const PalierBases    *bases,
 PalierHealth *palier_health_ref     (PalierHealth         *health);
 void          palier_health_unref   (PalierHealth         *health);
 
+/* Writes @health to @out: PALIER_OUTPUT_JSON with exact decimals, any
+ * other format as text for people in the current locale. */
+void          palier_health_write   (const PalierHealth   *health,
+                                     PalierOutputFormat    format,
+                                     GString              *out);
+
 /* Lorenz curve of partner cost with its Gini coefficient, and the
  * count of partners near a cliff. */
 void palier_chart_draw_health (cairo_t                *cr,
@@ -139,6 +145,13 @@ PalierStatement *palier_statement_compute  (const PalierBases    *bases,
                                             GError              **error);
 PalierStatement *palier_statement_ref      (PalierStatement      *statement);
 void             palier_statement_unref    (PalierStatement      *statement);
+
+/* Writes @statement to @out: PALIER_OUTPUT_JSON with exact decimals
+ * and ISO dates, any other format as text for people in the current
+ * locale's language and number forms. */
+void             palier_statement_write     (const PalierStatement *statement,
+                                             PalierOutputFormat     format,
+                                             GString               *out);
 
 /* A one-page A4 PDF of @statement in the current locale's language and
  * number forms, written atomically. */

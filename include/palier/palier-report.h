@@ -38,6 +38,7 @@ typedef struct {
   const PalierHealth             *health;       /* may be NULL */
   guint                           health_scenario;
   const PalierGoalSeekResult     *goal;         /* may be NULL */
+  const PalierGoalSeekOptions    *goal_options; /* what @goal sought; may be NULL */
 } PalierReportInput;
 
 /* Writes the report to @path through a temporary file renamed into

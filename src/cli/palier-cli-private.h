@@ -38,6 +38,7 @@ int _palier_cli_chart     (int argc, char **argv);
 int _palier_cli_program   (int argc, char **argv);
 int _palier_cli_imports   (int argc, char **argv);
 int _palier_cli_scenario  (int argc, char **argv);
+int _palier_cli_report    (int argc, char **argv);
 int _palier_cli_import_partners (int argc, char **argv);
 int _palier_cli_import_quotas (int argc, char **argv);
 
@@ -62,6 +63,8 @@ GPtrArray *_palier_cli_read_quotas_file   (const char  *path,
 int _palier_cli_bench_resimulate (int argc, char **argv);
 int _palier_cli_montecarlo (int argc, char **argv);
 int _palier_cli_goal_seek  (int argc, char **argv);
+int _palier_cli_statement (int argc, char **argv);
+int _palier_cli_health    (int argc, char **argv);
 
 /* Appends to a PALIER_STORE_ERROR_DUPLICATE @error the options of
  * "palier-cli import" that go past it; other errors stay as they are. */

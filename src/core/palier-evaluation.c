@@ -1992,3 +1992,47 @@ _palier_evaluation_build_result (PalierEvaluation  *evaluation,
   builder_clear (&builder);
   return ok ? g_steal_pointer (&result) : NULL;
 }
+
+/* Cells, for statements and program health */
+
+gboolean
+_palier_evaluation_get_cells (PalierEvaluation  *evaluation,
+                              guint              partner,
+                              guint              component,
+                              GArray            *cells,
+                              GError           **error)
+{
+  const ComponentState *state;
+  const Frame *frame;
+  gsize row;
+
+  g_return_val_if_fail (evaluation != NULL && evaluation->current != NULL, FALSE);
+  g_return_val_if_fail (partner < evaluation->n_active, FALSE);
+  g_return_val_if_fail (component < evaluation->current->len, FALSE);
+
+  state = g_ptr_array_index (evaluation->current, component);
+  frame = evaluation->frames[state->kind];
+  row = (gsize) partner * frame->n_periods;
+
+  for (guint k = 0; k < frame->n_periods; k++)
+    {
+      PalierEvaluationCell cell = { 0 };
+      int missing;
+
+      cell.kind = state->kind;
+      cell.index = frame->first_index + (gint32) k;
+      cell.first = frame->first_days[k];
+      cell.last = frame->last_days[k];
+      cell.landing = evaluation->first_period + (gint32) frame->landing[k];
+      cell.fiscal_year = frame->fiscal_years[k];
+      cell.present = frame->present[row + k];
+      cell.paid = state->paid[row + k];
+      cell.base = state->grid != NULL ? state->grid->bases[row + k] : 0;
+      if (!component_quota (evaluation, partner, frame, k, &cell.quota, &missing, error))
+        return FALSE;
+      cell.has_quota = missing < 0;
+      cell.payout = state->payouts[row + k];
+      g_array_append_val (cells, cell);
+    }
+  return TRUE;
+}

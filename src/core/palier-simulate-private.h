@@ -161,6 +161,33 @@ PalierEvaluationStats *_palier_evaluation_get_stats (PalierEvaluation *evaluatio
  * with it.  Not thread-safe. */
 void _palier_evaluation_use_general_payouts (gboolean general);
 
+/* One component period of one partner and component, as the last
+ * successful update computed it. */
+typedef struct {
+  PalierPeriodKind  kind;               /* the component's period kind */
+  gint32            index;              /* component period index */
+  PalierDate        first;
+  PalierDate        last;
+  gint32            landing;            /* program period index the payout lands in */
+  gint32            fiscal_year;        /* year index, where carried deficits end */
+  gboolean          present;            /* the partner has a line in it, so it is paid */
+  gboolean          paid;               /* a payout or a reward landed */
+  PalierDecimal     base;               /* before any carried deficit; 0 for a deal bonus */
+  gboolean          has_quota;
+  PalierDecimal     quota;              /* the component quota */
+  PalierDecimal     payout;             /* the non-cash cost for a reward */
+} PalierEvaluationCell;
+
+/* Appends to @cells (PalierEvaluationCell) every component period of
+ * the range for active partner @partner (an index into the bases'
+ * active list) and component @component (program order), in date
+ * order.  Needs a successful update; fails only on a quota overflow. */
+gboolean _palier_evaluation_get_cells (PalierEvaluation  *evaluation,
+                                       guint              partner,
+                                       guint              component,
+                                       GArray            *cells,
+                                       GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PalierEvaluation, _palier_evaluation_free)
 
 G_END_DECLS
