@@ -552,9 +552,9 @@ load_ready_cb (GObject      *source,
 }
 
 void
-palier_health_panel_set_scenario (PalierHealthPanel *self,
-                                  PalierWorkspace   *workspace,
-                                  PalierScenario    *scenario)
+palier_health_panel_set_scenario (PalierHealthPanel    *self,
+                                  PalierWorkspace      *workspace,
+                                  const PalierScenario *scenario)
 {
   g_return_if_fail (PALIER_IS_HEALTH_PANEL (self));
   g_return_if_fail (PALIER_IS_WORKSPACE (workspace));

@@ -29,9 +29,9 @@ PalierScenarioData *palier_health_panel_get_data     (PalierHealthPanel  *self);
 
 /* Reads @scenario's bases from @workspace in a worker thread, then does
  * as palier_health_panel_set_data(). */
-void                palier_health_panel_set_scenario (PalierHealthPanel  *self,
-                                                      PalierWorkspace    *workspace,
-                                                      PalierScenario     *scenario);
+void                palier_health_panel_set_scenario (PalierHealthPanel    *self,
+                                                      PalierWorkspace      *workspace,
+                                                      const PalierScenario *scenario);
 
 /* The distance below a boundary that counts as near, as a fraction of
  * the boundary (0.05 for 5 %, the default), in tenths of a percent. */

@@ -491,9 +491,9 @@ load_ready_cb (GObject      *source,
 }
 
 void
-palier_risk_panel_set_scenario (PalierRiskPanel *self,
-                                PalierWorkspace *workspace,
-                                PalierScenario  *scenario)
+palier_risk_panel_set_scenario (PalierRiskPanel      *self,
+                                PalierWorkspace      *workspace,
+                                const PalierScenario *scenario)
 {
   g_return_if_fail (PALIER_IS_RISK_PANEL (self));
   g_return_if_fail (PALIER_IS_WORKSPACE (workspace));

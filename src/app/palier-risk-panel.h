@@ -29,9 +29,9 @@ PalierScenarioData     *palier_risk_panel_get_data     (PalierRiskPanel    *self
 
 /* Reads @scenario's bases from @workspace in a worker thread, then does
  * as palier_risk_panel_set_data(). */
-void                    palier_risk_panel_set_scenario (PalierRiskPanel    *self,
-                                                        PalierWorkspace    *workspace,
-                                                        PalierScenario     *scenario);
+void                    palier_risk_panel_set_scenario (PalierRiskPanel      *self,
+                                                        PalierWorkspace      *workspace,
+                                                        const PalierScenario *scenario);
 
 /* The editor that the goal-seek's Apply changes.  Without one, the panel
  * uses the Designer's editor of the scenario's program when it sits in a

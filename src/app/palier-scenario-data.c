@@ -154,11 +154,11 @@ load_thread (GTask        *task,
 }
 
 void
-palier_scenario_data_load_async (const char          *path,
-                                 PalierScenario      *scenario,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+palier_scenario_data_load_async (const char           *path,
+                                 const PalierScenario *scenario,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   LoadData *load;
@@ -168,7 +168,7 @@ palier_scenario_data_load_async (const char          *path,
 
   load = g_new0 (LoadData, 1);
   load->path = g_strdup (path);
-  load->scenario = palier_scenario_ref (scenario);
+  load->scenario = palier_scenario_copy (scenario);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, palier_scenario_data_load_async);

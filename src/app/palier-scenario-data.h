@@ -40,7 +40,7 @@ PalierResult       *palier_scenario_data_get_result  (PalierScenarioData *data);
  * computes its bases and simulates them, in a worker thread on a
  * read-only connection of its own. */
 void                palier_scenario_data_load_async  (const char           *path,
-                                                      PalierScenario       *scenario,
+                                                      const PalierScenario *scenario,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
