@@ -14,6 +14,8 @@
 
 #include <adwaita.h>
 
+#include "palier-application.h"
+#include "palier-designer-view.h"
 #include "palier-format.h"
 #include "palier-goal-seek-dialog.h"
 #include "palier-health-panel.h"
@@ -21,12 +23,16 @@
 #include "palier-number-input.h"
 #include "palier-risk-panel.h"
 #include "palier-scenario-data.h"
+#include "palier-scenarios-view.h"
 #include "palier-test.h"
+#include "palier-window.h"
 
 /* How long a test waits for a worker thread, in microseconds. */
 #define WAIT_TIMEOUT_US (60 * G_USEC_PER_SEC)
 
 #define DECIMAL(units) ((PalierDecimal) (units) * PALIER_DECIMAL_ONE)
+
+static PalierApplication *application;
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -749,13 +755,144 @@ test_health_export (void)
   fixture_tear_down (&fixture);
 }
 
+/* In the window */
+
+static gboolean
+panels_are_done (gpointer data)
+{
+  PalierScenariosView *view = data;
+  PalierRiskPanel *risk = child (view, PALIER_TYPE_SCENARIOS_VIEW, "risk_panel");
+  PalierHealthPanel *health = child (view, PALIER_TYPE_SCENARIOS_VIEW, "health_panel");
+
+  return palier_risk_panel_get_data (risk) != NULL && !palier_risk_panel_is_running (risk) &&
+         palier_health_panel_get_data (health) != NULL && !palier_health_panel_is_running (health);
+}
+
+static PalierGoalSeekDialog *
+find_goal_seek_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  PalierGoalSeekDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PALIER_IS_GOAL_SEEK_DIALOG (l->data))
+      found = l->data;
+
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The Scenarios page reads the selected scenario for both panels, and
+ * the risk panel's goal-seek applies through the Designer's editor. */
+static void
+test_window_scenario_panels (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(PalierScenario) scenario = NULL;
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(PalierWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierScenariosView *view;
+  PalierRiskPanel *risk;
+  PalierGoalSeekDialog *dialog;
+  PalierDesignerView *designer;
+  PalierProgramEditor *editor;
+  PalierGoalSeekResult *result;
+
+  fixture_set_up (&fixture, "gui/program.xml");
+  scenario = palier_scenario_new ("growth", "Growth 8%", fixture.program->id);
+  if (core_is_stub (scenario, NULL, "palier_scenario_new"))
+    {
+      fixture_tear_down (&fixture);
+      return;
+    }
+  scenario->assumptions->growth = 80000;
+  store = palier_store_open (fixture.path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  palier_store_save_scenario (store, scenario, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, palier_store_close);
+
+  workspace = palier_workspace_open (fixture.path, PALIER_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  fixture.window = GTK_WIDGET (palier_window_new (application));
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
+  palier_window_set_workspace (PALIER_WINDOW (fixture.window), workspace);
+  adw_view_stack_set_visible_child_name (child (fixture.window, PALIER_TYPE_WINDOW, "view_stack"),
+                                         "scenarios");
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  gtk_test_widget_wait_for_draw (fixture.window);
+
+  view = child (fixture.window, PALIER_TYPE_WINDOW, "scenarios_view");
+  g_assert_true (palier_scenarios_view_select (view, "growth"));
+  g_assert_true (wait_for (panels_are_done, view));
+
+  risk = child (view, PALIER_TYPE_SCENARIOS_VIEW, "risk_panel");
+  g_assert_cmpstr (palier_scenario_data_get_label (palier_risk_panel_get_data (risk)), ==, "Growth 8%");
+  g_assert_cmpint (palier_scenario_data_get_result (palier_risk_panel_get_data (risk))->total_sales,
+                   ==, DECIMAL (5076));
+
+  /* With 8 % growth the program pays 343.64 on history: commissions of
+   * 83.40, 17.28, 12.96 and 180 (tier 3 pays 10 % of P2's 700 above
+   * 200 % of quota) and two club bonuses of 25.  A cost of 353.64 needs
+   * 80 from tier 3, a rate of 80 / 700, about 11.43 %. */
+  palier_risk_panel_goal_seek (risk, "base");
+  dialog = find_goal_seek_dialog ();
+  g_assert_nonnull (dialog);
+  select_parameter (dialog, "Tier 3 rate");
+
+  designer = child (fixture.window, PALIER_TYPE_WINDOW, "designer_view");
+  editor = palier_designer_view_get_editor (designer);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (palier_program_editor_get_program (editor)->id, ==, "test-2024");
+
+  gtk_editable_set_text (child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "100000");
+  palier_goal_seek_dialog_find (dialog);
+  g_assert_true (wait_for (dialog_is_done, dialog));
+  result = palier_goal_seek_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_false (result->found);
+  g_assert_false (palier_goal_seek_dialog_apply (dialog));
+
+  gtk_editable_set_text (child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "353.64");
+  palier_goal_seek_dialog_find (dialog);
+  g_assert_true (wait_for (dialog_is_done, dialog));
+  result = palier_goal_seek_dialog_get_result (dialog);
+  g_assert_true (result->found);
+  g_assert_cmpint (result->original, ==, 100000);
+  g_assert_cmpint (result->achieved, ==, 353640000);
+  g_assert_cmpint (result->value, >=, 114286 - 20);
+  g_assert_cmpint (result->value, <=, 114286 + 20);
+  g_assert_true (palier_goal_seek_dialog_apply (dialog));
+  g_assert_cmpint (base_tier (palier_program_editor_get_program (editor), 2)->value, ==, result->value);
+  g_assert_true (palier_designer_view_can_undo (designer));
+
+  palier_designer_view_undo (designer);
+  g_assert_cmpint (base_tier (palier_program_editor_get_program (editor), 2)->value, ==, 100000);
+
+  palier_program_editor_flush (editor);
+  fixture_tear_down (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *user_data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  user_data_dir = palier_test_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
   palier_core_init ();
+
+  application = palier_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
 
   g_test_add_func ("/risk/panel/matches-core", test_risk_matches_core);
   g_test_add_func ("/risk/panel/rerun-on-seed", test_risk_rerun_on_seed);
@@ -767,6 +904,10 @@ main (int   argc,
   g_test_add_func ("/risk/health/counts", test_health_counts);
   g_test_add_func ("/risk/health/near-change", test_health_near_change);
   g_test_add_func ("/risk/health/export", test_health_export);
+  g_test_add_func ("/risk/window/scenario-panels", test_window_scenario_panels);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  g_clear_object (&application);
+  return status;
 }
