@@ -336,6 +336,7 @@ set_running (PalierHealthPanel *self,
              gboolean           running)
 {
   gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -567,6 +568,7 @@ palier_health_panel_set_scenario (PalierHealthPanel    *self,
   palier_scenario_data_load_async (palier_workspace_get_path (workspace), scenario,
                                    self->load_cancellable, load_ready_cb, g_object_ref (self));
   gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
 }
 
 PalierHealth *

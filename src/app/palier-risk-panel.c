@@ -218,6 +218,7 @@ set_running (PalierRiskPanel *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), running);
   gtk_spinner_set_spinning (self->spinner, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -506,6 +507,7 @@ palier_risk_panel_set_scenario (PalierRiskPanel      *self,
   palier_scenario_data_load_async (palier_workspace_get_path (workspace), scenario,
                                    self->load_cancellable, load_ready_cb, g_object_ref (self));
   gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
 }
 
 PalierMonteCarloResult *
