@@ -569,6 +569,8 @@ palier_risk_panel_goal_seek (PalierRiskPanel *self,
   if (!palier_risk_panel_get_options (self, &options, NULL))
     options.has_budget = FALSE;
 
+  /* TODO: after an Apply the panels still show the program as read with
+   * the scenario, until the scenario is selected or run again. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = palier_goal_seek_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         self->data, &options, find_editor (self));
