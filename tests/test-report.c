@@ -402,6 +402,8 @@ report_fixture_add_analysis (ReportFixture *fixture)
   risk->seed = 42;
   risk->n_partners = 3;
   risk->periods_per_year = 4;
+  risk->currency = (char *) "EUR";
+  risk->minor_digits = 2;
   risk->cost = (PalierRiskStats) { D (5100), D (4000), D (5000), D (6543) + M (210000),
                                    D (7800), D (3000), D (9000) };
   risk->cost_of_sales = (PalierRiskStats) { M (41000), M (35000), M (40000), M (48000),

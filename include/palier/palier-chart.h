@@ -118,6 +118,66 @@ void palier_chart_payout_curve_layout (double                  width,
                                        PalierCurveLayout      *layout);
 void palier_curve_layout_clear        (PalierCurveLayout      *layout);
 
+/* Deal sizes of a deal bonus (version 2) */
+
+/* Reads the value of every deal that @component (a deal bonus) counts
+ * between @from and @to, inclusive, with PALIER_DATE_NONE for open ends.
+ * A deal's value is the sum of the measure over the lines of one partner
+ * that share a deal id and pass the filter.  A line without a deal id is
+ * a deal of its own.
+ * Returns a GArray of PalierDecimal, by partner then date, or NULL with
+ * @error set in the PALIER_STORE_ERROR domain. */
+GArray *palier_deal_sizes_read      (PalierStore            *store,
+                                     const PalierComponent  *component,
+                                     PalierDate              from,
+                                     PalierDate              to,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
+
+/* Counts the deals of @values (@n_values of them) worth at least the
+ * component's minimum, and what they cost: the amount per deal plus the
+ * rate times the deal's value, rounded to @minor_digits once in all.
+ * The engine rounds per partner and period, so the cost may differ from
+ * its payout by the minor units that rounding moves.  Returns FALSE when
+ * the cost overflows. */
+gboolean palier_deal_sizes_qualify  (const PalierDecimal    *values,
+                                     guint                   n_values,
+                                     const PalierComponent  *component,
+                                     int                     minor_digits,
+                                     guint                  *out_count,
+                                     PalierDecimal          *out_cost);
+
+/* A histogram of deal values with the deal bonus's minimum drawn as a
+ * vertical line, the qualifying bins highlighted and their count in the
+ * note under the title. */
+typedef struct {
+  const PalierDecimal   *values;
+  guint                  n_values;
+  const PalierComponent *component;   /* a deal bonus: measure, minimum */
+  const char            *currency;    /* for revenue and margin */
+} PalierDealSizesSpec;
+
+void palier_chart_draw_deal_sizes   (cairo_t                   *cr,
+                                     double                     width,
+                                     double                     height,
+                                     const PalierDealSizesSpec *spec,
+                                     const PalierChartStyle    *style);
+
+/* Layout of the deal sizes chart for dragging the minimum: the plot area
+ * and the values it shows, mapped as palier_chart_draw_deal_sizes() maps
+ * them.  The range is [0, 1] when the chart draws a message. */
+typedef struct {
+  double  plot_x, plot_y, plot_width, plot_height;
+  double  x_min, x_max;             /* deal values shown */
+  double  step;                     /* width of one bin */
+} PalierDealSizesLayout;
+
+void palier_chart_deal_sizes_layout (double                     width,
+                                     double                     height,
+                                     const PalierDealSizesSpec *spec,
+                                     const PalierChartStyle    *style,
+                                     PalierDealSizesLayout     *layout);
+
 #define PALIER_CHART_ERROR (palier_chart_error_quark ())
 
 typedef enum {

@@ -58,6 +58,7 @@ struct _PalierCurveEditor
 
   PalierProgram *program;
   guint component;
+  char *segment;                        /* whose overrides the curve draws, or NULL */
   Drag *drag;
   int focus_handle;                     /* -1: none */
   int hover_handle;                     /* -1: none */
@@ -102,8 +103,9 @@ init_spec (PalierCurveEditor *self,
   *spec = (PalierCurveSpec) { 0 };
   spec->program = self->program;
   spec->component = current_component (self);
-  spec->segment = NULL;
-  spec->quota = self->program->has_quota ? self->program->quota : 0;
+  spec->segment = self->segment;
+  /* With a segment, 0 makes the chart take that segment's quota. */
+  spec->quota = self->segment == NULL && self->program->has_quota ? self->program->quota : 0;
 }
 
 /* Computes the layout at the widget's size now.  Returns FALSE when
@@ -321,19 +323,89 @@ constrain_value (const PalierComponent *component,
   return MAX (value, 0);
 }
 
+/* The value a handle shows: the override of the segment drawn, when
+ * the row has one, else the row's own. */
+static PalierDecimal
+row_value (PalierCurveEditor     *self,
+           const PalierComponent *component,
+           guint                  row)
+{
+  PalierDecimal value;
+
+  if (self->segment != NULL && palier_component_row_override (component, row, self->segment, &value))
+    return value;
+
+  return palier_component_row_value (component, row);
+}
+
+static gboolean
+edits_override (PalierCurveEditor     *self,
+                const PalierComponent *component,
+                guint                  row)
+{
+  return self->segment != NULL && palier_component_row_override (component, row, self->segment, NULL);
+}
+
 static char *
-describe_values (const PalierProgram *program,
-                 guint                component_index,
+describe_values (PalierCurveEditor   *self,
+                 const PalierProgram *program,
                  guint                row)
 {
-  const PalierComponent *component = g_ptr_array_index (program->components, component_index);
+  const PalierComponent *component = g_ptr_array_index (program->components, self->component);
   g_autofree char *from = palier_format_boundary (program, component, palier_component_row_from (component, row));
   g_autofree char *value = palier_format_row_value (program, component, row,
-                                                    palier_component_row_value (component, row));
+                                                    row_value (self, component, row));
 
   /* Translators: the label beside a dragged handle: "150% of quota ·
    * 7.5%". */
   return g_strdup_printf (_("%s · %s"), from, value);
+}
+
+/* The program with row @row moved to @from and the drawn segment's
+ * override set to @value, for a handle of a segment's curve. */
+static PalierProgram *
+apply_override_values (PalierCurveEditor    *self,
+                       const PalierProgram  *start,
+                       guint                 row,
+                       PalierDecimal         from,
+                       PalierDecimal         value,
+                       char                **out_summary)
+{
+  g_autoptr(PalierProgram) moved = NULL;
+  g_autofree char *from_summary = NULL;
+  g_autofree char *value_summary = NULL;
+  const PalierComponent *component;
+  g_autofree char *from_text = NULL;
+  g_autofree char *value_text = NULL;
+  PalierProgram *changed;
+
+  moved = palier_edit_row_from (start, self->component, row, from, &from_summary);
+  changed = palier_edit_row_override (moved != NULL ? moved : start, self->component, row,
+                                      self->segment, TRUE, value, &value_summary);
+
+  if (changed == NULL)
+    {
+      *out_summary = g_steal_pointer (&from_summary);
+      return moved != NULL ? g_steal_pointer (&moved) : palier_program_ref ((PalierProgram *) start);
+    }
+
+  if (moved == NULL)
+    {
+      *out_summary = g_steal_pointer (&value_summary);
+      return changed;
+    }
+
+  component = g_ptr_array_index (changed->components, self->component);
+  from_text = palier_format_boundary (changed, component, from);
+  value_text = palier_format_row_value (changed, component, row, value);
+  *out_summary = component->kind == PALIER_COMPONENT_COMMISSION
+    /* Translators: a change in the program history: "Moved tier 2 of
+     * “Base commission” to $10,000.00 and set it to 8% for Gold". */
+    ? g_strdup_printf (_("Moved tier %u of “%s” to %s and set it to %s for %s"),
+                       row + 1, component->name, from_text, value_text, self->segment)
+    : g_strdup_printf (_("Moved level %u of “%s” to %s and set it to %s for %s"),
+                       row + 1, component->name, from_text, value_text, self->segment);
+  return changed;
 }
 
 /* The program with row @row of the start program set to @from and
@@ -355,6 +427,9 @@ apply_values (PalierCurveEditor    *self,
   value = constrain_value (component, row, value);
 
   *out_summary = NULL;
+  if (edits_override (self, component, row))
+    return apply_override_values (self, start, row, from, value, out_summary);
+
   changed = palier_edit_row (start, self->component, row, from, value, out_summary);
   if (changed == NULL)
     return palier_program_ref ((PalierProgram *) start);
@@ -410,6 +485,20 @@ palier_curve_editor_set_component (PalierCurveEditor *self,
 
   if ((guint) self->focus_handle >= palier_curve_editor_get_n_handles (self))
     self->focus_handle = -1;
+}
+
+void
+palier_curve_editor_set_segment (PalierCurveEditor *self,
+                                 const char        *segment)
+{
+  g_return_if_fail (PALIER_IS_CURVE_EDITOR (self));
+
+  if (g_strcmp0 (self->segment, segment) == 0)
+    return;
+
+  g_free (self->segment);
+  self->segment = g_strdup (segment);
+  gtk_widget_queue_draw (self->area);
 }
 
 PalierProgram *
@@ -521,10 +610,10 @@ palier_curve_editor_begin_drag (PalierCurveEditor *self,
   drag->row = row_for_handle (component, handle);
   drag->start_program = palier_program_ref (self->program);
   drag->start_from = palier_component_row_from (component, drag->row);
-  drag->start_value = palier_component_row_value (component, drag->row);
+  drag->start_value = row_value (self, component, drag->row);
   drag->x = x;
   drag->y = y;
-  drag->label = describe_values (self->program, self->component, drag->row);
+  drag->label = describe_values (self, self->program, drag->row);
   compute_scales (self, &layout, drag->row, &drag->scales);
   palier_curve_layout_clear (&layout);
 
@@ -570,7 +659,7 @@ palier_curve_editor_update_drag (PalierCurveEditor *self,
                           drag->scales.from_step, &drag->summary);
 
   g_free (drag->label);
-  drag->label = describe_values (changed, self->component, drag->row);
+  drag->label = describe_values (self, changed, drag->row);
 
   if (!palier_program_equal (changed, self->program))
     {
@@ -686,7 +775,7 @@ palier_curve_editor_nudge (PalierCurveEditor *self,
 
   from = snap (palier_component_row_from (component, row) + from_steps * scales.from_step,
                scales.from_step);
-  value = snap (palier_component_row_value (component, row) + value_steps * scales.value_step,
+  value = snap (row_value (self, component, row) + value_steps * scales.value_step,
                 scales.value_step);
 
   changed = apply_values (self, self->program, row, from, value, scales.from_step, &summary);
@@ -860,6 +949,7 @@ palier_curve_editor_dispose (GObject *object)
   g_clear_pointer (&self->area, gtk_widget_unparent);
   g_clear_pointer (&self->label, gtk_widget_unparent);
   g_clear_pointer (&self->program, palier_program_unref);
+  g_clear_pointer (&self->segment, g_free);
 
   G_OBJECT_CLASS (palier_curve_editor_parent_class)->dispose (object);
 }

@@ -27,6 +27,13 @@ void           palier_curve_editor_set_component (PalierCurveEditor *self,
                                                   PalierProgram     *program,
                                                   guint              component);
 
+/* Draws the curve of the partners of @segment, with its overrides and
+ * quota, or of partners without a segment when @segment is NULL.  Then
+ * a handle changes the segment's override of its row, when the row has
+ * one, and the row's own value otherwise. */
+void           palier_curve_editor_set_segment   (PalierCurveEditor *self,
+                                                  const char        *segment);
+
 /* The program drawn: the one set, or the dragged one during a drag. */
 PalierProgram *palier_curve_editor_get_program   (PalierCurveEditor *self);
 

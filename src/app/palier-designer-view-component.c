@@ -79,10 +79,79 @@ method_label (PalierMethod method)
     }
 }
 
+static const char *
+reward_kind_label (PalierRewardKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_REWARD_TRIP:
+      return _("trip");
+    case PALIER_REWARD_RECOGNITION:
+      return _("recognition");
+    case PALIER_REWARD_TRAINING:
+      return _("training");
+    case PALIER_REWARD_OTHER:
+    default:
+      return _("other");
+    }
+}
+
+static const char *
+period_adverb (PalierPeriodKind period)
+{
+  switch (period)
+    {
+    case PALIER_PERIOD_MONTH:
+      return C_("component period", "monthly");
+    case PALIER_PERIOD_QUARTER:
+      return C_("component period", "quarterly");
+    case PALIER_PERIOD_HALF:
+      return C_("component period", "half-yearly");
+    case PALIER_PERIOD_YEAR:
+    default:
+      return C_("component period", "yearly");
+    }
+}
+
+/* The parts that only deal bonuses and rewards have: "deals of at
+ * least $5,000.00", "trip", "top 3". */
+static void
+describe_v2_parts (const PalierProgram   *program,
+                   const PalierComponent *component,
+                   GPtrArray             *parts)
+{
+  g_autofree char *value = NULL;
+
+  if (component->kind == PALIER_COMPONENT_DEAL_BONUS)
+    {
+      value = component->measure == PALIER_MEASURE_UNITS
+        ? palier_format_quantity (component->deal_min)
+        : palier_format_money (component->deal_min, program->currency);
+      /* Translators: part of a deal bonus's description. */
+      g_ptr_array_add (parts, g_strdup_printf (_("deals of at least %s"), value));
+    }
+
+  if (component->kind == PALIER_COMPONENT_REWARD)
+    {
+      g_ptr_array_add (parts, g_strdup (reward_kind_label (component->reward_kind)));
+      if (component->reward_rule == PALIER_REWARD_RULE_TOP)
+        /* Translators: part of a reward's description: "top 3". */
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "top %u", "top %u",
+                                                              component->top_count),
+                                                 component->top_count));
+      else
+        g_ptr_array_add (parts, g_strdup (_("threshold")));
+    }
+
+  if (component->has_period)
+    g_ptr_array_add (parts, g_strdup (period_adverb (component->period)));
+}
+
 /* One line that distinguishes the component from its siblings:
  * "Commission on revenue · attainment · marginal tiers · capped". */
 static char *
-describe_component (const PalierComponent *component)
+describe_component (const PalierProgram   *program,
+                    const PalierComponent *component)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
@@ -105,6 +174,7 @@ describe_component (const PalierComponent *component)
     g_ptr_array_add (parts, g_strdup (_("capped")));
   if (!palier_filter_is_empty (&component->filter))
     g_ptr_array_add (parts, g_strdup (_("filtered")));
+  describe_v2_parts (program, component, parts);
 
   g_ptr_array_add (parts, NULL);
 
@@ -197,11 +267,12 @@ row_button_new (const char *icon_name,
 
 static GtkWidget *
 component_row_new (PalierDesignerView    *self,
+                   const PalierProgram   *program,
                    const PalierComponent *component,
                    guint                  index,
                    guint                  n_components)
 {
-  g_autofree char *description = describe_component (component);
+  g_autofree char *description = describe_component (program, component);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), component->name);
@@ -234,7 +305,7 @@ fill_component_list (PalierDesignerView  *self,
 
   for (guint i = 0; i < draft->components->len; i++)
     gtk_list_box_append (self->component_list,
-                         component_row_new (self, g_ptr_array_index (draft->components, i),
+                         component_row_new (self, draft, g_ptr_array_index (draft->components, i),
                                             i, draft->components->len));
 
   if (self->component >= draft->components->len)
@@ -335,6 +406,8 @@ show_settings (PalierDesignerView    *self,
                     component->kind == PALIER_COMPONENT_BONUS;
   g_autoptr(GMenuModel) regions = filter_values_menu (self->regions, PALIER_FILTER_REGION);
   g_autoptr(GMenuModel) segments = filter_values_menu (self->segments, PALIER_FILTER_SEGMENT);
+  g_autoptr(GMenuModel) categories_menu = filter_values_menu (self->categories, PALIER_FILTER_CATEGORY);
+  g_autoptr(GMenuModel) products_menu = filter_values_menu (self->products, PALIER_FILTER_PRODUCT);
   g_autofree char *categories = join_values (filter->values[PALIER_FILTER_CATEGORY]);
   g_autofree char *products = join_values (filter->values[PALIER_FILTER_PRODUCT]);
   g_autofree char *region_text = join_values (filter->values[PALIER_FILTER_REGION]);
@@ -362,8 +435,10 @@ show_settings (PalierDesignerView    *self,
   set_row_text (self->segment_row, segment_text);
   set_date_text (self->start_row, filter->start);
   set_date_text (self->end_row, filter->end);
-  /* TODO: offer the workspace's categories and products too, once the
-   * store lists the values of a sales field; until then they are typed. */
+  gtk_menu_button_set_menu_model (self->category_menu_button, categories_menu);
+  gtk_menu_button_set_menu_model (self->product_menu_button, products_menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->category_menu_button), g_menu_model_get_n_items (categories_menu) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->product_menu_button), g_menu_model_get_n_items (products_menu) > 0);
   gtk_menu_button_set_menu_model (self->region_menu_button, regions);
   gtk_menu_button_set_menu_model (self->segment_menu_button, segments);
   gtk_widget_set_visible (GTK_WIDGET (self->region_menu_button), g_menu_model_get_n_items (regions) > 0);
@@ -384,6 +459,7 @@ show_component (PalierDesignerView *self)
       gtk_widget_set_visible (GTK_WIDGET (self->component_group), FALSE);
       palier_curve_editor_set_component (self->curve_editor, NULL, 0);
       g_list_store_remove_all (self->tier_items);
+      _palier_designer_view_show_kinds (self, draft, NULL);
       return;
     }
 
@@ -395,6 +471,7 @@ show_component (PalierDesignerView *self)
   if (tiered)
     _palier_designer_view_show_table (self, draft, component);
   show_settings (self, component);
+  _palier_designer_view_show_kinds (self, draft, component);
   self->updating = was_updating;
 
   palier_curve_editor_set_component (self->curve_editor, draft, self->component);
@@ -709,10 +786,14 @@ add_component_action (GtkWidget  *widget,
   if (draft == NULL)
     return;
 
-  changed = palier_edit_add_component (draft,
-                                       g_str_equal (kind, "bonus") ? PALIER_COMPONENT_BONUS
-                                                                   : PALIER_COMPONENT_COMMISSION,
-                                       &summary);
+  if (g_str_equal (kind, "bonus"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_BONUS, &summary);
+  else if (g_str_equal (kind, "deal-bonus"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_DEAL_BONUS, &summary);
+  else if (g_str_equal (kind, "reward"))
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_REWARD, &summary);
+  else
+    changed = palier_edit_add_component (draft, PALIER_COMPONENT_COMMISSION, &summary);
   self->component = draft->components->len;
   _palier_designer_view_edit (self, changed, &summary);
 }
@@ -745,6 +826,8 @@ _palier_designer_view_class_init_components (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, end_row);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, region_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, segment_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, category_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, product_menu_button);
 
   gtk_widget_class_bind_template_callback (widget_class, component_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, component_entry_apply_cb);

@@ -25,7 +25,9 @@ struct _PalierDesignerView
   guint component;                      /* selected, G_MAXUINT for none */
   GListStore *tier_items;
   GPtrArray *segments;                  /* of the workspace's partners */
-  GPtrArray *regions;
+  GPtrArray *regions;                   /* of the workspace's sales */
+  GPtrArray *categories;
+  GPtrArray *products;
   gboolean updating;                    /* widgets filled from the model */
 
   /* template */
@@ -76,6 +78,42 @@ struct _PalierDesignerView
   AdwEntryRow *end_row;
   GtkMenuButton *region_menu_button;
   GtkMenuButton *segment_menu_button;
+  GtkMenuButton *category_menu_button;
+  GtkMenuButton *product_menu_button;
+
+  /* commission options, deal bonus and reward (palier-designer-view-kinds.c) */
+  AdwComboRow *tier_kind_row;
+  AdwComboRow *negative_row;
+  AdwComboRow *component_period_row;
+  AdwPreferencesGroup *deal_group;
+  AdwEntryRow *deal_min_row;
+  AdwEntryRow *deal_amount_row;
+  AdwActionRow *deal_rate_row;
+  GtkEntry *deal_rate_entry;
+  GtkSwitch *deal_rate_switch;
+  GtkDrawingArea *deal_chart;
+  GtkLabel *deal_summary_label;
+  AdwPreferencesGroup *reward_group;
+  AdwComboRow *reward_kind_row;
+  AdwEntryRow *unit_cost_row;
+  AdwComboRow *reward_rule_row;
+  AdwEntryRow *top_count_row;
+  AdwComboRow *threshold_basis_row;
+  AdwEntryRow *threshold_min_row;
+  GtkLabel *qualifier_label;
+  GtkListBox *qualifier_list;
+
+  GArray *deal_values;                  /* PalierDecimal, NULL until read */
+  char *deal_values_key;                /* what deal_values were read for */
+  GCancellable *deal_cancellable;       /* the read still going */
+  PalierComponent *deal_preview;        /* the deal bonus while its line is dragged */
+  PalierDealSizesLayout deal_drag_layout;
+  double deal_drag_x;
+
+  /* segment overrides (palier-designer-view-segments.c) */
+  GPtrArray *segment_columns;           /* GtkColumnViewColumn *, table order */
+  GtkMenuButton *add_segment_column_button;
+  GtkDropDown *curve_segment_dropdown;
 };
 
 /* The program the designer shows: the editor's draft, or NULL. */
@@ -122,6 +160,25 @@ void           _palier_designer_view_show_table        (PalierDesignerView    *s
                                                         const PalierProgram   *draft,
                                                         const PalierComponent *component);
 void           _palier_designer_view_class_init_table  (GtkWidgetClass        *widget_class);
+
+/* Commission options, deal bonuses and rewards
+ * (palier-designer-view-kinds.c).  A NULL @component hides them. */
+void           _palier_designer_view_show_kinds        (PalierDesignerView    *self,
+                                                        const PalierProgram   *draft,
+                                                        const PalierComponent *component);
+/* Lists the partners the last live result gives the selected reward. */
+void           _palier_designer_view_show_qualifiers   (PalierDesignerView    *self);
+void           _palier_designer_view_init_kinds        (PalierDesignerView    *self);
+void           _palier_designer_view_dispose_kinds     (PalierDesignerView    *self);
+void           _palier_designer_view_class_init_kinds  (GtkWidgetClass        *widget_class);
+
+/* Segment override columns and the curve's segment
+ * (palier-designer-view-segments.c). */
+void           _palier_designer_view_show_segment_columns (PalierDesignerView    *self,
+                                                           const PalierComponent *component);
+void           _palier_designer_view_init_segments     (PalierDesignerView    *self);
+void           _palier_designer_view_dispose_segments  (PalierDesignerView    *self);
+void           _palier_designer_view_class_init_segments (GtkWidgetClass      *widget_class);
 
 /* Marks @widget as invalid with @message as its tooltip, or clears the
  * mark when @message is NULL. */

@@ -75,24 +75,6 @@ show_row_problem (PalierDesignerView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->row_error_label), message != NULL);
 }
 
-/* Segment overrides are read from program files and shown, not edited:
- * their column appears only for a component that has some. */
-static gboolean
-has_overrides (const PalierComponent *component)
-{
-  for (guint row = 0; row < palier_component_n_rows (component); row++)
-    {
-      const GArray *overrides = component->kind == PALIER_COMPONENT_COMMISSION
-        ? g_array_index (component->tiers, PalierTier, row).overrides
-        : g_array_index (component->levels, PalierLevel, row).overrides;
-
-      if (overrides != NULL && overrides->len > 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 void
 _palier_designer_view_show_table (PalierDesignerView    *self,
                                   const PalierProgram   *draft,
@@ -109,7 +91,10 @@ _palier_designer_view_show_table (PalierDesignerView    *self,
   set_column_titles (self, draft, component);
   palier_tier_items_update (self->tier_items, draft, component);
   show_row_problem (self, draft, component);
-  gtk_column_view_column_set_visible (self->overrides_column, has_overrides (component));
+  /* Overrides are edited in one column per segment, so the column that
+   * lists them all as text stays hidden. */
+  gtk_column_view_column_set_visible (self->overrides_column, FALSE);
+  _palier_designer_view_show_segment_columns (self, component);
 }
 
 /* Table cells */

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-designer-view-private.h"
+#include "palier-filter-values.h"
 #include "palier-format.h"
 #include "palier-number-input.h"
 #include "palier-program-edits.h"
@@ -92,6 +93,20 @@ _palier_designer_view_flag (GtkWidget  *widget,
 
 /* Live simulation */
 
+static gboolean
+program_has_reward (const PalierProgram *program)
+{
+  for (guint i = 0; i < program->components->len; i++)
+    {
+      const PalierComponent *component = g_ptr_array_index (program->components, i);
+
+      if (component->kind == PALIER_COMPONENT_REWARD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 show_totals (PalierDesignerView *self)
 {
@@ -111,9 +126,22 @@ show_totals (PalierDesignerView *self)
 
   payout = palier_format_money (totals->payout, program->currency);
   cost = palier_format_percent (totals->cost_of_sales, 2);
-  /* Translators: the designer's totals line: "Total payout $313.00 ·
-   * Cost of sales 6.66%". */
-  text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
+  if (program_has_reward (program))
+    {
+      g_autofree char *non_cash = palier_format_money (totals->non_cash, program->currency);
+
+      /* Translators: the designer's totals line with rewards: "Total
+       * payout $313.00 · Non-cash $2,000.00 · Cost of sales 6.66%".
+       * The cost of sales counts both. */
+      text = g_strdup_printf (_("Total payout %s · Non-cash %s · Cost of sales %s"),
+                              payout, non_cash, cost);
+    }
+  else
+    {
+      /* Translators: the designer's totals line: "Total payout $313.00 ·
+       * Cost of sales 6.66%". */
+      text = g_strdup_printf (_("Total payout %s · Cost of sales %s"), payout, cost);
+    }
   gtk_label_set_text (self->totals_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
 }
@@ -122,6 +150,7 @@ static void
 live_updated_cb (PalierDesignerView *self)
 {
   show_totals (self);
+  _palier_designer_view_show_qualifiers (self);
   if (self->run_publishes)
     g_signal_emit (self, signals[LIVE_RESULT], 0);
 }
@@ -457,45 +486,33 @@ fill_programs (PalierDesignerView *self,
   gtk_list_box_select_row (self->program_list, selected);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Segments and regions of the partners, offered in quotas and filters. */
+/* The values that filters and quotas can name, from the workspace's
+ * dictionaries: segments, regions, categories and products. */
 static void
 load_partner_values (PalierDesignerView *self)
 {
-  g_autoptr(GPtrArray) partners = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  PalierStore *store = palier_workspace_get_store (self->workspace);
+  GPtrArray **lists[PALIER_N_FILTER_FIELDS] = {
+    [PALIER_FILTER_CATEGORY] = &self->categories,
+    [PALIER_FILTER_PRODUCT] = &self->products,
+    [PALIER_FILTER_REGION] = &self->regions,
+    [PALIER_FILTER_SEGMENT] = &self->segments,
+  };
 
-  g_clear_pointer (&self->segments, g_ptr_array_unref);
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
-  self->segments = g_ptr_array_new_with_free_func (g_free);
-  self->regions = g_ptr_array_new_with_free_func (g_free);
-
-  partners = palier_store_list_partners (palier_workspace_get_store (self->workspace), NULL);
-  for (guint i = 0; partners != NULL && i < partners->len; i++)
+  for (int field = 0; field < PALIER_N_FILTER_FIELDS; field++)
     {
-      const PalierPartner *partner = g_ptr_array_index (partners, i);
+      g_autoptr(GError) error = NULL;
 
-      if (partner->segment != NULL && g_hash_table_add (seen, partner->segment))
-        g_ptr_array_add (self->segments, g_strdup (partner->segment));
+      g_clear_pointer (lists[field], g_ptr_array_unref);
+      *lists[field] = palier_store_list_filter_values (store, field, &error);
+      if (*lists[field] == NULL)
+        {
+          /* The lists only offer values, which can still be typed. */
+          g_warning ("Failed to list the filter values of %s: %s",
+                     palier_workspace_get_path (self->workspace), error->message);
+          *lists[field] = g_ptr_array_new_with_free_func (g_free);
+        }
     }
-
-  g_hash_table_remove_all (seen);
-  for (guint i = 0; partners != NULL && i < partners->len; i++)
-    {
-      const PalierPartner *partner = g_ptr_array_index (partners, i);
-
-      if (partner->region != NULL && g_hash_table_add (seen, partner->region))
-        g_ptr_array_add (self->regions, g_strdup (partner->region));
-    }
-
-  g_ptr_array_sort (self->segments, compare_strings);
-  g_ptr_array_sort (self->regions, compare_strings);
 }
 
 void
@@ -599,6 +616,10 @@ sales_changed_cb (PalierDesignerView *self)
   start_live_simulation (self);
   gtk_label_set_text (self->totals_label, "");
   gtk_spinner_set_spinning (self->live_spinner, FALSE);
+
+  /* New sales make new deals: the deal bonus reads them again when it
+   * is next shown. */
+  g_clear_pointer (&self->deal_values_key, g_free);
 }
 
 /* Waits for every queued save, so that closing the window or the
@@ -631,13 +652,17 @@ palier_designer_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (self->component_list, self);
 
   stop_live_simulation (self);
+  _palier_designer_view_dispose_kinds (self);
   _palier_designer_view_set_editor (self, NULL);
   flush_editors (self);
+  _palier_designer_view_dispose_segments (self);
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_object (&self->workspace);
   g_clear_object (&self->tier_items);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
 
   G_OBJECT_CLASS (palier_designer_view_parent_class)->dispose (object);
 }
@@ -745,6 +770,8 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
   _palier_designer_view_class_init_program (widget_class);
   _palier_designer_view_class_init_components (widget_class);
   _palier_designer_view_class_init_table (widget_class);
+  _palier_designer_view_class_init_kinds (widget_class);
+  _palier_designer_view_class_init_segments (widget_class);
 }
 
 static void
@@ -756,6 +783,8 @@ palier_designer_view_init (PalierDesignerView *self)
   self->component = G_MAXUINT;
 
   _palier_designer_view_init_table (self);
+  _palier_designer_view_init_kinds (self);
+  _palier_designer_view_init_segments (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

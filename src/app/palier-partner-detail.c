@@ -46,7 +46,7 @@ struct _PalierPartnerDetail
   PalierResult *result;
   const PalierPartnerResult *partner;   /* in result */
   GListStore *periods;                  /* PalierPeriodItem */
-  GPtrArray *component_columns;         /* GtkColumnViewColumn */
+  GPtrArray *component_columns;         /* GtkColumnViewColumn, and Non-cash */
 
   /* template */
   GtkLabel *title_label;
@@ -54,6 +54,9 @@ struct _PalierPartnerDetail
   GtkLabel *sales_label;
   GtkLabel *payout_label;
   GtkLabel *rate_label;
+  GtkLabel *non_cash_heading;
+  GtkLabel *non_cash_label;
+  GtkLabel *rewards_label;
   GtkColumnView *period_table;
   GtkButton *close_button;
 };
@@ -75,6 +78,7 @@ typedef enum {
   COLUMN_QUOTA,
   COLUMN_ATTAINMENT,
   COLUMN_PAYOUT,
+  COLUMN_NON_CASH,
   COLUMN_COMPONENT,
 } ColumnKind;
 
@@ -110,6 +114,9 @@ format_cell (const ColumnSpec         *spec,
 
     case COLUMN_PAYOUT:
       return palier_format_money (period->payout, currency);
+
+    case COLUMN_NON_CASH:
+      return palier_format_money (period->non_cash, currency);
 
     case COLUMN_COMPONENT:
       return palier_format_money (period->component_payouts[spec->component], currency);
@@ -198,9 +205,16 @@ replace_component_columns (PalierPartnerDetail *self)
     {
       const PalierComponent *component = g_ptr_array_index (self->result->program->components, i);
 
+      /* A reward pays no cash: the Non-cash column shows its cost. */
+      if (component->kind == PALIER_COMPONENT_REWARD)
+        continue;
+
       g_ptr_array_add (self->component_columns,
                        append_column (self, component->name, COLUMN_COMPONENT, i));
     }
+
+  if (self->result->has_rewards)
+    g_ptr_array_add (self->component_columns, append_column (self, _("Non-cash"), COLUMN_NON_CASH, 0));
 }
 
 /* The heading */
@@ -255,6 +269,57 @@ effective_rate (const PalierPartnerResult *partner,
   return TRUE;
 }
 
+static const char *
+reward_kind_label (PalierRewardKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_REWARD_TRIP:
+      return _("Trip");
+    case PALIER_REWARD_RECOGNITION:
+      return _("Recognition");
+    case PALIER_REWARD_TRAINING:
+      return _("Training");
+    case PALIER_REWARD_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+/* The non-cash cost and what the partner won, shown only for programs
+ * with a reward. */
+static void
+show_rewards (PalierPartnerDetail *self)
+{
+  const PalierPartnerResult *partner = self->partner;
+  const char *currency = self->result->program->currency;
+  g_autofree char *non_cash = palier_format_money (partner->non_cash, currency);
+  g_autoptr(GString) won = g_string_new (NULL);
+  gboolean has_rewards = self->result->has_rewards;
+
+  for (guint i = 0; partner->rewards != NULL && i < partner->rewards->len; i++)
+    {
+      const PalierRewardResult *reward = &g_array_index (partner->rewards, PalierRewardResult, i);
+      const PalierComponent *component = palier_program_find_component (self->result->program,
+                                                                        reward->component);
+
+      if (won->len > 0)
+        /* Translators: separates the rewards a partner won. */
+        g_string_append (won, _("; "));
+      /* Translators: a reward a partner won: "President's club (Trip),
+       * 2024". */
+      g_string_append_printf (won, _("%s (%s), %s"),
+                              component != NULL ? component->name : reward->component,
+                              reward_kind_label (reward->kind), reward->period);
+    }
+
+  gtk_label_set_text (self->non_cash_label, non_cash);
+  gtk_label_set_text (self->rewards_label, won->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_heading), has_rewards);
+  gtk_widget_set_visible (GTK_WIDGET (self->non_cash_label), has_rewards);
+  gtk_widget_set_visible (GTK_WIDGET (self->rewards_label), has_rewards && won->len > 0);
+}
+
 static void
 show_totals (PalierPartnerDetail *self)
 {
@@ -272,6 +337,7 @@ show_totals (PalierPartnerDetail *self)
   gtk_label_set_text (self->sales_label, sales);
   gtk_label_set_text (self->payout_label, payout);
   gtk_label_set_text (self->rate_label, rate_text);
+  show_rewards (self);
 }
 
 /* Fills the table with fresh items, so that every row binds again to
@@ -391,6 +457,9 @@ palier_partner_detail_class_init (PalierPartnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, sales_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, payout_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, non_cash_heading);
+  gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, non_cash_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, rewards_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, rate_label);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, period_table);
   gtk_widget_class_bind_template_child (widget_class, PalierPartnerDetail, close_button);

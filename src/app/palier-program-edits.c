@@ -400,6 +400,25 @@ palier_edit_add_component (const PalierProgram  *program,
                                   program->has_quota ? program->quota : 10000 * PALIER_DECIMAL_ONE,
                                   100 * PALIER_DECIMAL_ONE);
     }
+  else if (kind == PALIER_COMPONENT_DEAL_BONUS)
+    {
+      id = unique_component_id (program, "deal-bonus");
+      component = palier_component_new (kind, id, _("New deal bonus"));
+      component->deal_min = 5000 * PALIER_DECIMAL_ONE;
+      component->deal_amount = 100 * PALIER_DECIMAL_ONE;
+    }
+  else if (kind == PALIER_COMPONENT_REWARD)
+    {
+      /* The three best partners of each year win a trip. */
+      id = unique_component_id (program, "reward");
+      component = palier_component_new (kind, id, _("New reward"));
+      component->has_period = TRUE;
+      component->period = PALIER_PERIOD_YEAR;
+      component->reward_kind = PALIER_REWARD_TRIP;
+      component->unit_cost = 1000 * PALIER_DECIMAL_ONE;
+      component->reward_rule = PALIER_REWARD_RULE_TOP;
+      component->top_count = 3;
+    }
   else
     {
       g_return_val_if_reached (NULL);
@@ -408,10 +427,23 @@ palier_edit_add_component (const PalierProgram  *program,
   copy = palier_program_copy (program);
   palier_program_add_component (copy, component);
 
-  *out_summary = kind == PALIER_COMPONENT_COMMISSION
-    /* Translators: a change in the program history. */
-    ? g_strdup_printf (_("Added the commission “%s”"), component->name)
-    : g_strdup_printf (_("Added the bonus “%s”"), component->name);
+  switch (kind)
+    {
+    case PALIER_COMPONENT_COMMISSION:
+      /* Translators: a change in the program history. */
+      *out_summary = g_strdup_printf (_("Added the commission “%s”"), component->name);
+      break;
+    case PALIER_COMPONENT_BONUS:
+      *out_summary = g_strdup_printf (_("Added the bonus “%s”"), component->name);
+      break;
+    case PALIER_COMPONENT_DEAL_BONUS:
+      *out_summary = g_strdup_printf (_("Added the deal bonus “%s”"), component->name);
+      break;
+    case PALIER_COMPONENT_REWARD:
+    default:
+      *out_summary = g_strdup_printf (_("Added the reward “%s”"), component->name);
+      break;
+    }
 
   return copy;
 }
@@ -553,6 +585,170 @@ filters_equal (const PalierFilter *a,
   return TRUE;
 }
 
+static const char *
+period_noun (PalierPeriodKind period)
+{
+  switch (period)
+    {
+    case PALIER_PERIOD_MONTH:
+      return _("month");
+    case PALIER_PERIOD_QUARTER:
+      return _("quarter");
+    case PALIER_PERIOD_HALF:
+      return _("half-year");
+    case PALIER_PERIOD_YEAR:
+    default:
+      return _("year");
+    }
+}
+
+static const char *
+negative_label (PalierNegativePolicy policy)
+{
+  switch (policy)
+    {
+    case PALIER_NEGATIVE_ZERO:
+      return _("pay nothing");
+    case PALIER_NEGATIVE_CLAWBACK:
+      return _("claw back");
+    case PALIER_NEGATIVE_CARRY_FORWARD:
+    default:
+      return _("carry forward");
+    }
+}
+
+static const char *
+reward_kind_label (PalierRewardKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_REWARD_TRIP:
+      return _("trip");
+    case PALIER_REWARD_RECOGNITION:
+      return _("recognition");
+    case PALIER_REWARD_TRAINING:
+      return _("training");
+    case PALIER_REWARD_OTHER:
+    default:
+      return _("other");
+    }
+}
+
+/* The kind of a commission's tiers, from its first tier. */
+static PalierTierKind
+tier_kind (const PalierComponent *component)
+{
+  if (component->kind != PALIER_COMPONENT_COMMISSION || component->tiers->len == 0)
+    return PALIER_TIER_RATE;
+
+  return g_array_index (component->tiers, PalierTier, 0).kind;
+}
+
+static gboolean
+tier_kinds_differ (const PalierComponent *before,
+                   const PalierComponent *after)
+{
+  return after->kind == PALIER_COMPONENT_COMMISSION &&
+         before->tiers->len > 0 && after->tiers->len > 0 &&
+         tier_kind (before) != tier_kind (after);
+}
+
+static char *
+format_deal_min (const PalierProgram   *program,
+                 const PalierComponent *component)
+{
+  g_autofree char *quantity = NULL;
+
+  if (component->measure == PALIER_MEASURE_UNITS)
+    {
+      quantity = palier_format_quantity (component->deal_min);
+      /* Translators: a deal bonus's minimum: "50 units". */
+      return g_strdup_printf (_("%s units"), quantity);
+    }
+
+  return palier_format_money (component->deal_min, program->currency);
+}
+
+/* Adds the sentences of the deal bonus and reward fields that changed. */
+static void
+describe_v2_edit (const PalierProgram   *program,
+                  const PalierComponent *before,
+                  const PalierComponent *after,
+                  char                 **summary,
+                  guint                 *n_changes)
+{
+  g_autofree char *value = NULL;
+
+#define CHANGE(expression) G_STMT_START {               \
+    g_free (*summary);                                  \
+    *summary = (expression);                            \
+    (*n_changes)++;                                     \
+  } G_STMT_END
+
+  if (after->kind == PALIER_COMPONENT_DEAL_BONUS)
+    {
+      if (before->deal_min != after->deal_min)
+        {
+          value = format_deal_min (program, after);
+          /* Translators: a change in the program history. */
+          CHANGE (g_strdup_printf (_("Paid “%s” for deals of at least %s"), after->name, value));
+          g_clear_pointer (&value, g_free);
+        }
+      if (before->deal_amount != after->deal_amount)
+        {
+          value = palier_format_money (after->deal_amount, program->currency);
+          CHANGE (g_strdup_printf (_("Changed the amount per deal of “%s” to %s"), after->name, value));
+          g_clear_pointer (&value, g_free);
+        }
+      if (before->has_deal_rate != after->has_deal_rate ||
+          (after->has_deal_rate && before->deal_rate != after->deal_rate))
+        {
+          value = palier_format_rate (after->deal_rate);
+          CHANGE (after->has_deal_rate
+                  ? g_strdup_printf (_("Changed the rate on deal values of “%s” to %s"), after->name, value)
+                  : g_strdup_printf (_("Removed the rate on deal values of “%s”"), after->name));
+          g_clear_pointer (&value, g_free);
+        }
+    }
+
+  if (after->kind == PALIER_COMPONENT_REWARD)
+    {
+      if (before->reward_kind != after->reward_kind)
+        CHANGE (g_strdup_printf (_("Changed the kind of “%s” to %s"),
+                                 after->name, reward_kind_label (after->reward_kind)));
+      if (before->unit_cost != after->unit_cost)
+        {
+          value = palier_format_money (after->unit_cost, program->currency);
+          CHANGE (g_strdup_printf (_("Changed the cost per winner of “%s” to %s"), after->name, value));
+          g_clear_pointer (&value, g_free);
+        }
+      if (before->reward_rule != after->reward_rule ||
+          (after->reward_rule == PALIER_REWARD_RULE_TOP && before->top_count != after->top_count))
+        {
+          if (after->reward_rule == PALIER_REWARD_RULE_TOP)
+            CHANGE (g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Gave “%s” to the best partner",
+                                                  "Gave “%s” to the %u best partners",
+                                                  after->top_count),
+                                     after->name, after->top_count));
+          else
+            CHANGE (g_strdup_printf (_("Gave “%s” to partners above a threshold"), after->name));
+        }
+      if (after->reward_rule == PALIER_REWARD_RULE_THRESHOLD &&
+          before->reward_rule == PALIER_REWARD_RULE_THRESHOLD &&
+          (before->threshold_basis != after->threshold_basis ||
+           before->threshold_min != after->threshold_min))
+        {
+          value = after->threshold_basis == PALIER_BASIS_ATTAINMENT
+            ? palier_format_rate (after->threshold_min)
+            : palier_format_money (after->threshold_min, program->currency);
+          CHANGE (g_strdup_printf (_("Changed the threshold of “%s” to %s"), after->name, value));
+        }
+    }
+
+#undef CHANGE
+}
+
 /* One sentence for the one field that changed, or a general one. */
 static char *
 describe_component_edit (const PalierProgram   *program,
@@ -574,7 +770,9 @@ describe_component_edit (const PalierProgram   *program,
   if (g_strcmp0 (before->id, after->id) != 0)
     CHANGE (g_strdup_printf (_("Changed the id of “%s” from “%s” to “%s”"),
                              after->name, before->id, after->id));
-  if (before->measure != after->measure)
+  /* A new tier kind changes the measure with it, so the tier kind's
+   * sentence below describes both. */
+  if (before->measure != after->measure && !tier_kinds_differ (before, after))
     CHANGE (g_strdup_printf (_("Changed the measure of “%s” to %s"),
                              after->name, measure_label (after->measure)));
   if (before->basis != after->basis)
@@ -591,6 +789,22 @@ describe_component_edit (const PalierProgram   *program,
     CHANGE (describe_limit (program, before, after, FALSE));
   if (!filters_equal (&before->filter, &after->filter))
     CHANGE (g_strdup_printf (_("Changed the filter of “%s”"), after->name));
+  if (before->has_period != after->has_period ||
+      (after->has_period && before->period != after->period))
+    CHANGE (after->has_period
+            /* Translators: a change in the program history: "Paid
+             * “Volume rebate” per year". */
+            ? g_strdup_printf (_("Paid “%s” per %s"), after->name, period_noun (after->period))
+            : g_strdup_printf (_("Paid “%s” per program period"), after->name));
+  if (before->negative != after->negative)
+    CHANGE (g_strdup_printf (_("Changed what a negative base of “%s” does to %s"),
+                             after->name, negative_label (after->negative)));
+  if (tier_kinds_differ (before, after))
+    CHANGE (g_strdup_printf (tier_kind (after) == PALIER_TIER_PER_UNIT
+                             ? _("Paid “%s” per unit")
+                             : _("Paid “%s” at a rate of the base"),
+                             after->name));
+  describe_v2_edit (program, before, after, &summary, &n_changes);
 
 #undef CHANGE
 

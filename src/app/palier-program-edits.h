@@ -99,6 +99,45 @@ PalierProgram *palier_edit_properties         (const PalierProgram   *program,
                                                const PalierProgram   *changed,
                                                char                 **out_summary);
 
+/* Segment overrides of rows (palier-override-edits.c).  The table shows
+ * one column per segment that overrides a row of the component; an
+ * empty cell is a row without an override for that segment. */
+
+/* The segments that override a row of @component, in the order of their
+ * first override.  Returns a GPtrArray of strings owned by @component. */
+GPtrArray     *palier_component_override_segments (const PalierComponent *component);
+
+/* Looks up the override of @segment on row @row.  Returns FALSE when
+ * the row has none. */
+gboolean       palier_component_row_override  (const PalierComponent *component,
+                                               guint                  row,
+                                               const char            *segment,
+                                               PalierDecimal         *out_value);
+
+/* Sets the override of @segment on row @row to @value, or removes it
+ * when @has_value is FALSE. */
+PalierProgram *palier_edit_row_override       (const PalierProgram   *program,
+                                               guint                  component,
+                                               guint                  row,
+                                               const char            *segment,
+                                               gboolean               has_value,
+                                               PalierDecimal          value,
+                                               char                 **out_summary);
+
+/* Adds a column for @segment: an override on every row at the row's own
+ * value, so payouts stay the same until a cell is changed.  Returns NULL
+ * when @segment already has a column. */
+PalierProgram *palier_edit_add_segment_column (const PalierProgram   *program,
+                                               guint                  component,
+                                               const char            *segment,
+                                               char                 **out_summary);
+
+/* Removes every override of @segment from the component's rows. */
+PalierProgram *palier_edit_remove_segment_column (const PalierProgram *program,
+                                                  guint                component,
+                                                  const char          *segment,
+                                                  char               **out_summary);
+
 /* The first row of @component that breaks a rule of tiers or levels
  * (first tier from 0, ascending starts, no negative values, rates up to
  * 100 %), with the field to flag and why, for the table and the curve.

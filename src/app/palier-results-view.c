@@ -46,6 +46,8 @@ struct _PalierResultsView
   PalierRangeSelector *range_selector;
   GtkLabel *total_sales_label;
   GtkLabel *total_payout_label;
+  GtkWidget *non_cash_card;
+  GtkLabel *total_non_cash_label;
   GtkLabel *cost_of_sales_label;
   GtkSearchEntry *search_entry;
   GtkColumnView *partner_table;
@@ -77,6 +79,7 @@ typedef enum {
   COLUMN_SALES,
   COLUMN_ATTAINMENT,
   COLUMN_PAYOUT,
+  COLUMN_NON_CASH,
   COLUMN_COMPONENT,
 } ColumnKind;
 
@@ -90,6 +93,41 @@ static gboolean
 column_is_numeric (ColumnKind kind)
 {
   return kind >= COLUMN_SALES;
+}
+
+static gboolean
+is_reward (const PalierResult *result,
+           guint               component)
+{
+  const PalierComponent *found = g_ptr_array_index (result->program->components, component);
+
+  return found->kind == PALIER_COMPONENT_REWARD;
+}
+
+/* A component's amount for a partner: the cost of what it won for a
+ * reward, which pays no cash, and the payout otherwise. */
+static PalierDecimal
+component_amount (const ColumnSpec  *spec,
+                  PalierPartnerItem *item)
+{
+  const PalierResult *result = spec->view->result;
+  const PalierPartnerResult *partner = palier_partner_item_get_result (item);
+  const PalierComponent *component;
+  PalierDecimal cost = 0;
+
+  if (result == NULL || !is_reward (result, spec->component))
+    return palier_partner_item_get_component_payout (item, spec->component);
+
+  component = g_ptr_array_index (result->program->components, spec->component);
+  for (guint i = 0; partner->rewards != NULL && i < partner->rewards->len; i++)
+    {
+      const PalierRewardResult *reward = &g_array_index (partner->rewards, PalierRewardResult, i);
+
+      if (g_strcmp0 (reward->component, component->id) == 0)
+        cost += reward->cost;
+    }
+
+  return cost;
 }
 
 static char *
@@ -122,9 +160,11 @@ format_cell (const ColumnSpec  *spec,
     case COLUMN_PAYOUT:
       return palier_format_money (partner->payout, currency);
 
+    case COLUMN_NON_CASH:
+      return palier_format_money (partner->non_cash, currency);
+
     case COLUMN_COMPONENT:
-      return palier_format_money (palier_partner_item_get_component_payout (item, spec->component),
-                                  currency);
+      return palier_format_money (component_amount (spec, item), currency);
 
     default:
       g_assert_not_reached ();
@@ -181,10 +221,10 @@ compare_component_cb (gconstpointer a,
                       gpointer      user_data)
 {
   const ColumnSpec *spec = user_data;
-  PalierDecimal payout_a = palier_partner_item_get_component_payout ((PalierPartnerItem *) a, spec->component);
-  PalierDecimal payout_b = palier_partner_item_get_component_payout ((PalierPartnerItem *) b, spec->component);
+  PalierDecimal amount_a = component_amount (spec, (PalierPartnerItem *) a);
+  PalierDecimal amount_b = component_amount (spec, (PalierPartnerItem *) b);
 
-  return (payout_a > payout_b) - (payout_a < payout_b);
+  return (amount_a > amount_b) - (amount_a < amount_b);
 }
 
 static GtkSorter *
@@ -200,7 +240,7 @@ sorter_for_column (const ColumnSpec *spec)
   };
   GtkExpression *expression;
 
-  if (spec->kind == COLUMN_COMPONENT)
+  if (spec->kind == COLUMN_COMPONENT || spec->kind == COLUMN_NON_CASH)
     return GTK_SORTER (gtk_custom_sorter_new (compare_component_cb,
                                               g_memdup2 (spec, sizeof *spec), g_free));
 
@@ -285,6 +325,10 @@ replace_component_columns (PalierResultsView *self)
       g_ptr_array_add (self->component_columns,
                        append_column (self, component->name, COLUMN_COMPONENT, i));
     }
+
+  /* Only a program with a reward has non-cash costs to show. */
+  if (self->result->has_rewards)
+    g_ptr_array_add (self->component_columns, append_column (self, _("Non-cash"), COLUMN_NON_CASH, 0));
 }
 
 /* The partner's details */
@@ -458,6 +502,8 @@ show_totals (PalierResultsView *self)
   gtk_label_set_text (self->range_label, range);
   set_amount_label (self->total_sales_label, result->total_sales, currency);
   set_amount_label (self->total_payout_label, result->total_payout, currency);
+  set_amount_label (self->total_non_cash_label, result->total_non_cash, currency);
+  gtk_widget_set_visible (self->non_cash_card, result->has_rewards);
   gtk_label_set_text (self->cost_of_sales_label, cost);
 }
 
@@ -472,13 +518,17 @@ show_component_totals (PalierResultsView *self)
   for (guint i = 0; i < self->result->n_components; i++)
     {
       const PalierComponent *component = g_ptr_array_index (self->result->program->components, i);
-      g_autofree char *amount = palier_format_money (self->result->component_totals[i],
+      gboolean reward = component->kind == PALIER_COMPONENT_REWARD;
+      g_autofree char *amount = palier_format_money (reward ? self->result->component_non_cash[i]
+                                                            : self->result->component_totals[i],
                                                      self->result->program->currency);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (amount);
 
       gtk_widget_add_css_class (label, "numeric");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), component->name);
+      if (reward)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Non-cash reward, not in the payout"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       gtk_list_box_append (self->component_list, row);
     }
@@ -769,6 +819,8 @@ palier_results_view_class_init (PalierResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, range_selector);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, total_sales_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, total_payout_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, non_cash_card);
+  gtk_widget_class_bind_template_child (widget_class, PalierResultsView, total_non_cash_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, cost_of_sales_label);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PalierResultsView, partner_table);

@@ -4,6 +4,8 @@
  * positive payouts stacked up from zero and negative ones (clawbacks)
  * down from it.  Period labels turn upright when they do not fit side by
  * side, and only every n-th is shown when even upright they would touch.
+ * A program with a reward adds a hatched segment of non-cash cost on top
+ * of each bar, in the period where the rewards land.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -21,6 +23,7 @@ typedef struct {
   PangoLayout *label;
   double       x;                     /* relative to the legend's left */
   guint        row;
+  guint        series;
 } LegendEntry;
 
 typedef struct {
@@ -28,6 +31,8 @@ typedef struct {
   const char         *currency;
   guint               n_periods;
   guint               n_components;
+  guint               n_series;       /* components, then non-cash when shown */
+  double             *non_cash;       /* per period, NULL without rewards */
   double              y_data_min;
   double              y_data_max;
 
@@ -62,6 +67,7 @@ periods_chart_clear (PeriodsChart *chart)
   g_clear_pointer (&chart->legend, g_array_unref);
   g_clear_pointer (&chart->period_labels, g_ptr_array_unref);
   g_clear_pointer (&chart->total_labels, g_ptr_array_unref);
+  g_clear_pointer (&chart->non_cash, g_free);
 }
 
 static const PalierPeriodTotal *
@@ -81,6 +87,60 @@ component_payout (const PeriodsChart *chart,
   if (total->component_payouts == NULL)
     return 0;
   return palier_decimal_to_double (total->component_payouts[component]);
+}
+
+/* The amount of series @series in period @period: a component's payout,
+ * or the non-cash cost after the last component. */
+static double
+series_value (const PeriodsChart *chart,
+              guint               period,
+              guint               series)
+{
+  if (series == chart->n_components)
+    return chart->non_cash[period];
+
+  return component_payout (chart, period, series);
+}
+
+/* Sums the partners' non-cash costs per period of the chart. */
+static void
+compute_non_cash (PeriodsChart *chart)
+{
+  const PalierResult *result = chart->result;
+
+  chart->n_series = chart->n_components;
+  if (!result->has_rewards)
+    return;
+
+  chart->non_cash = g_new0 (double, chart->n_periods);
+  chart->n_series = chart->n_components + 1;
+  for (guint i = 0; i < result->partners->len; i++)
+    {
+      const PalierPartnerResult *partner = g_ptr_array_index (result->partners, i);
+
+      for (guint j = 0; partner->periods != NULL && j < partner->periods->len; j++)
+        {
+          const PalierPeriodResult *period = &g_array_index (partner->periods, PalierPeriodResult, j);
+
+          for (guint p = 0; p < chart->n_periods && period->non_cash != 0; p++)
+            if (period_total (chart, p)->index == period->index)
+              chart->non_cash[p] += palier_decimal_to_double (period->non_cash);
+        }
+    }
+}
+
+static gboolean
+is_reward (const PalierResult *result,
+           guint               index)
+{
+  const PalierProgram *program = result->program;
+  const PalierComponent *component;
+
+  if (program == NULL || program->components == NULL || index >= program->components->len)
+    return FALSE;
+
+  component = g_ptr_array_index (program->components, index);
+  return component->kind == PALIER_COMPONENT_REWARD;
 }
 
 static char *
@@ -114,9 +174,9 @@ compute_range (PeriodsChart *chart)
     {
       double up = 0, down = 0;
 
-      for (guint c = 0; c < chart->n_components; c++)
+      for (guint c = 0; c < chart->n_series; c++)
         {
-          double value = component_payout (chart, p, c);
+          double value = series_value (chart, p, c);
 
           if (value > 0)
             up += value;
@@ -142,11 +202,20 @@ legend_layout (PeriodsChart           *chart,
   chart->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   g_array_set_clear_func (chart->legend, legend_entry_clear);
 
-  for (guint c = 0; c < chart->n_components; c++)
+  for (guint c = 0; c < chart->n_series; c++)
     {
-      g_autofree char *name = component_name (chart->result, c);
+      g_autofree char *name = NULL;
       LegendEntry entry = { 0 };
       double entry_width, text_width;
+
+      /* A reward pays no cash: its cost is the non-cash series. */
+      if (c < chart->n_components && is_reward (chart->result, c))
+        continue;
+
+      /* TRANSLATORS: legend entry of the hatched non-cash segments. */
+      name = c == chart->n_components ? g_strdup (_("Non-cash rewards"))
+                                      : component_name (chart->result, c);
+      entry.series = c;
 
       entry.label = _palier_chart_text_new (theme, PALIER_CHART_TEXT_LABEL, name);
       _palier_chart_text_ellipsize (entry.label,
@@ -175,6 +244,32 @@ legend_height (const PeriodsChart     *chart,
   return chart->legend_rows * chart->line_height + theme->spacing / 2;
 }
 
+/* Fills the current path with a light tint of @color crossed by
+ * diagonal lines, so that non-cash cost stands apart from cash. */
+static void
+fill_hatched (cairo_t                *cr,
+              const PalierChartColor *color)
+{
+  double x1, y1, x2, y2;
+
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
+  _palier_chart_set_color (cr, color, 0.3);
+  cairo_fill (cr);
+
+  _palier_chart_set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  for (double d = -(y2 - y1); d < x2 - x1; d += 5)
+    {
+      cairo_move_to (cr, x1 + d, y2);
+      cairo_line_to (cr, x1 + d + (y2 - y1), y1);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cairo_new_path (cr);
+}
+
 static void
 draw_legend (cairo_t                *cr,
              const PeriodsChart     *chart,
@@ -185,14 +280,21 @@ draw_legend (cairo_t                *cr,
   for (guint c = 0; c < chart->legend->len; c++)
     {
       const LegendEntry *entry = &g_array_index (chart->legend, LegendEntry, c);
-      PalierChartColor color = _palier_chart_palette_color (theme, c);
+      PalierChartColor color = _palier_chart_palette_color (theme, entry->series);
       double x = theme->spacing + entry->x;
       double y = top + entry->row * chart->line_height;
 
-      _palier_chart_set_color (cr, &color, 1.0);
       cairo_rectangle (cr, x, y + (chart->line_height - chart->swatch_size) / 2,
                        chart->swatch_size, chart->swatch_size);
-      cairo_fill (cr);
+      if (entry->series == chart->n_components)
+        {
+          fill_hatched (cr, &color);
+        }
+      else
+        {
+          _palier_chart_set_color (cr, &color, 1.0);
+          cairo_fill (cr);
+        }
       _palier_chart_text_draw (cr, entry->label,
                                x + chart->swatch_size + theme->spacing / 2, y,
                                &theme->foreground);
@@ -229,8 +331,8 @@ bar_total (const PeriodsChart *chart,
 {
   double total = 0;
 
-  for (guint c = 0; c < chart->n_components; c++)
-    total += component_payout (chart, period, c);
+  for (guint c = 0; c < chart->n_series; c++)
+    total += series_value (chart, period, c);
   return total;
 }
 
@@ -360,9 +462,9 @@ draw_bars (cairo_t                *cr,
       double x = chart->plot.x + slot * (p + 0.5) - bar_width / 2;
       double up = 0, down = 0;
 
-      for (guint c = 0; c < chart->n_components; c++)
+      for (guint c = 0; c < chart->n_series; c++)
         {
-          double value = component_payout (chart, p, c);
+          double value = series_value (chart, p, c);
           PalierChartColor color = _palier_chart_palette_color (theme, c);
           double from, to;
 
@@ -377,6 +479,11 @@ draw_bars (cairo_t                *cr,
 
           cairo_rectangle (cr, x, map_y (chart, MAX (from, to)),
                            bar_width, fabs (map_y (chart, to) - map_y (chart, from)));
+          if (c == chart->n_components)
+            {
+              fill_hatched (cr, &color);
+              continue;
+            }
           _palier_chart_set_color (cr, &color, 1.0);
           if (bar_width > 4)
             {
@@ -462,6 +569,18 @@ build_note (const PeriodsChart *chart)
   periods = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u period", "%u periods",
                                           chart->n_periods),
                              chart->n_periods);
+  if (result->has_rewards)
+    {
+      g_autofree char *non_cash = chart->currency != NULL
+        ? palier_format_money (result->total_non_cash, chart->currency)
+        : palier_format_number (result->total_non_cash, result->minor_digits);
+
+      /* TRANSLATORS: the note under the title of the payouts per period
+       * chart of a program with rewards, as in "Total payout $12,345.00
+       * · Non-cash $3,000.00 · 12 periods". */
+      return g_strdup_printf (_("Total payout %s · Non-cash %s · %s"), total, non_cash, periods);
+    }
+
   /* TRANSLATORS: the note under the title of the payouts per period
    * chart, as in "Total payout $12,345.00 · 12 periods". */
   return g_strdup_printf (_("Total payout %s · %s"), total, periods);
@@ -489,6 +608,7 @@ periods_chart_draw (cairo_t                *cr,
   _palier_chart_text_size (probe, NULL, &chart.line_height);
   chart.swatch_size = round (chart.line_height * 0.7);
 
+  compute_non_cash (&chart);
   compute_range (&chart);
   note = build_note (&chart);
   y_title = _palier_chart_amount_title (_("Payout"), chart.currency);

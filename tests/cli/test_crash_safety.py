@@ -37,6 +37,9 @@ def workspace_state(path):
             "partners": db.execute("SELECT count (*) FROM partners").fetchone(),
             "programs": db.execute("SELECT id, xml FROM programs ORDER BY id").fetchall(),
             "versions": db.execute("SELECT count (*) FROM program_versions").fetchone(),
+            "scenarios": db.execute("SELECT id, assumptions FROM scenarios ORDER BY id").fetchall(),
+            "runs": db.execute("SELECT scenario_id, sales, payout, cost, length (result),"
+                               " length (program_xml) FROM scenario_runs ORDER BY id").fetchall(),
         }
     db.close()
     return check, state
@@ -90,19 +93,20 @@ class CrashSafetyTest(palier_e2e.CliTestCase):
             child.wait()
             return False
 
-    def duration(self, argv, path):
-        shutil.copyfile(self.base, path)
+    def duration(self, argv, path, base):
+        shutil.copyfile(base, path)
         start = time.monotonic()
         run_cli(*argv)
         return time.monotonic() - start
 
-    def run_kills(self, name, argv_for):
+    def run_kills(self, name, argv_for, base=None):
         """Kill the command KILLS times and check that each workspace
         contains the state before or the state after.  Return how many
         kills interrupted it."""
+        base = base or self.base
         path = self.tmp_path(name + ".palier")
-        _, before = workspace_state(self.base)
-        duration = self.duration(argv_for(path), path)
+        _, before = workspace_state(base)
+        duration = self.duration(argv_for(path), path, base)
         _, after = workspace_state(path)
         self.assertNotEqual(before, after)
 
@@ -112,7 +116,7 @@ class CrashSafetyTest(palier_e2e.CliTestCase):
             for suffix in ("", "-journal", "-wal", "-shm"):
                 if os.path.exists(path + suffix):
                     os.remove(path + suffix)
-            shutil.copyfile(self.base, path)
+            shutil.copyfile(base, path)
             moment = self.random.uniform(0.0, duration * 1.1)
             finished = self.kill_at(argv_for(path), moment)
             state = self.open_after_kill(path)
@@ -128,7 +132,7 @@ class CrashSafetyTest(palier_e2e.CliTestCase):
         self.assertGreater(interrupted, KILLS // 2)
         return interrupted
 
-    def test_import(self):
+    def write_big_sales(self):
         big = self.tmp_path("big.csv")
         rows = random.Random(SEED)
         with open(big, "w", encoding="utf-8") as stream:
@@ -138,7 +142,22 @@ class CrashSafetyTest(palier_e2e.CliTestCase):
                              % (rows.randint(1, 12), rows.randint(1, 28), rows.randint(1, 3000),
                                 rows.randint(0, 5000), rows.randint(0, 99),
                                 rows.randint(1, 9), rows.randint(1, 4)))
+        return big
+
+    def test_import(self):
+        big = self.write_big_sales()
         self.run_kills("import", lambda path: ["import", "--workspace", path, "--sales", big])
+
+    def test_scenario_run(self):
+        # A scenario with growth on 200 000 lines, so that a run reads
+        # and writes long enough to be cut.
+        base = self.tmp_path("scenario-base.palier")
+        shutil.copyfile(self.base, base)
+        run_cli("import", "--workspace", base, "--sales", self.write_big_sales())
+        run_cli("scenario", "create", "grow", "--workspace", base, "--program", "flat",
+                "--growth", "8", "--category-growth", "C3=-5", "--add", "NEW=Q7*1.5")
+        self.run_kills("scenario-run",
+                       lambda path: ["scenario", "run", "grow", "--workspace", path], base)
 
     def test_program_save(self):
         # A program with many components, so that a save takes long
