@@ -1,6 +1,8 @@
 /* palier-scenarios-view-private.h: what palier-scenarios-view*.c share */
 #pragma once
 
+#include "palier-health-panel.h"
+#include "palier-risk-panel.h"
 #include "palier-scenarios-view.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,7 @@ struct _PalierScenariosView
   PalierHealth *health;
   GCancellable *run_cancellable;
   GCancellable *compare_cancellable;
+  GCancellable *panels_cancellable;     /* of the bases the panels read */
   gboolean filling;                     /* the view itself sets the rows */
 
   /* template */
@@ -34,8 +37,8 @@ struct _PalierScenariosView
   PalierScenarioCompare *compare;
   GtkSpinner *compare_spinner;
   AdwStatusPage *error_page;
-  AdwStatusPage *risk_placeholder;
-  AdwStatusPage *health_placeholder;
+  PalierRiskPanel *risk_panel;
+  PalierHealthPanel *health_panel;
 };
 
 /* What a worker thread needs of one kept run: copies, because programs

@@ -1051,6 +1051,62 @@ palier_scenarios_view_set_workspace (PalierScenariosView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SCENARIO]);
 }
 
+/* The cost-risk and health panels */
+
+static void
+panels_data_ready_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PalierScenariosView) self = user_data;
+  g_autoptr(PalierScenarioData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data = palier_scenario_data_load_finish (result, &error);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&self->panels_cancellable);
+  if (data == NULL)
+    g_warning ("Cannot read the bases of scenario %s: %s", self->selected_id, error->message);
+
+  palier_risk_panel_set_data (self->risk_panel, data);
+  palier_health_panel_set_data (self->health_panel, data);
+}
+
+/* Reads the selected scenario's bases once, for both panels, in a worker
+ * thread. */
+static void
+selected_scenario_changed_cb (PalierScenariosView *self)
+{
+  const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
+
+  g_cancellable_cancel (self->panels_cancellable);
+  g_clear_object (&self->panels_cancellable);
+  palier_risk_panel_set_data (self->risk_panel, NULL);
+  palier_health_panel_set_data (self->health_panel, NULL);
+
+  if (scenario == NULL || self->workspace == NULL)
+    return;
+
+  self->panels_cancellable = g_cancellable_new ();
+  palier_scenario_data_load_async (palier_workspace_get_path (self->workspace),
+                                   scenario, self->panels_cancellable,
+                                   panels_data_ready_cb, g_object_ref (self));
+}
+
+static void
+risk_updated_cb (PalierScenariosView *self)
+{
+  palier_scenarios_view_set_risk (self, palier_risk_panel_get_result (self->risk_panel));
+}
+
+static void
+health_updated_cb (PalierScenariosView *self)
+{
+  palier_scenarios_view_set_health (self, palier_health_panel_get_health (self->health_panel));
+}
+
 /* GObject */
 
 static void
@@ -1062,6 +1118,8 @@ palier_scenarios_view_dispose (GObject *object)
   g_clear_object (&self->run_cancellable);
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
+  g_cancellable_cancel (self->panels_cancellable);
+  g_clear_object (&self->panels_cancellable);
   g_clear_object (&self->workspace);
   if (self->checks != NULL)
     g_hash_table_remove_all (self->checks);
@@ -1166,6 +1224,8 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PALIER_TYPE_SCENARIO_COMPARE);
+  g_type_ensure (PALIER_TYPE_RISK_PANEL);
+  g_type_ensure (PALIER_TYPE_HEALTH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-scenarios-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, stack);
@@ -1179,8 +1239,8 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, compare);
   gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, compare_spinner);
   gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, risk_placeholder);
-  gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, health_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, risk_panel);
+  gtk_widget_class_bind_template_child (widget_class, PalierScenariosView, health_panel);
 
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
     gtk_widget_class_install_action (widget_class, action_names[i], NULL, scenarios_action);
@@ -1198,6 +1258,12 @@ palier_scenarios_view_init (PalierScenariosView *self)
 
   g_signal_connect_object (self->scenario_list, "row-selected",
                            G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::selected-scenario",
+                    G_CALLBACK (selected_scenario_changed_cb), NULL);
+  g_signal_connect_object (self->risk_panel, "updated",
+                           G_CALLBACK (risk_updated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->health_panel, "updated",
+                           G_CALLBACK (health_updated_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "no-workspace");
   update_actions (self);
 }
