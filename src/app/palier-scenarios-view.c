@@ -1100,7 +1100,7 @@ palier_scenarios_view_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_SCENARIO:
-      g_value_set_pointer (value, (gpointer) palier_scenarios_view_get_selected_scenario (self));
+      g_value_set_boxed (value, palier_scenarios_view_get_selected_scenario (self));
       break;
 
     case PROP_RUNNING:
@@ -1151,11 +1151,12 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
                          PALIER_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* The PalierScenario selected in the list, owned by the view, which
-   * the risk and health panels follow. */
+  /* The PalierScenario selected in the list, which the risk and health
+   * panels follow.  g_object_get() returns a new reference. */
   properties[PROP_SELECTED_SCENARIO] =
-    g_param_spec_pointer ("selected-scenario", NULL, NULL,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("selected-scenario", NULL, NULL,
+                        PALIER_TYPE_SCENARIO,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* Whether scenarios are being run. */
   properties[PROP_RUNNING] =

@@ -241,6 +241,7 @@ test_dialog_saves_scenarios (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const PalierScenario *baseline;
   const PalierScenario *proposal;
+  g_autoptr(PalierScenario) selected = NULL;
 
   create_scenarios (fixture);
 
@@ -261,6 +262,11 @@ test_dialog_saves_scenarios (Fixture       *fixture,
   g_assert_nonnull (palier_scenarios_view_get_selected_scenario (fixture->view));
   g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
   g_assert_null (palier_scenarios_view_get_selected_run (fixture->view));
+
+  /* The property gives the same scenario as a boxed reference. */
+  g_object_get (fixture->view, "selected-scenario", &selected, NULL);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (selected->id, ==, palier_scenarios_view_get_selected_scenario (fixture->view)->id);
 }
 
 static void
