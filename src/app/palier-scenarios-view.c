@@ -111,9 +111,9 @@ describe_scenario (PalierScenariosView  *self,
   g_autofree char *window = describe_window (self, scenario);
   g_autofree char *growth = describe_growth (scenario->assumptions->growth);
 
-  /* Translators: the subtitle of a scenario in the list: its program,
-   * its window of sales and its overall growth. */
-  return g_strdup_printf (_("%s · %s · %s"), program != NULL ? program : scenario->program_id,
+  /* Translators: the subtitle of a scenario in the list: its program on
+   * the first line, then its window of sales and its overall growth. */
+  return g_strdup_printf (_("%s\n%s · %s"), program != NULL ? program : scenario->program_id,
                           window, growth);
 }
 
@@ -163,7 +163,7 @@ scenario_row_new (PalierScenariosView  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scenario->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   g_object_set_data_full (G_OBJECT (row), "palier-scenario-id", g_strdup (scenario->id), g_free);
 
   /* Translators: accessible name of the check box of a scenario. */
