@@ -397,6 +397,16 @@ palier_scenarios_view_set_ticked (PalierScenariosView *self,
   return TRUE;
 }
 
+gboolean
+palier_scenarios_view_is_ticked (PalierScenariosView *self,
+                                 const char          *id)
+{
+  g_return_val_if_fail (PALIER_IS_SCENARIOS_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return g_ptr_array_find_with_equal_func (self->ticked, id, g_str_equal, NULL);
+}
+
 /* The comparison */
 
 void
@@ -949,12 +959,29 @@ update_actions (PalierScenariosView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.new", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.edit", has_selected && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", has_selected && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.compare", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.run", can_run && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.cancel", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.present",
                                  palier_scenarios_view_get_selected_run (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.export-report",
                                  self->runs != NULL && g_hash_table_size (self->runs) > 0 && !running);
+}
+
+/* Ticks the selected scenario for the comparison, or unticks it.  Past
+ * the limit the hint says why, as when the check box is clicked. */
+static void
+toggle_selected_ticked (PalierScenariosView *self)
+{
+  const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
+  GtkCheckButton *check;
+
+  if (scenario == NULL)
+    return;
+
+  check = g_hash_table_lookup (self->checks, scenario->id);
+  if (check != NULL)
+    gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static void
@@ -970,6 +997,8 @@ scenarios_action (GtkWidget  *widget,
     palier_scenarios_view_edit_scenario (self);
   else if (g_str_equal (action_name, "scenarios.delete"))
     delete_scenario (self);
+  else if (g_str_equal (action_name, "scenarios.compare"))
+    toggle_selected_ticked (self);
   else if (g_str_equal (action_name, "scenarios.run"))
     palier_scenarios_view_run (self);
   else if (g_str_equal (action_name, "scenarios.cancel"))
@@ -978,6 +1007,34 @@ scenarios_action (GtkWidget  *widget,
     palier_scenarios_view_present (self);
   else if (g_str_equal (action_name, "scenarios.export-report"))
     palier_scenarios_view_export_report (self);
+}
+
+/* The page's shortcuts work wherever the focus is in the window while
+ * the page is shown, because the window runs managed shortcut
+ * controllers of mapped widgets only.  ui/palier-shortcuts.ui lists
+ * them. */
+static const struct {
+  const char *trigger;
+  const char *action;
+} shortcuts[] = {
+  { "<Control><Shift>n", "scenarios.new" },
+  { "<Control><Shift>r", "scenarios.run" },
+  { "<Control><Shift>c", "scenarios.compare" },
+  { "<Control><Shift>p", "scenarios.present" },
+  { "<Control><Shift>e", "scenarios.export-report" },
+};
+
+static void
+add_shortcuts (PalierScenariosView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* Public */
@@ -1137,8 +1194,8 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const action_names[] = {
-    "scenarios.new", "scenarios.edit", "scenarios.delete", "scenarios.run",
-    "scenarios.cancel", "scenarios.present", "scenarios.export-report",
+    "scenarios.new", "scenarios.edit", "scenarios.delete", "scenarios.compare",
+    "scenarios.run", "scenarios.cancel", "scenarios.present", "scenarios.export-report",
   };
 
   object_class->dispose = palier_scenarios_view_dispose;
@@ -1196,6 +1253,7 @@ palier_scenarios_view_init (PalierScenariosView *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
 
   g_signal_connect_object (self->scenario_list, "row-selected",
                            G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);

@@ -382,11 +382,74 @@ test_ticks_at_most_four (Fixture       *fixture,
   g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
   g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s0", FALSE));
   g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
-  g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "missing", TRUE));
+}
+
+/* Returns the action that a managed shortcut of @widget runs on
+ * @trigger, or NULL. */
+static char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts_run_actions (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } expected[] = {
+    { "<Control><Shift>n", "scenarios.new" },
+    { "<Control><Shift>r", "scenarios.run" },
+    { "<Control><Shift>c", "scenarios.compare" },
+    { "<Control><Shift>p", "scenarios.present" },
+    { "<Control><Shift>e", "scenarios.export-report" },
+  };
+  const PalierScenario *selected;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *action = shortcut_action (GTK_WIDGET (fixture->view), expected[i].trigger);
+
+      g_assert_cmpstr (action, ==, expected[i].action);
+    }
+
+  /* scenarios.compare ticks the selected scenario, then unticks it. */
+  create_scenarios (fixture);
+  selected = palier_scenarios_view_get_selected_scenario (fixture->view);
+  g_assert_nonnull (selected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.compare", NULL));
+  g_assert_true (palier_scenarios_view_is_ticked (fixture->view, selected->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.compare", NULL));
+  g_assert_false (palier_scenarios_view_is_ticked (fixture->view, selected->id));
 }
 
 /* The presentation needs only a program and a result, which
- * palier_simulate() gives without the scenario module. */
+ * palier_simulate() gives. */
 static void
 test_presentation_pages (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -533,6 +596,7 @@ main (int   argc,
   add_test ("/scenarios/dialog/rejects-invalid", test_dialog_rejects_invalid);
   add_test ("/scenarios/view/run-side-by-side", test_run_compares_side_by_side);
   add_test ("/scenarios/view/ticks-at-most-four", test_ticks_at_most_four);
+  add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
 
