@@ -969,7 +969,7 @@ update_actions (PalierScenariosView *self)
 }
 
 /* Ticks the selected scenario for the comparison, or unticks it.  Past
- * the limit the hint says why, as when the check box is clicked. */
+ * the limit the hint explains why, as when the check box is clicked. */
 static void
 toggle_selected_ticked (PalierScenariosView *self)
 {
