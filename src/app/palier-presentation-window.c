@@ -296,15 +296,16 @@ palier_presentation_window_finalize (GObject *object)
   G_OBJECT_CLASS (palier_presentation_window_parent_class)->finalize (object);
 }
 
+/* The keys run in the capture phase, before the focused widget can
+ * take them.  As class bindings, Right did not turn the page in
+ * GTK 4.8 once the window was shown. */
 static void
-palier_presentation_window_class_init (PalierPresentationWindowClass *klass)
+add_key_shortcuts (PalierPresentationWindow *self)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const struct {
     guint key;
     const char *action;
-  } bindings[] = {
+  } keys[] = {
     { GDK_KEY_Right, "presentation.next" },
     { GDK_KEY_Down, "presentation.next" },
     { GDK_KEY_Page_Down, "presentation.next" },
@@ -317,6 +318,21 @@ palier_presentation_window_class_init (PalierPresentationWindowClass *klass)
     { GDK_KEY_End, "presentation.last" },
     { GDK_KEY_Escape, "window.close" },
   };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+palier_presentation_window_class_init (PalierPresentationWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = palier_presentation_window_finalize;
 
@@ -328,9 +344,6 @@ palier_presentation_window_class_init (PalierPresentationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "presentation.first", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "presentation.last", NULL, move_action);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
 }
 
 static void
@@ -340,4 +353,5 @@ palier_presentation_window_init (PalierPresentationWindow *self)
   self->titles = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_key_shortcuts (self);
 }

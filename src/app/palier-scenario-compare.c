@@ -403,7 +403,13 @@ fill_grid (PalierScenarioCompare *self)
     {
       GtkWidget *label = gtk_label_new (self->comparison->columns[i].label);
 
+      /* Long names wrap over up to three lines before they are cut. */
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_tooltip_text (label, self->comparison->columns[i].label);

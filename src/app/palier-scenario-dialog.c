@@ -750,13 +750,6 @@ palier_scenario_dialog_build (PalierScenarioDialog  *self,
       return NULL;
     }
 
-  if (assumptions == NULL)
-    {
-      g_set_error_literal (error, PALIER_SCENARIO_ERROR, PALIER_SCENARIO_ERROR_INVALID,
-                           _("Scenarios are not available in this build"));
-      return NULL;
-    }
-
   if (!read_window (self, &from, &to, error) ||
       !parse_growth (_("Overall growth"), gtk_editable_get_text (GTK_EDITABLE (self->growth_row)),
                      &assumptions->growth, error) ||
@@ -843,14 +836,15 @@ palier_scenario_dialog_class_init (PalierScenarioDialogClass *klass)
   object_class->finalize = palier_scenario_dialog_finalize;
 
   /* Emitted with the PalierScenario once it is stored in the
-   * workspace; the scenario lives until the handlers return. */
+   * workspace.  The scenario is passed without a copy and lives until
+   * the handlers return: take a reference to keep it. */
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
-                  G_TYPE_POINTER);
+                  PALIER_TYPE_SCENARIO | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/palier/Palier/palier-scenario-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierScenarioDialog, toast_overlay);

@@ -111,9 +111,9 @@ describe_scenario (PalierScenariosView  *self,
   g_autofree char *window = describe_window (self, scenario);
   g_autofree char *growth = describe_growth (scenario->assumptions->growth);
 
-  /* Translators: the subtitle of a scenario in the list: its program,
-   * its window of sales and its overall growth. */
-  return g_strdup_printf (_("%s · %s · %s"), program != NULL ? program : scenario->program_id,
+  /* Translators: the subtitle of a scenario in the list: its program on
+   * the first line, then its window of sales and its overall growth. */
+  return g_strdup_printf (_("%s\n%s · %s"), program != NULL ? program : scenario->program_id,
                           window, growth);
 }
 
@@ -163,7 +163,7 @@ scenario_row_new (PalierScenariosView  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scenario->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   g_object_set_data_full (G_OBJECT (row), "palier-scenario-id", g_strdup (scenario->id), g_free);
 
   /* Translators: accessible name of the check box of a scenario. */
@@ -395,6 +395,16 @@ palier_scenarios_view_set_ticked (PalierScenariosView *self,
   update_comparison (self);
   update_actions (self);
   return TRUE;
+}
+
+gboolean
+palier_scenarios_view_is_ticked (PalierScenariosView *self,
+                                 const char          *id)
+{
+  g_return_val_if_fail (PALIER_IS_SCENARIOS_VIEW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return g_ptr_array_find_with_equal_func (self->ticked, id, g_str_equal, NULL);
 }
 
 /* The comparison */
@@ -949,12 +959,29 @@ update_actions (PalierScenariosView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.new", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.edit", has_selected && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", has_selected && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.compare", has_selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.run", can_run && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.cancel", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.present",
                                  palier_scenarios_view_get_selected_run (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.export-report",
                                  self->runs != NULL && g_hash_table_size (self->runs) > 0 && !running);
+}
+
+/* Ticks the selected scenario for the comparison, or unticks it.  Past
+ * the limit the hint explains why, as when the check box is clicked. */
+static void
+toggle_selected_ticked (PalierScenariosView *self)
+{
+  const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
+  GtkCheckButton *check;
+
+  if (scenario == NULL)
+    return;
+
+  check = g_hash_table_lookup (self->checks, scenario->id);
+  if (check != NULL)
+    gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static void
@@ -970,6 +997,8 @@ scenarios_action (GtkWidget  *widget,
     palier_scenarios_view_edit_scenario (self);
   else if (g_str_equal (action_name, "scenarios.delete"))
     delete_scenario (self);
+  else if (g_str_equal (action_name, "scenarios.compare"))
+    toggle_selected_ticked (self);
   else if (g_str_equal (action_name, "scenarios.run"))
     palier_scenarios_view_run (self);
   else if (g_str_equal (action_name, "scenarios.cancel"))
@@ -978,6 +1007,34 @@ scenarios_action (GtkWidget  *widget,
     palier_scenarios_view_present (self);
   else if (g_str_equal (action_name, "scenarios.export-report"))
     palier_scenarios_view_export_report (self);
+}
+
+/* The page's shortcuts work wherever the focus is in the window while
+ * the page is shown, because the window runs managed shortcut
+ * controllers of mapped widgets only.  ui/palier-shortcuts.ui lists
+ * them. */
+static const struct {
+  const char *trigger;
+  const char *action;
+} shortcuts[] = {
+  { "<Control><Shift>n", "scenarios.new" },
+  { "<Control><Shift>r", "scenarios.run" },
+  { "<Control><Shift>c", "scenarios.compare" },
+  { "<Control><Shift>p", "scenarios.present" },
+  { "<Control><Shift>e", "scenarios.export-report" },
+};
+
+static void
+add_shortcuts (PalierScenariosView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* Public */
@@ -1158,7 +1215,7 @@ palier_scenarios_view_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_SCENARIO:
-      g_value_set_pointer (value, (gpointer) palier_scenarios_view_get_selected_scenario (self));
+      g_value_set_boxed (value, palier_scenarios_view_get_selected_scenario (self));
       break;
 
     case PROP_RUNNING:
@@ -1195,8 +1252,8 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const action_names[] = {
-    "scenarios.new", "scenarios.edit", "scenarios.delete", "scenarios.run",
-    "scenarios.cancel", "scenarios.present", "scenarios.export-report",
+    "scenarios.new", "scenarios.edit", "scenarios.delete", "scenarios.compare",
+    "scenarios.run", "scenarios.cancel", "scenarios.present", "scenarios.export-report",
   };
 
   object_class->dispose = palier_scenarios_view_dispose;
@@ -1209,11 +1266,12 @@ palier_scenarios_view_class_init (PalierScenariosViewClass *klass)
                          PALIER_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* The PalierScenario selected in the list, owned by the view, which
-   * the risk and health panels follow. */
+  /* The PalierScenario selected in the list, which the risk and health
+   * panels follow.  g_object_get() returns a new reference. */
   properties[PROP_SELECTED_SCENARIO] =
-    g_param_spec_pointer ("selected-scenario", NULL, NULL,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("selected-scenario", NULL, NULL,
+                        PALIER_TYPE_SCENARIO,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* Whether scenarios are being run. */
   properties[PROP_RUNNING] =
@@ -1255,6 +1313,7 @@ palier_scenarios_view_init (PalierScenariosView *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
 
   g_signal_connect_object (self->scenario_list, "row-selected",
                            G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);

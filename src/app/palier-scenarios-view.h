@@ -45,6 +45,10 @@ gboolean                  palier_scenarios_view_set_ticked     (PalierScenariosV
                                                                 const char          *id,
                                                                 gboolean             ticked);
 
+/* Whether scenario @id is ticked for the comparison. */
+gboolean                  palier_scenarios_view_is_ticked      (PalierScenariosView *self,
+                                                                const char          *id);
+
 /* Runs the ticked scenarios, or the selected one when none is ticked,
  * in a worker thread.  "running" is TRUE until they finish. */
 void                      palier_scenarios_view_run            (PalierScenariosView *self);

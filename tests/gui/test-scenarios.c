@@ -61,20 +61,6 @@ wait_for (Condition condition,
   return TRUE;
 }
 
-/* TODO: drop once palier-scenario.c is implemented on main; its stub
- * returns NULL for every scenario. */
-static gboolean
-scenario_module_is_stub (void)
-{
-  PalierAssumptions *assumptions = palier_assumptions_new ();
-
-  if (assumptions == NULL)
-    return TRUE;
-
-  palier_assumptions_free (assumptions);
-  return FALSE;
-}
-
 static void
 make_workspace (const char *path)
 {
@@ -201,16 +187,33 @@ pick_program (PalierScenarioDialog *dialog,
   g_assert_not_reached ();
 }
 
+/* The scenario dialog that the view opened, among the toplevels. */
+static PalierScenarioDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PALIER_IS_SCENARIO_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Opens the dialog as the New Scenario button does, so that saving it
+ * reaches the view, and fills its name, program and overall growth. */
 static PalierScenarioDialog *
 fill_dialog (Fixture    *fixture,
              const char *name,
              const char *program,
              const char *growth)
 {
-  PalierScenarioDialog *dialog = palier_scenario_dialog_new (GTK_WINDOW (fixture->window),
-                                                             fixture->workspace, NULL);
+  PalierScenarioDialog *dialog;
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.new", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "name_row")), name);
   pick_program (dialog, program);
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "growth_row")), growth);
@@ -238,12 +241,7 @@ test_dialog_saves_scenarios (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const PalierScenario *baseline;
   const PalierScenario *proposal;
-
-  if (scenario_module_is_stub ())
-    {
-      g_test_skip ("the scenario module is still a stub");
-      return;
-    }
+  g_autoptr(PalierScenario) selected = NULL;
 
   create_scenarios (fixture);
 
@@ -264,6 +262,11 @@ test_dialog_saves_scenarios (Fixture       *fixture,
   g_assert_nonnull (palier_scenarios_view_get_selected_scenario (fixture->view));
   g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
   g_assert_null (palier_scenarios_view_get_selected_run (fixture->view));
+
+  /* The property gives the same scenario as a boxed reference. */
+  g_object_get (fixture->view, "selected-scenario", &selected, NULL);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (selected->id, ==, palier_scenarios_view_get_selected_scenario (fixture->view)->id);
 }
 
 static void
@@ -273,12 +276,6 @@ test_dialog_rejects_invalid (Fixture       *fixture,
   PalierScenarioDialog *dialog;
   g_autoptr(PalierScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
-
-  if (scenario_module_is_stub ())
-    {
-      g_test_skip ("the scenario module is still a stub");
-      return;
-    }
 
   dialog = fill_dialog (fixture, "Bad growth", "Test partner program", "8x");
   scenario = palier_scenario_dialog_build (dialog, &error);
@@ -332,12 +329,6 @@ test_run_compares_side_by_side (Fixture       *fixture,
 {
   PalierScenarioCompare *compare;
 
-  if (scenario_module_is_stub ())
-    {
-      g_test_skip ("the scenario module is still a stub");
-      return;
-    }
-
   run_and_compare (fixture);
   compare = palier_scenarios_view_get_compare (fixture->view);
 
@@ -372,12 +363,6 @@ test_ticks_at_most_four (Fixture       *fixture,
   PalierStore *store = palier_workspace_get_store (fixture->workspace);
   g_autoptr(GError) error = NULL;
 
-  if (scenario_module_is_stub ())
-    {
-      g_test_skip ("the scenario module is still a stub");
-      return;
-    }
-
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *id = g_strdup_printf ("s%u", i);
@@ -397,11 +382,74 @@ test_ticks_at_most_four (Fixture       *fixture,
   g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
   g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s0", FALSE));
   g_assert_true (palier_scenarios_view_set_ticked (fixture->view, "s4", TRUE));
-  g_assert_false (palier_scenarios_view_set_ticked (fixture->view, "missing", TRUE));
+}
+
+/* Returns the action that a managed shortcut of @widget runs on
+ * @trigger, or NULL. */
+static char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_MANAGED)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts_run_actions (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } expected[] = {
+    { "<Control><Shift>n", "scenarios.new" },
+    { "<Control><Shift>r", "scenarios.run" },
+    { "<Control><Shift>c", "scenarios.compare" },
+    { "<Control><Shift>p", "scenarios.present" },
+    { "<Control><Shift>e", "scenarios.export-report" },
+  };
+  const PalierScenario *selected;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *action = shortcut_action (GTK_WIDGET (fixture->view), expected[i].trigger);
+
+      g_assert_cmpstr (action, ==, expected[i].action);
+    }
+
+  /* scenarios.compare ticks the selected scenario, then unticks it. */
+  create_scenarios (fixture);
+  selected = palier_scenarios_view_get_selected_scenario (fixture->view);
+  g_assert_nonnull (selected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.compare", NULL));
+  g_assert_true (palier_scenarios_view_is_ticked (fixture->view, selected->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.compare", NULL));
+  g_assert_false (palier_scenarios_view_is_ticked (fixture->view, selected->id));
 }
 
 /* The presentation needs only a program and a result, which
- * palier_simulate() gives without the scenario module. */
+ * palier_simulate() gives. */
 static void
 test_presentation_pages (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -495,12 +543,6 @@ test_report_writes_pdf (Fixture       *fixture,
   const char *ids[3];
   int pages;
 
-  if (scenario_module_is_stub ())
-    {
-      g_test_skip ("the scenario module is still a stub");
-      return;
-    }
-
   run_and_compare (fixture);
   scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
   ids[0] = ((PalierScenario *) g_ptr_array_index (scenarios, 0))->id;
@@ -554,6 +596,7 @@ main (int   argc,
   add_test ("/scenarios/dialog/rejects-invalid", test_dialog_rejects_invalid);
   add_test ("/scenarios/view/run-side-by-side", test_run_compares_side_by_side);
   add_test ("/scenarios/view/ticks-at-most-four", test_ticks_at_most_four);
+  add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
 
