@@ -32,7 +32,8 @@ gboolean    palier_partners_field_from_string (const char          *text,
 
 typedef struct {
   PalierCsvDialect  dialect;
-  char             *columns[PALIER_PARTNERS_N_FIELDS]; /* header names; NULL: guess */
+  char             *columns[PALIER_PARTNERS_N_FIELDS]; /* header names; NULL: guess;
+                                                      * "": no column */
   PalierDateOrder   date_order;                        /* AUTO: decide from values */
 } PalierPartnersOptions;
 

@@ -31,7 +31,8 @@ gboolean    palier_quotas_field_from_string (const char        *text,
 
 typedef struct {
   PalierCsvDialect   dialect;
-  char              *columns[PALIER_QUOTAS_N_FIELDS]; /* header names; NULL: guess */
+  char              *columns[PALIER_QUOTAS_N_FIELDS]; /* header names; NULL: guess;
+                                                      * "": no column */
   PalierDecimalMark  decimal_mark;                    /* AUTO: decide from values */
   int                fiscal_year_start;               /* month 2..12 that "FY" labels
                                                        * use; 0 or 1: they are rejected */

@@ -204,7 +204,7 @@ map_columns (PartnersFile                *file,
       g_autofree char *headers = NULL;
 
       file->columns[f] = -1;
-      if (options->columns[f] == NULL)
+      if (options->columns[f] == NULL || options->columns[f][0] == '\0')
         continue;
 
       file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
@@ -224,7 +224,7 @@ map_columns (PartnersFile                *file,
       int column;
       gboolean in_use = FALSE;
 
-      if (file->columns[f] >= 0)
+      if (file->columns[f] >= 0 || options->columns[f] != NULL)
         continue;
 
       column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
