@@ -248,8 +248,25 @@ describe_number (const char        *text,
   return g_strdup_printf (_("“%s” reads as %s"), text, number_text);
 }
 
-/* How the first value of @field reads, for the dates and numbers of
- * the dialog's kind, or NULL for a text field. */
+static char *
+describe_period (const char *text,
+                 int         fiscal_year_start)
+{
+  g_autofree char *range = NULL;
+  PalierDate first;
+  PalierDate last;
+
+  if (!palier_quota_parse_period (text, fiscal_year_start, &first, &last, NULL))
+    /* Translators: "“FY2018-Q1” cannot be read as a period". */
+    return g_strdup_printf (_("“%s” cannot be read as a period"), text);
+
+  range = palier_format_date_range (first, last);
+  /* Translators: "“FY2018-Q1” reads as Jul 1, 2017 – Sep 30, 2017". */
+  return g_strdup_printf (_("“%s” reads as %s"), text, range);
+}
+
+/* How the first value of @field reads, for the dates, numbers and
+ * periods of the dialog's kind, or NULL for a text field. */
 static char *
 describe_value (PalierImportDialog *self,
                 guint               field,
@@ -272,6 +289,8 @@ describe_value (PalierImportDialog *self,
     case PALIER_IMPORT_KIND_QUOTAS:
       if (field == PALIER_QUOTAS_FIELD_QUOTA)
         return describe_number (text, self->file_check->decimal_mark);
+      if (field == PALIER_QUOTAS_FIELD_PERIOD)
+        return describe_period (text, self->fiscal_year_start);
       return NULL;
 
     default:
@@ -477,6 +496,10 @@ fill_format_rows (PalierImportDialog *self)
       adw_combo_row_set_selected (self->fiscal_year_row, MAX (self->fiscal_year_start, 1) - 1);
       gtk_widget_set_visible (GTK_WIDGET (self->fiscal_year_row),
                               self->file_check->has_fiscal_labels || self->fiscal_year_start > 1);
+      /* The date order of a partners file only reads start dates. */
+      gtk_widget_set_visible (GTK_WIDGET (self->date_order_row),
+                              self->kind == PALIER_IMPORT_KIND_PARTNERS &&
+                              self->file_check->columns[PALIER_PARTNERS_FIELD_START] >= 0);
       return;
     }
 

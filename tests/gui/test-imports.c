@@ -113,9 +113,17 @@ save_screenshot (GtkWidget  *widget,
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
 
+  gint64 settled;
+
   if (dir == NULL)
     return;
 
+  /* Let stack transitions and spinners finish: GtkStack's default
+   * transition lasts 200 ms. */
+  settled = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < settled)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
   gtk_test_widget_wait_for_draw (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
@@ -540,6 +548,8 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
   gtk_drop_down_set_selected (period, 2);
   g_assert_true (wait_for (dialog_ready, dialog));
   g_assert_cmpstr (mapped_header (dialog, PALIER_QUOTAS_FIELD_PERIOD), ==, "Quarter");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (palier_import_dialog_get_mapping_row (dialog, PALIER_QUOTAS_FIELD_PERIOD))),
+                   ==, "“FY2018-Q1” cannot be read as a period");
 
   /* Fiscal labels need the month the fiscal year starts in. */
   fiscal_row = ADW_COMBO_ROW (dialog_child (dialog, "fiscal_year_row"));
@@ -620,6 +630,7 @@ test_quotas_bad_file_problems (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (check_label), ==,
                    "4 of 5 rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.");
   g_assert_false (import_enabled (dialog));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 1250);
   save_screenshot (GTK_WIDGET (dialog), "import-quotas-problems");
 
   /* Skipping the invalid rows imports the valid one only. */
