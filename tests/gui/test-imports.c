@@ -529,6 +529,7 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
   LabelWatch label = { fixture, "quotas_label", "3" };
   AdwComboRow *fiscal_row;
   GtkDropDown *period;
+  g_autofree char *unread = NULL;
 
   if (skip_without_shared (fixture))
     return;
@@ -542,14 +543,15 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
 
   /* No common header names "Quarter": the user chooses it, the second
    * column, after "Not used". */
-  g_assert_cmpstr (mapped_header (dialog, PALIER_QUOTAS_FIELD_PERIOD), ==, "Not used");
+  g_assert_cmpstr (mapped_header (dialog, PALIER_QUOTAS_FIELD_PERIOD), ==, _("Not used"));
   g_assert_false (import_enabled (dialog));
   period = palier_column_mapping_row_get_drop_down (palier_import_dialog_get_mapping_row (dialog, PALIER_QUOTAS_FIELD_PERIOD));
   gtk_drop_down_set_selected (period, 2);
   g_assert_true (wait_for (dialog_ready, dialog));
   g_assert_cmpstr (mapped_header (dialog, PALIER_QUOTAS_FIELD_PERIOD), ==, "Quarter");
+  unread = g_strdup_printf (_("“%s” cannot be read as a period"), "FY2018-Q1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (palier_import_dialog_get_mapping_row (dialog, PALIER_QUOTAS_FIELD_PERIOD))),
-                   ==, "“FY2018-Q1” cannot be read as a period");
+                   ==, unread);
 
   /* Fiscal labels need the month the fiscal year starts in. */
   fiscal_row = ADW_COMBO_ROW (dialog_child (dialog, "fiscal_year_row"));
@@ -603,6 +605,7 @@ test_quotas_bad_file_problems (Fixture       *fixture,
   PalierImportDialog *dialog;
   PalierImportProblemItem *item;
   GtkLabel *check_label;
+  g_autofree char *summary = NULL;
 
   if (skip_without_shared (fixture))
     return;
@@ -624,11 +627,17 @@ test_quotas_bad_file_problems (Fixture       *fixture,
   g_assert_cmpstr (palier_import_problem_item_get_column (item), ==, "partner");
   item = problem_at (dialog, 3);
   g_assert_cmpuint (palier_import_problem_item_get_line (item), ==, 6);
-  g_assert_nonnull (strstr (palier_import_problem_item_get_reason (item), "on line 2"));
+  g_assert_cmpstr (palier_import_problem_item_get_value (item), ==, "2017-09");
+  /* The reason names the quarter of line 2 that the month falls in. */
+  g_assert_nonnull (strstr (palier_import_problem_item_get_reason (item), "2017-Q3"));
 
   check_label = GTK_LABEL (dialog_child (dialog, "check_label"));
-  g_assert_cmpstr (gtk_label_get_text (check_label), ==,
-                   "4 of 5 rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.");
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
+                                          "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
+                                          4),
+                             "4", "5");
+  g_assert_cmpstr (gtk_label_get_text (check_label), ==, summary);
   g_assert_false (import_enabled (dialog));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 1250);
   save_screenshot (GTK_WIDGET (dialog), "import-quotas-problems");
@@ -659,7 +668,7 @@ test_partners_unmapped_optional (Fixture       *fixture,
   gtk_drop_down_set_selected (segment, 0);
   g_assert_true (wait_for (dialog_ready, dialog));
   g_assert_cmpint (palier_import_dialog_get_file_check (dialog)->columns[PALIER_PARTNERS_FIELD_SEGMENT], ==, -1);
-  g_assert_cmpstr (mapped_header (dialog, PALIER_PARTNERS_FIELD_SEGMENT), ==, "Not used");
+  g_assert_cmpstr (mapped_header (dialog, PALIER_PARTNERS_FIELD_SEGMENT), ==, _("Not used"));
   g_assert_null (((PalierPartner *) g_ptr_array_index (palier_import_dialog_get_file_check (dialog)->records, 0))->segment);
   g_assert_true (import_enabled (dialog));
 }
@@ -685,6 +694,11 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", user_data_dir, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
+
+  /* gtk_test_init() keeps the C locale.  Screenshot runs take the
+   * environment's, so that LANGUAGE=fr pictures the French dialogs. */
+  if (g_getenv ("PALIER_SCREENSHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
   palier_core_init ();
   bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
