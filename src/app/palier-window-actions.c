@@ -240,6 +240,14 @@ imported_cb (PalierWindow       *self,
     }
 
   palier_window_show_toast (self, message);
+
+  /* The import cleared the results, as for new sales.  New segments or
+   * quotas change the payouts of the same sales, so the results of the
+   * Designer's program are simulated again at once. */
+  if (palier_import_dialog_get_kind (dialog) != PALIER_IMPORT_KIND_SALES &&
+      self->workspace != NULL && palier_designer_view_get_program (self->designer_view) != NULL)
+    palier_results_view_simulate (self->results_view, self->workspace,
+                                  palier_designer_view_get_program (self->designer_view));
 }
 
 static void

@@ -56,8 +56,8 @@ PalierImportDialog *_palier_window_import_file_kind (PalierWindow     *self,
                                                      PalierImportKind  kind);
 
 /* Imports a CSV file opened or dropped on the window.  When its headers
- * have no sales date and amount, asks whether it lists partners or
- * quotas first (palier-window-import.c). */
+ * have no sales date and amount but match a partners or quotas file,
+ * asks which kind it is first (palier-window-import.c). */
 void _palier_window_import_csv        (PalierWindow   *self,
                                        const char     *path);
 

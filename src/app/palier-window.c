@@ -114,10 +114,8 @@ palier_window_set_workspace (PalierWindow    *self,
   palier_results_view_clear (self->results_view);
   if (workspace != NULL)
     {
-      /* Results of earlier sales, partners or quotas would mislead, so
-       * a shown result is simulated again. */
       g_signal_connect_object (workspace, "sales-changed",
-                               G_CALLBACK (palier_results_view_resimulate), self->results_view,
+                               G_CALLBACK (palier_results_view_clear), self->results_view,
                                G_CONNECT_SWAPPED);
       /* The live simulation and the Compare view follow the range
        * themselves. */

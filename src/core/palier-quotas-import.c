@@ -468,7 +468,8 @@ check_overlaps (const QuotasFile  *file,
 
   /* The copy takes @quotas' free function, but not its elements. */
   g_ptr_array_set_free_func (sorted, NULL);
-  qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
+  if (sorted->len > 1)
+    qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
   for (guint i = 0; i < sorted->len; i++)
     {
       PalierQuota *later = g_ptr_array_index (sorted, i);
