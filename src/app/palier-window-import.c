@@ -5,7 +5,7 @@
  * sales date and amount, or whose columns match no kind, opens the sales
  * import.  A file without them whose columns match a partners or quotas
  * file makes the window ask which kind it is, with that kind as the
- * default answer.
+ * default response.
  */
 
 #define G_LOG_DOMAIN "Palier"
@@ -33,8 +33,8 @@ plan_has_sales_fields (const char *path)
   plan = palier_import_plan_new (path, &options, NULL);
   palier_import_options_clear (&options);
 
-  /* A file that cannot be read goes to the sales dialog, which says
-   * why. */
+  /* A file that cannot be read goes to the sales dialog, which shows
+   * the error. */
   return plan == NULL ||
          (palier_import_plan_get_column (plan, PALIER_FIELD_DATE) >= 0 &&
           palier_import_plan_get_column (plan, PALIER_FIELD_AMOUNT) >= 0);
@@ -156,7 +156,7 @@ _palier_window_import_csv (PalierWindow *self,
 {
   Guess guess;
 
-  /* Without a workspace, the sales dialog's error says what to do. */
+  /* Without a workspace, the window's error explains what to do. */
   if (self->workspace == NULL)
     {
       _palier_window_import_file (self, path);

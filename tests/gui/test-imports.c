@@ -1,6 +1,6 @@
 /* test-imports.c: partners and quotas files through the import dialog
  *
- * The workspace holds AdventureWorks' reseller sales and a program whose
+ * The workspace contains AdventureWorks' reseller sales and a program whose
  * rates depend on each reseller's business type and whose commission
  * depends on attainment of a quota.  The tests import the resellers file
  * and quotas files written here through the dialog, and check the stored
@@ -434,7 +434,7 @@ skip_without_shared (Fixture *fixture)
   return TRUE;
 }
 
-/* Drops Resellers.csv on the window, answers Partners, and imports it
+/* Drops Resellers.csv on the window, chooses Partners, and imports it
  * with ResellerKey as the partner and BusinessType as the segment. */
 static void
 import_resellers (Fixture *fixture)
