@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include "palier-csv.h"
+#include "palier-file-check.h"
 #include "palier-number.h"
 
 G_BEGIN_DECLS
@@ -31,7 +32,8 @@ gboolean    palier_partners_field_from_string (const char          *text,
 
 typedef struct {
   PalierCsvDialect  dialect;
-  char             *columns[PALIER_PARTNERS_N_FIELDS]; /* header names; NULL: guess */
+  char             *columns[PALIER_PARTNERS_N_FIELDS]; /* header names; NULL: guess;
+                                                      * "": no column */
   PalierDateOrder   date_order;                        /* AUTO: decide from values */
 } PalierPartnersOptions;
 
@@ -49,5 +51,15 @@ void palier_partners_options_clear (PalierPartnersOptions *options);
 GPtrArray  *palier_partners_read (const char                  *path,
                                   const PalierPartnersOptions *options,
                                   GError                     **error);
+
+/* Reads the partners file at @path as palier_partners_read() does, but
+ * leaves out each invalid row and records it in the check's problems, in
+ * line order, instead of failing.  A partner id without a column is not
+ * an error here: the check then has no records.  Fails when the file
+ * cannot be read or a requested column does not exist.  The records are
+ * PalierPartner structures. */
+PalierFileCheck *palier_partners_check (const char                  *path,
+                                        const PalierPartnersOptions *options,
+                                        GError                     **error);
 
 G_END_DECLS

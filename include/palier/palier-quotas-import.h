@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include "palier-csv.h"
+#include "palier-file-check.h"
 #include "palier-number.h"
 #include "palier-store.h"
 
@@ -30,7 +31,8 @@ gboolean    palier_quotas_field_from_string (const char        *text,
 
 typedef struct {
   PalierCsvDialect   dialect;
-  char              *columns[PALIER_QUOTAS_N_FIELDS]; /* header names; NULL: guess */
+  char              *columns[PALIER_QUOTAS_N_FIELDS]; /* header names; NULL: guess;
+                                                      * "": no column */
   PalierDecimalMark  decimal_mark;                    /* AUTO: decide from values */
   int                fiscal_year_start;               /* month 2..12 that "FY" labels
                                                        * use; 0 or 1: they are rejected */
@@ -74,6 +76,17 @@ gboolean    palier_quota_parse_period   (const char   *label,
 GPtrArray  *palier_quotas_read          (const char                 *path,
                                          const PalierQuotasOptions  *options,
                                          GError                    **error);
+
+/* Reads the quotas file at @path as palier_quotas_read() does, but
+ * leaves out each invalid row and records it in the check's problems, in
+ * line order, instead of failing.  Of two rows of one partner whose
+ * periods share a day, the later line is the invalid one.  A field
+ * without a column is not an error here: the check then has no records.
+ * Fails when the file cannot be read or a requested column does not
+ * exist.  The records are PalierQuota structures. */
+PalierFileCheck *palier_quotas_check        (const char                 *path,
+                                             const PalierQuotasOptions  *options,
+                                             GError                    **error);
 
 /* Stores @quotas (PalierQuota *) in one transaction.  Partners not yet in
  * the workspace are created.  A quota replaces the stored quotas of the

@@ -11,6 +11,7 @@
 #include "palier-csv.h"
 #include "palier-number.h"
 #include "palier-import.h"
+#include "palier-file-check.h"
 #include "palier-partners-import.h"
 #include "palier-quotas-import.h"
 #include "palier-store.h"

@@ -20,6 +20,7 @@ struct _PalierColumnMappingRow
   AdwActionRow parent_instance;
 
   PalierField field;
+  gboolean required;
   GtkDropDown *drop_down;
   GtkWidget *warning_icon;
 };
@@ -69,7 +70,7 @@ palier_field_get_label (PalierField field)
 static void
 update_warning (PalierColumnMappingRow *self)
 {
-  gboolean missing = palier_field_is_required (self->field) &&
+  gboolean missing = self->required &&
                      palier_column_mapping_row_get_column (self) < 0;
 
   gtk_widget_set_visible (self->warning_icon, missing);
@@ -136,6 +137,7 @@ palier_column_mapping_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (palier_column_mapping_row_parent_class)->constructed (object);
 
+  self->required = palier_field_is_required (self->field);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -194,6 +196,27 @@ palier_column_mapping_row_new (PalierField field)
   return g_object_new (PALIER_TYPE_COLUMN_MAPPING_ROW,
                        "field", field,
                        NULL);
+}
+
+GtkWidget *
+palier_column_mapping_row_new_labelled (guint       field,
+                                        const char *label,
+                                        gboolean    required)
+{
+  PalierColumnMappingRow *self;
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  self = g_object_new (PALIER_TYPE_COLUMN_MAPPING_ROW, NULL);
+  self->field = field;
+  self->required = required;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  update_warning (self);
+
+  return GTK_WIDGET (self);
 }
 
 PalierField

@@ -13,6 +13,12 @@ G_DECLARE_FINAL_TYPE (PalierColumnMappingRow, palier_column_mapping_row, PALIER,
 
 GtkWidget   *palier_column_mapping_row_new            (PalierField             field);
 
+/* A row for field @field of a partners or quotas file, titled @label.
+ * get_field() returns @field as given. */
+GtkWidget   *palier_column_mapping_row_new_labelled   (guint                   field,
+                                                       const char             *label,
+                                                       gboolean                required);
+
 PalierField  palier_column_mapping_row_get_field      (PalierColumnMappingRow *self);
 
 /* Sets the drop-down's @choices: "Not used", then the file's headers in

@@ -29,6 +29,7 @@ struct _PalierDataView
   AdwStatusPage *error_page;
   GtkLabel *transactions_label;
   GtkLabel *partners_label;
+  GtkLabel *quotas_label;
   GtkLabel *dates_label;
   GtkLabel *total_label;
   GtkLabel *imports_label;
@@ -54,12 +55,14 @@ show_overview (PalierDataView       *self,
   g_autofree char *transactions = palier_format_count (summary->n_transactions);
   g_autofree char *partners = palier_format_count (summary->n_partners);
   g_autofree char *imports = palier_format_count (summary->n_imports);
+  g_autofree char *quotas = palier_format_count (overview->n_quotas);
   const char *currency = overview->currency != NULL ? overview->currency : self->currency;
   g_autofree char *total = palier_format_money (summary->total_amount, currency);
   g_autofree char *dates = palier_format_date_range (summary->first_date, summary->last_date);
 
   gtk_label_set_text (self->transactions_label, transactions);
   gtk_label_set_text (self->partners_label, partners);
+  gtk_label_set_text (self->quotas_label, quotas);
   gtk_label_set_text (self->dates_label, dates);
   gtk_label_set_text (self->total_label, total);
   gtk_label_set_text (self->imports_label, imports);
@@ -233,6 +236,7 @@ palier_data_view_class_init (PalierDataViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, transactions_label);
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, partners_label);
+  gtk_widget_class_bind_template_child (widget_class, PalierDataView, quotas_label);
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, dates_label);
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, total_label);
   gtk_widget_class_bind_template_child (widget_class, PalierDataView, imports_label);

@@ -69,42 +69,45 @@ check_thread (GTask        *task,
   g_task_return_pointer (task, check, (GDestroyNotify) check_result_free);
 }
 
-static void
-show_check (PalierImportDialog *self,
-            const CheckResult  *check)
+void
+_palier_import_dialog_show_problems (PalierImportDialog *self,
+                                     guint64             rows_read,
+                                     guint64             rows_invalid,
+                                     GPtrArray          *problems)
 {
-  guint n_listed = MIN (check->problems->len, MAX_LISTED_PROBLEMS);
-  g_autofree char *rows = palier_format_count (check->rows_read);
-  g_autofree char *invalid = palier_format_count (check->rows_invalid);
+  guint n_listed = MIN (problems->len, MAX_LISTED_PROBLEMS);
+  g_autofree char *rows = palier_format_count (rows_read);
+  g_autofree char *invalid = palier_format_count (rows_invalid);
   g_autofree char *text = NULL;
 
+  g_list_store_remove_all (self->problems);
   for (guint i = 0; i < n_listed; i++)
     {
       g_autoptr(PalierImportProblemItem) item =
-        palier_import_problem_item_new (g_ptr_array_index (check->problems, i), self->display_name);
+        palier_import_problem_item_new (g_ptr_array_index (problems, i), self->display_name);
 
       g_list_store_append (self->problems, item);
     }
 
-  if (check->rows_invalid == 0)
+  if (rows_invalid == 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "The file’s %s row can be imported.",
                                          "All %s rows of the file can be imported.",
-                                         (gulong) MIN (check->rows_read, G_MAXULONG)),
+                                         (gulong) MIN (rows_read, G_MAXULONG)),
                             rows);
   else
     /* Translators: "3 of 9,994 rows cannot be imported." */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
                                          "%s of %s rows cannot be imported. Turn on Skip Invalid Rows to import the others, or correct the file and import it again.",
-                                         (gulong) MIN (check->rows_invalid, G_MAXULONG)),
+                                         (gulong) MIN (rows_invalid, G_MAXULONG)),
                             invalid, rows);
   gtk_label_set_text (self->check_label, text);
 
-  gtk_widget_set_visible (self->skip_list, check->rows_invalid > 0);
-  gtk_widget_set_visible (self->problems_frame, check->rows_invalid > 0);
+  gtk_widget_set_visible (self->skip_list, rows_invalid > 0);
+  gtk_widget_set_visible (self->problems_frame, rows_invalid > 0);
 
-  if (check->rows_invalid > n_listed)
+  if (rows_invalid > n_listed)
     {
       g_autofree char *listed = palier_format_count (n_listed);
       g_autofree char *more = g_strdup_printf (_("The list shows the first %s of the %s rows that would fail."),
@@ -112,7 +115,7 @@ show_check (PalierImportDialog *self,
 
       gtk_label_set_text (self->problems_more_label, more);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_more_label), check->rows_invalid > n_listed);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_more_label), rows_invalid > n_listed);
 }
 
 static void
@@ -146,7 +149,7 @@ check_done_cb (GObject      *source,
     {
       self->n_rows_read = check->rows_read;
       self->n_invalid = check->rows_invalid;
-      show_check (self, check);
+      _palier_import_dialog_show_problems (self, check->rows_read, check->rows_invalid, check->problems);
       check_result_free (check);
     }
 

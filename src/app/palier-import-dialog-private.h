@@ -9,16 +9,19 @@ struct _PalierImportDialog
 {
   AdwWindow parent_instance;
 
+  PalierImportKind kind;
   PalierWorkspace *workspace;
   char *path;
   char *display_name;
-  PalierImportPlan *plan;
+  PalierImportPlan *plan;               /* sales files */
+  PalierFileCheck *file_check;          /* partners and quotas files */
 
   /* Settings the user forced: AUTO or 0 while the detected ones apply. */
   PalierEncoding encoding;
   char delimiter;
   PalierDateOrder date_order;
   PalierDecimalMark decimal_mark;
+  int fiscal_year_start;                /* quotas files; 1 for calendar years */
 
   GtkStringList *choices;               /* "Not used", then the headers */
   GListStore *preview_rows;             /* GtkStringList per row */
@@ -53,6 +56,7 @@ struct _PalierImportDialog
   AdwComboRow *decimal_mark_row;
   AdwComboRow *date_order_row;
   AdwComboRow *encoding_row;
+  AdwComboRow *fiscal_year_row;
   AdwPreferencesGroup *notes_group;
   GtkListBox *notes_list;
   GtkSpinner *check_spinner;
@@ -75,6 +79,35 @@ void      _palier_import_dialog_update_actions        (PalierImportDialog *self)
 
 /* Whether date, partner and amount each have a column. */
 gboolean  _palier_import_dialog_mapping_is_complete   (PalierImportDialog *self);
+
+/* The fields of the dialog's kind: PALIER_N_FIELDS for sales. */
+guint     _palier_import_dialog_n_fields              (PalierImportDialog *self);
+
+/* Whether the plan or the check is there to show. */
+gboolean  _palier_import_dialog_has_source            (PalierImportDialog *self);
+
+/* Fills the preview, mapping and format widgets from the plan or the
+ * check (palier-import-dialog.c). */
+void      _palier_import_dialog_fill_from_source      (PalierImportDialog *self);
+
+/* Lists @problems (PalierImportProblem *) of @rows_invalid rows out of
+ * @rows_read (palier-import-dialog-check.c). */
+void      _palier_import_dialog_show_problems         (PalierImportDialog *self,
+                                                       guint64             rows_read,
+                                                       guint64             rows_invalid,
+                                                       GPtrArray          *problems);
+
+/* Checks a partners or quotas file with the current settings, keeping
+ * the mapped columns by name with @keep_mapping
+ * (palier-import-dialog-records.c). */
+void      _palier_import_dialog_load_check            (PalierImportDialog *self,
+                                                       gboolean            keep_mapping);
+
+/* Field labels and whether a field is required, after the kind. */
+const char *_palier_import_dialog_field_label         (PalierImportKind    kind,
+                                                       guint               field);
+gboolean  _palier_import_dialog_field_is_required     (PalierImportKind    kind,
+                                                       guint               field);
 
 /* Starts a dry run of the current settings, replacing any still running
  * (palier-import-dialog-check.c). */

@@ -1,4 +1,7 @@
-/* palier-import-dialog.c: maps a sales CSV file's columns, then imports it
+/* palier-import-dialog.c: maps a CSV file's columns, then imports it
+ *
+ * This file has the steps of a sales file and what every kind shares;
+ * palier-import-dialog-records.c has those of partners and quotas files.
  *
  * The dialog keeps one PalierImportPlan, built in a worker thread from
  * the file and the settings the user forced.  Changing a column, the date
@@ -123,6 +126,63 @@ palier_import_dialog_format_result (guint64 rows,
   return g_strdup_printf (_("%s, %s"), imported, left_out);
 }
 
+/* What the plan or the check found */
+
+guint
+_palier_import_dialog_n_fields (PalierImportDialog *self)
+{
+  switch (self->kind)
+    {
+    case PALIER_IMPORT_KIND_PARTNERS:
+      return PALIER_PARTNERS_N_FIELDS;
+    case PALIER_IMPORT_KIND_QUOTAS:
+      return PALIER_QUOTAS_N_FIELDS;
+    case PALIER_IMPORT_KIND_SALES:
+    default:
+      return PALIER_N_FIELDS;
+    }
+}
+
+gboolean
+_palier_import_dialog_has_source (PalierImportDialog *self)
+{
+  return self->plan != NULL || self->file_check != NULL;
+}
+
+static guint
+source_n_columns (PalierImportDialog *self)
+{
+  if (self->plan != NULL)
+    return palier_import_plan_get_n_columns (self->plan);
+  return self->file_check->n_columns;
+}
+
+static const char *
+source_header (PalierImportDialog *self,
+               guint               column)
+{
+  if (self->plan != NULL)
+    return palier_import_plan_get_header (self->plan, column);
+  return self->file_check->headers[column];
+}
+
+static GPtrArray *
+source_preview (PalierImportDialog *self)
+{
+  if (self->plan != NULL)
+    return palier_import_plan_get_preview (self->plan);
+  return self->file_check->preview;
+}
+
+static int
+source_column (PalierImportDialog *self,
+               guint               field)
+{
+  if (self->plan != NULL)
+    return palier_import_plan_get_column (self->plan, field);
+  return self->file_check->columns[field];
+}
+
 /* What the first value of a mapped column reads as */
 
 static gboolean
@@ -140,7 +200,7 @@ static const char *
 sample_value (PalierImportDialog *self,
               int                 column)
 {
-  GPtrArray *preview = palier_import_plan_get_preview (self->plan);
+  GPtrArray *preview = source_preview (self);
 
   for (guint i = 0; i < preview->len; i++)
     {
@@ -154,15 +214,14 @@ sample_value (PalierImportDialog *self,
 }
 
 static char *
-describe_date (PalierImportDialog *self,
-               const char         *text)
+describe_date (const char      *text,
+               PalierDateOrder  order)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *date_text = NULL;
   PalierDate date;
 
-  if (!palier_date_parse_text (text, strlen (text), palier_import_plan_get_date_order (self->plan),
-                               &date, &error))
+  if (!palier_date_parse_text (text, strlen (text), order, &date, &error))
     /* Translators: "“3/15/2017” cannot be read as a date in this order". */
     return g_strdup_printf (_("“%s” cannot be read as a date in this order"), text);
 
@@ -172,16 +231,14 @@ describe_date (PalierImportDialog *self,
 }
 
 static char *
-describe_number (PalierImportDialog *self,
-                 PalierField         field,
-                 const char         *text)
+describe_number (const char        *text,
+                 PalierDecimalMark  mark)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *number_text = NULL;
   PalierDecimal value;
 
-  if (!palier_number_parse (text, strlen (text), palier_import_plan_get_decimal_mark (self->plan, field),
-                            &value, &error))
+  if (!palier_number_parse (text, strlen (text), mark, &value, &error))
     /* Translators: "“12,3.4” cannot be read as a number with this decimal
      * mark". */
     return g_strdup_printf (_("“%s” cannot be read as a number with this decimal mark"), text);
@@ -192,41 +249,84 @@ describe_number (PalierImportDialog *self,
 }
 
 static char *
+describe_period (const char *text,
+                 int         fiscal_year_start)
+{
+  g_autofree char *range = NULL;
+  PalierDate first;
+  PalierDate last;
+
+  if (!palier_quota_parse_period (text, fiscal_year_start, &first, &last, NULL))
+    /* Translators: "“FY2018-Q1” cannot be read as a period". */
+    return g_strdup_printf (_("“%s” cannot be read as a period"), text);
+
+  range = palier_format_date_range (first, last);
+  /* Translators: "“FY2018-Q1” reads as Jul 1, 2017 – Sep 30, 2017". */
+  return g_strdup_printf (_("“%s” reads as %s"), text, range);
+}
+
+/* How the first value of @field reads, for the dates, numbers and
+ * periods of the dialog's kind, or NULL for a text field. */
+static char *
+describe_value (PalierImportDialog *self,
+                guint               field,
+                const char         *text)
+{
+  switch (self->kind)
+    {
+    case PALIER_IMPORT_KIND_SALES:
+      if (field == PALIER_FIELD_DATE)
+        return describe_date (text, palier_import_plan_get_date_order (self->plan));
+      if (field == PALIER_FIELD_AMOUNT || field == PALIER_FIELD_MARGIN || field == PALIER_FIELD_QUANTITY)
+        return describe_number (text, palier_import_plan_get_decimal_mark (self->plan, field));
+      return NULL;
+
+    case PALIER_IMPORT_KIND_PARTNERS:
+      if (field == PALIER_PARTNERS_FIELD_START)
+        return describe_date (text, self->file_check->date_order);
+      return NULL;
+
+    case PALIER_IMPORT_KIND_QUOTAS:
+      if (field == PALIER_QUOTAS_FIELD_QUOTA)
+        return describe_number (text, self->file_check->decimal_mark);
+      if (field == PALIER_QUOTAS_FIELD_PERIOD)
+        return describe_period (text, self->fiscal_year_start);
+      return NULL;
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
 describe_field (PalierImportDialog *self,
-                PalierField         field,
+                guint               field,
                 int                 column)
 {
   const char *text;
+  char *description;
 
   if (column < 0)
-    return palier_field_is_required (field) ? g_strdup (_("Required: choose a column"))
-                                            : g_strdup (_("Not imported"));
+    return _palier_import_dialog_field_is_required (self->kind, field) ? g_strdup (_("Required: choose a column"))
+                                                                        : g_strdup (_("Not imported"));
 
   text = sample_value (self, column);
   if (text == NULL)
     return g_strdup (_("Empty in the first rows"));
 
-  switch (field)
-    {
-    case PALIER_FIELD_DATE:
-      return describe_date (self, text);
+  description = describe_value (self, field, text);
+  if (description != NULL)
+    return description;
 
-    case PALIER_FIELD_AMOUNT:
-    case PALIER_FIELD_MARGIN:
-    case PALIER_FIELD_QUANTITY:
-      return describe_number (self, field, text);
-
-    default:
-      /* Translators: an example of a column's values: "For example
-       * “Furniture”". */
-      return g_strdup_printf (_("For example “%s”"), text);
-    }
+  /* Translators: an example of a column's values: "For example
+   * “Furniture”". */
+  return g_strdup_printf (_("For example “%s”"), text);
 }
 
 static void
 update_mapping_subtitles (PalierImportDialog *self)
 {
-  for (guint f = 0; f < PALIER_N_FIELDS; f++)
+  for (guint f = 0; f < _palier_import_dialog_n_fields (self); f++)
     {
       PalierColumnMappingRow *row = self->mapping_rows[f];
       g_autofree char *subtitle = describe_field (self, f, palier_column_mapping_row_get_column (row));
@@ -288,14 +388,14 @@ update_preview_titles (PalierImportDialog *self)
   for (guint i = 0; i < n_columns; i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const char *header = palier_import_plan_get_header (self->plan, i);
+      const char *header = source_header (self, i);
       g_autofree char *title = NULL;
 
-      for (guint f = 0; f < PALIER_N_FIELDS && title == NULL; f++)
+      for (guint f = 0; f < _palier_import_dialog_n_fields (self) && title == NULL; f++)
         if (palier_column_mapping_row_get_column (self->mapping_rows[f]) == (int) i)
           /* Translators: a column of the preview and the field it feeds:
            * "Order Date → Date". */
-          title = g_strdup_printf (_("%s → %s"), header, palier_field_get_label (f));
+          title = g_strdup_printf (_("%s → %s"), header, _palier_import_dialog_field_label (self->kind, f));
 
       gtk_column_view_column_set_title (column, title != NULL ? title : header);
     }
@@ -304,8 +404,8 @@ update_preview_titles (PalierImportDialog *self)
 static void
 fill_preview (PalierImportDialog *self)
 {
-  GPtrArray *preview = palier_import_plan_get_preview (self->plan);
-  guint n_columns = palier_import_plan_get_n_columns (self->plan);
+  GPtrArray *preview = source_preview (self);
+  guint n_columns = source_n_columns (self);
 
   remove_columns (self->preview_table);
   g_list_store_remove_all (self->preview_rows);
@@ -362,12 +462,20 @@ note_row_new (const char *note)
 static void
 fill_notes (PalierImportDialog *self)
 {
-  GPtrArray *notes = palier_import_plan_get_notes (self->plan);
+  GPtrArray *notes;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
     gtk_list_box_remove (self->notes_list, child);
 
+  /* Only the sales import notes the choices it made without certainty. */
+  if (self->plan == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->notes_group), FALSE);
+      return;
+    }
+
+  notes = palier_import_plan_get_notes (self->plan);
   for (guint i = 0; i < notes->len; i++)
     gtk_list_box_append (self->notes_list, note_row_new (g_ptr_array_index (notes, i)));
 
@@ -379,6 +487,22 @@ fill_notes (PalierImportDialog *self)
 static void
 fill_format_rows (PalierImportDialog *self)
 {
+  if (self->file_check != NULL)
+    {
+      adw_combo_row_set_selected (self->delimiter_row, index_of_delimiter (self->file_check->delimiter));
+      adw_combo_row_set_selected (self->decimal_mark_row, index_of_decimal_mark (self->file_check->decimal_mark));
+      adw_combo_row_set_selected (self->date_order_row, index_of_date_order (self->file_check->date_order));
+      adw_combo_row_set_selected (self->encoding_row, index_of_encoding (self->file_check->encoding));
+      adw_combo_row_set_selected (self->fiscal_year_row, MAX (self->fiscal_year_start, 1) - 1);
+      gtk_widget_set_visible (GTK_WIDGET (self->fiscal_year_row),
+                              self->file_check->has_fiscal_labels || self->fiscal_year_start > 1);
+      /* The date order of a partners file only reads start dates. */
+      gtk_widget_set_visible (GTK_WIDGET (self->date_order_row),
+                              self->kind == PALIER_IMPORT_KIND_PARTNERS &&
+                              self->file_check->columns[PALIER_PARTNERS_FIELD_START] >= 0);
+      return;
+    }
+
   adw_combo_row_set_selected (self->delimiter_row,
                               index_of_delimiter (palier_import_plan_get_delimiter (self->plan)));
   adw_combo_row_set_selected (self->decimal_mark_row,
@@ -402,10 +526,10 @@ refresh_from_plan (PalierImportDialog *self)
   update_preview_titles (self);
 }
 
-static void
-fill_from_plan (PalierImportDialog *self)
+void
+_palier_import_dialog_fill_from_source (PalierImportDialog *self)
 {
-  guint n_columns = palier_import_plan_get_n_columns (self->plan);
+  guint n_columns = source_n_columns (self);
 
   self->filling = TRUE;
 
@@ -413,13 +537,12 @@ fill_from_plan (PalierImportDialog *self)
   self->choices = gtk_string_list_new (NULL);
   gtk_string_list_append (self->choices, _("Not used"));
   for (guint i = 0; i < n_columns; i++)
-    gtk_string_list_append (self->choices, palier_import_plan_get_header (self->plan, i));
+    gtk_string_list_append (self->choices, source_header (self, i));
 
-  for (guint f = 0; f < PALIER_N_FIELDS; f++)
+  for (guint f = 0; f < _palier_import_dialog_n_fields (self); f++)
     {
       palier_column_mapping_row_set_headers (self->mapping_rows[f], G_LIST_MODEL (self->choices));
-      palier_column_mapping_row_set_column (self->mapping_rows[f],
-                                            palier_import_plan_get_column (self->plan, f));
+      palier_column_mapping_row_set_column (self->mapping_rows[f], source_column (self, f));
     }
 
   self->filling = FALSE;
@@ -431,8 +554,9 @@ fill_from_plan (PalierImportDialog *self)
 gboolean
 _palier_import_dialog_mapping_is_complete (PalierImportDialog *self)
 {
-  for (guint f = 0; f < PALIER_N_FIELDS; f++)
-    if (palier_field_is_required (f) && palier_column_mapping_row_get_column (self->mapping_rows[f]) < 0)
+  for (guint f = 0; f < _palier_import_dialog_n_fields (self); f++)
+    if (_palier_import_dialog_field_is_required (self->kind, f) &&
+        palier_column_mapping_row_get_column (self->mapping_rows[f]) < 0)
       return FALSE;
 
   return TRUE;
@@ -447,7 +571,7 @@ is_importing (PalierImportDialog *self)
 void
 _palier_import_dialog_update_actions (PalierImportDialog *self)
 {
-  gboolean can_import = self->plan != NULL &&
+  gboolean can_import = _palier_import_dialog_has_source (self) &&
                         !is_importing (self) &&
                         _palier_import_dialog_mapping_is_complete (self) &&
                         self->checked &&
@@ -559,7 +683,7 @@ plan_loaded_cb (GObject      *source,
 
   g_clear_pointer (&self->plan, palier_import_plan_free);
   self->plan = plan;
-  fill_from_plan (self);
+  _palier_import_dialog_fill_from_source (self);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   _palier_import_dialog_start_check (self);
 }
@@ -572,6 +696,12 @@ load_plan (PalierImportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   PlanRequest *request;
+
+  if (self->kind != PALIER_IMPORT_KIND_SALES)
+    {
+      _palier_import_dialog_load_check (self, keep_mapping);
+      return;
+    }
 
   g_cancellable_cancel (self->plan_cancellable);
   g_clear_object (&self->plan_cancellable);
@@ -626,8 +756,14 @@ mapping_changed_cb (PalierImportDialog     *self,
   int column = palier_column_mapping_row_get_column (row);
   g_autoptr(GError) error = NULL;
 
-  if (self->filling || self->plan == NULL)
+  if (self->filling || !_palier_import_dialog_has_source (self))
     return;
+
+  if (self->kind != PALIER_IMPORT_KIND_SALES)
+    {
+      _palier_import_dialog_load_check (self, TRUE);
+      return;
+    }
 
   /* The plan keeps a required field's old column, which the dialog
    * ignores until the user chooses a new one. */
@@ -644,10 +780,16 @@ mapping_changed_cb (PalierImportDialog     *self,
 static void
 decimal_mark_changed_cb (PalierImportDialog *self)
 {
-  if (self->filling || self->plan == NULL)
+  if (self->filling || !_palier_import_dialog_has_source (self))
     return;
 
   self->decimal_mark = decimal_marks[adw_combo_row_get_selected (self->decimal_mark_row)];
+  if (self->plan == NULL)
+    {
+      _palier_import_dialog_load_check (self, TRUE);
+      return;
+    }
+
   palier_import_plan_set_decimal_mark (self->plan, self->decimal_mark);
   refresh_from_plan (self);
   _palier_import_dialog_start_check (self);
@@ -656,10 +798,16 @@ decimal_mark_changed_cb (PalierImportDialog *self)
 static void
 date_order_changed_cb (PalierImportDialog *self)
 {
-  if (self->filling || self->plan == NULL)
+  if (self->filling || !_palier_import_dialog_has_source (self))
     return;
 
   self->date_order = date_orders[adw_combo_row_get_selected (self->date_order_row)];
+  if (self->plan == NULL)
+    {
+      _palier_import_dialog_load_check (self, TRUE);
+      return;
+    }
+
   palier_import_plan_set_date_order (self->plan, self->date_order);
   refresh_from_plan (self);
   _palier_import_dialog_start_check (self);
@@ -668,12 +816,21 @@ date_order_changed_cb (PalierImportDialog *self)
 static void
 dialect_changed_cb (PalierImportDialog *self)
 {
-  if (self->filling || self->plan == NULL)
+  if (self->filling || !_palier_import_dialog_has_source (self))
     return;
 
   self->delimiter = delimiters[adw_combo_row_get_selected (self->delimiter_row)];
   self->encoding = encodings[adw_combo_row_get_selected (self->encoding_row)];
   load_plan (self, TRUE);
+}
+
+static void
+fiscal_year_changed_cb (PalierImportDialog *self)
+{
+  if (self->filling || !_palier_import_dialog_has_source (self))
+    return;
+
+  palier_import_dialog_set_fiscal_year_start (self, adw_combo_row_get_selected (self->fiscal_year_row) + 1);
 }
 
 static void
@@ -784,10 +941,8 @@ import_action (GtkWidget  *widget,
 {
   PalierImportDialog *self = PALIER_IMPORT_DIALOG (widget);
 
-  if (self->plan == NULL || is_importing (self))
+  if (!_palier_import_dialog_has_source (self) || is_importing (self))
     return;
-
-  palier_import_plan_set_skip_invalid (self->plan, gtk_switch_get_active (self->skip_switch));
 
   self->import_cancellable = g_cancellable_new ();
   g_atomic_int_set (&self->progress_permille, 0);
@@ -798,10 +953,35 @@ import_action (GtkWidget  *widget,
   _palier_import_dialog_update_actions (self);
 
   self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress_cb, self);
-  palier_workspace_import_plan_async (self->workspace, self->plan,
-                                      import_progress_cb, self,
-                                      self->import_cancellable,
-                                      import_done_cb, g_object_ref (self));
+  switch (self->kind)
+    {
+    case PALIER_IMPORT_KIND_SALES:
+      palier_import_plan_set_skip_invalid (self->plan, gtk_switch_get_active (self->skip_switch));
+      palier_workspace_import_plan_async (self->workspace, self->plan,
+                                          import_progress_cb, self,
+                                          self->import_cancellable,
+                                          import_done_cb, g_object_ref (self));
+      break;
+
+    /* The check read the whole file, so only the write is left, which
+     * reports no progress. */
+    case PALIER_IMPORT_KIND_PARTNERS:
+      g_atomic_int_set (&self->progress_permille, 1000);
+      palier_workspace_import_partners_async (self->workspace, self->file_check->records,
+                                              self->import_cancellable,
+                                              import_done_cb, g_object_ref (self));
+      break;
+
+    case PALIER_IMPORT_KIND_QUOTAS:
+      g_atomic_int_set (&self->progress_permille, 1000);
+      palier_workspace_import_quotas_async (self->workspace, self->file_check->records,
+                                            self->import_cancellable,
+                                            import_done_cb, g_object_ref (self));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Cancels the import, which closes the dialog once the workspace rolled
@@ -872,6 +1052,7 @@ palier_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->plan, palier_import_plan_free);
+  g_clear_pointer (&self->file_check, palier_file_check_free);
   g_clear_object (&self->choices);
   g_clear_object (&self->preview_rows);
   g_clear_object (&self->problems);
@@ -934,6 +1115,7 @@ palier_import_dialog_class_init (PalierImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, decimal_mark_row);
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, date_order_row);
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, fiscal_year_row);
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, notes_group);
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, notes_list);
   gtk_widget_class_bind_template_child (widget_class, PalierImportDialog, check_spinner);
@@ -962,9 +1144,15 @@ setup_preview_table (PalierImportDialog *self)
 static void
 setup_mapping_rows (PalierImportDialog *self)
 {
-  for (guint f = 0; f < PALIER_N_FIELDS; f++)
+  for (guint f = 0; f < _palier_import_dialog_n_fields (self); f++)
     {
-      GtkWidget *row = palier_column_mapping_row_new (f);
+      GtkWidget *row;
+
+      if (self->kind == PALIER_IMPORT_KIND_SALES)
+        row = palier_column_mapping_row_new (f);
+      else
+        row = palier_column_mapping_row_new_labelled (f, _palier_import_dialog_field_label (self->kind, f),
+                                                      _palier_import_dialog_field_is_required (self->kind, f));
 
       self->mapping_rows[f] = PALIER_COLUMN_MAPPING_ROW (row);
       adw_preferences_group_add (self->mapping_group, row);
@@ -984,6 +1172,8 @@ connect_format_rows (PalierImportDialog *self)
                            G_CALLBACK (decimal_mark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->date_order_row, "notify::selected",
                            G_CALLBACK (date_order_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->fiscal_year_row, "notify::selected",
+                           G_CALLBACK (fiscal_year_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->skip_switch, "notify::active",
                            G_CALLBACK (skip_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -996,11 +1186,79 @@ palier_import_dialog_init (PalierImportDialog *self)
 
   setup_preview_table (self);
   _palier_import_dialog_setup_problems (self);
-  setup_mapping_rows (self);
   connect_format_rows (self);
   self->filling = FALSE;
 
   _palier_import_dialog_update_actions (self);
+}
+
+/* Titles the window and the texts that name the kind of file. */
+static void
+apply_kind (PalierImportDialog *self)
+{
+  const char *title;
+  const char *mapping;
+  const char *importing;
+
+  switch (self->kind)
+    {
+    case PALIER_IMPORT_KIND_PARTNERS:
+      title = _("Import Partners");
+      mapping = _("Choose the column of the file that feeds each field. The partner is required.");
+      importing = _("Importing Partners");
+      break;
+
+    case PALIER_IMPORT_KIND_QUOTAS:
+      title = _("Import Quotas");
+      mapping = _("Choose the column of the file that feeds each field. Partner, period and quota are required.");
+      importing = _("Importing Quotas");
+      break;
+
+    case PALIER_IMPORT_KIND_SALES:
+    default:
+      return;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_preferences_group_set_description (self->mapping_group, mapping);
+  adw_status_page_set_title (self->progress_page, importing);
+
+  /* A partners file has no numbers and a quotas file no dates. */
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_mark_row), self->kind == PALIER_IMPORT_KIND_QUOTAS);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_order_row), self->kind == PALIER_IMPORT_KIND_PARTNERS);
+}
+
+PalierImportDialog *
+palier_import_dialog_new_for_kind (GtkWindow        *parent,
+                                   PalierWorkspace  *workspace,
+                                   const char       *path,
+                                   PalierImportKind  kind)
+{
+  PalierImportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (PALIER_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (kind <= PALIER_IMPORT_KIND_QUOTAS, NULL);
+
+  self = g_object_new (PALIER_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->kind = kind;
+  self->workspace = g_object_ref (workspace);
+  self->path = g_strdup (path);
+  self->display_name = g_filename_display_basename (path);
+  adw_window_title_set_subtitle (self->window_title, self->display_name);
+
+  self->filling = TRUE;
+  apply_kind (self);
+  setup_mapping_rows (self);
+  self->filling = FALSE;
+
+  load_plan (self, FALSE);
+
+  return self;
 }
 
 PalierImportDialog *
@@ -1008,23 +1266,23 @@ palier_import_dialog_new (GtkWindow       *parent,
                           PalierWorkspace *workspace,
                           const char      *path)
 {
-  PalierImportDialog *self;
+  return palier_import_dialog_new_for_kind (parent, workspace, path, PALIER_IMPORT_KIND_SALES);
+}
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (PALIER_IS_WORKSPACE (workspace), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
+PalierImportKind
+palier_import_dialog_get_kind (PalierImportDialog *self)
+{
+  g_return_val_if_fail (PALIER_IS_IMPORT_DIALOG (self), PALIER_IMPORT_KIND_SALES);
 
-  self = g_object_new (PALIER_TYPE_IMPORT_DIALOG,
-                       "transient-for", parent,
-                       NULL);
-  self->workspace = g_object_ref (workspace);
-  self->path = g_strdup (path);
-  self->display_name = g_filename_display_basename (path);
-  adw_window_title_set_subtitle (self->window_title, self->display_name);
+  return self->kind;
+}
 
-  load_plan (self, FALSE);
+PalierFileCheck *
+palier_import_dialog_get_file_check (PalierImportDialog *self)
+{
+  g_return_val_if_fail (PALIER_IS_IMPORT_DIALOG (self), NULL);
 
-  return self;
+  return self->file_check;
 }
 
 PalierImportPlan *
@@ -1037,10 +1295,10 @@ palier_import_dialog_get_plan (PalierImportDialog *self)
 
 PalierColumnMappingRow *
 palier_import_dialog_get_mapping_row (PalierImportDialog *self,
-                                      PalierField         field)
+                                      guint               field)
 {
   g_return_val_if_fail (PALIER_IS_IMPORT_DIALOG (self), NULL);
-  g_return_val_if_fail (field < PALIER_N_FIELDS, NULL);
+  g_return_val_if_fail (field < _palier_import_dialog_n_fields (self), NULL);
 
   return self->mapping_rows[field];
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "palier-export-dialog.h"
+#include "palier-format.h"
 #include "palier-import-dialog.h"
 #include "palier-window-private.h"
 
@@ -206,16 +207,47 @@ new_workspace_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* win.import-sales */
+/* win.import-sales, win.import-partners and win.import-quotas */
 
 static void
-sales_imported_cb (PalierWindow *self,
-                   guint64       rows,
-                   guint64       skipped)
+imported_cb (PalierWindow       *self,
+             guint64             rows,
+             guint64             skipped,
+             PalierImportDialog *dialog)
 {
-  g_autofree char *message = palier_import_dialog_format_result (rows, skipped);
+  g_autofree char *count = palier_format_count (rows);
+  g_autofree char *message = NULL;
+  gulong n = (gulong) MIN (rows, G_MAXULONG);
+
+  switch (palier_import_dialog_get_kind (dialog))
+    {
+    case PALIER_IMPORT_KIND_PARTNERS:
+      /* Translators: "Imported 701 partners". */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s partner", "Imported %s partners", n),
+                                 count);
+      break;
+
+    case PALIER_IMPORT_KIND_QUOTAS:
+      /* Translators: "Imported 48 quotas". */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s quota", "Imported %s quotas", n),
+                                 count);
+      break;
+
+    case PALIER_IMPORT_KIND_SALES:
+    default:
+      message = palier_import_dialog_format_result (rows, skipped);
+      break;
+    }
 
   palier_window_show_toast (self, message);
+
+  /* The import cleared the results, as for new sales.  New segments or
+   * quotas change the payouts of the same sales, so the results of the
+   * Designer's program are simulated again at once. */
+  if (palier_import_dialog_get_kind (dialog) != PALIER_IMPORT_KIND_SALES &&
+      self->workspace != NULL && palier_designer_view_get_program (self->designer_view) != NULL)
+    palier_results_view_simulate (self->results_view, self->workspace,
+                                  palier_designer_view_get_program (self->designer_view));
 }
 
 static void
@@ -224,9 +256,25 @@ import_cancelled_cb (PalierWindow *self)
   palier_window_show_toast (self, _("Import cancelled; the workspace is unchanged"));
 }
 
-void
-_palier_window_import_file (PalierWindow *self,
-                            const char   *path)
+static const char *
+no_workspace_message (PalierImportKind kind)
+{
+  switch (kind)
+    {
+    case PALIER_IMPORT_KIND_PARTNERS:
+      return _("Partners are imported into a workspace. Open a workspace or create a new one, then import the file again.");
+    case PALIER_IMPORT_KIND_QUOTAS:
+      return _("Quotas are imported into a workspace. Open a workspace or create a new one, then import the file again.");
+    case PALIER_IMPORT_KIND_SALES:
+    default:
+      return _("Sales are imported into a workspace. Open a workspace or create a new one, then import the file again.");
+    }
+}
+
+PalierImportDialog *
+_palier_window_import_file_kind (PalierWindow     *self,
+                                 const char       *path,
+                                 PalierImportKind  kind)
 {
   PalierImportDialog *dialog;
 
@@ -235,17 +283,24 @@ _palier_window_import_file (PalierWindow *self,
       g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), basename);
 
-      _palier_window_show_error (self, heading,
-                                 _("Sales are imported into a workspace. Open a workspace or create a new one, then import the file again."));
-      return;
+      _palier_window_show_error (self, heading, no_workspace_message (kind));
+      return NULL;
     }
 
-  dialog = palier_import_dialog_new (GTK_WINDOW (self), self->workspace, path);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (sales_imported_cb), self,
+  dialog = palier_import_dialog_new_for_kind (GTK_WINDOW (self), self->workspace, path, kind);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "import-cancelled", G_CALLBACK (import_cancelled_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+_palier_window_import_file (PalierWindow *self,
+                            const char   *path)
+{
+  _palier_window_import_file_kind (self, path, PALIER_IMPORT_KIND_SALES);
 }
 
 static void
@@ -253,6 +308,7 @@ import_response_cb (GtkNativeDialog *native,
                     int              response,
                     PalierWindow    *self)
 {
+  PalierImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "palier-import-kind"));
   g_autoptr(GFile) file = take_chosen_file (native, response);
   g_autofree char *path = NULL;
 
@@ -261,7 +317,40 @@ import_response_cb (GtkNativeDialog *native,
 
   path = g_file_get_path (file);
   if (path != NULL)
-    _palier_window_import_file (self, path);
+    _palier_window_import_file_kind (self, path, kind);
+}
+
+static void
+choose_import_file (PalierWindow     *self,
+                    PalierImportKind  kind)
+{
+  GtkFileChooserNative *native;
+  const char *title;
+  const char *filter;
+
+  switch (kind)
+    {
+    case PALIER_IMPORT_KIND_PARTNERS:
+      title = _("Import Partners");
+      filter = _("Partners files (CSV)");
+      break;
+    case PALIER_IMPORT_KIND_QUOTAS:
+      title = _("Import Quotas");
+      filter = _("Quotas files (CSV)");
+      break;
+    case PALIER_IMPORT_KIND_SALES:
+    default:
+      title = _("Import Sales");
+      filter = _("Sales files (CSV)");
+      break;
+    }
+
+  native = file_chooser_new (self, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  add_filter (GTK_FILE_CHOOSER (native), file_filter_new (filter, "*.csv", "*.CSV", NULL));
+  g_object_set_data (G_OBJECT (native), "palier-import-kind", GINT_TO_POINTER (kind));
+
+  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -269,15 +358,23 @@ import_sales_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  PalierWindow *self = PALIER_WINDOW (widget);
-  GtkFileChooserNative *native;
+  choose_import_file (PALIER_WINDOW (widget), PALIER_IMPORT_KIND_SALES);
+}
 
-  native = file_chooser_new (self, _("Import Sales"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  add_filter (GTK_FILE_CHOOSER (native),
-              file_filter_new (_("Sales files (CSV)"), "*.csv", "*.CSV", NULL));
+static void
+import_partners_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_import_file (PALIER_WINDOW (widget), PALIER_IMPORT_KIND_PARTNERS);
+}
 
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+static void
+import_quotas_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_import_file (PALIER_WINDOW (widget), PALIER_IMPORT_KIND_QUOTAS);
 }
 
 /* win.export */
@@ -475,6 +572,8 @@ _palier_window_update_actions (PalierWindow *self)
   gboolean has_workspace = self->workspace != NULL;
 
   gtk_widget_action_set_enabled (widget, "win.import-sales", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.import-partners", has_workspace);
+  gtk_widget_action_set_enabled (widget, "win.import-quotas", has_workspace);
   gtk_widget_action_set_enabled (widget, "win.import-program", has_workspace);
   gtk_widget_action_set_enabled (widget, "win.export",
                                  palier_designer_view_get_program (self->designer_view) != NULL ||
@@ -493,6 +592,8 @@ _palier_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.import-sales", NULL, import_sales_action);
+  gtk_widget_class_install_action (widget_class, "win.import-partners", NULL, import_partners_action);
+  gtk_widget_class_install_action (widget_class, "win.import-quotas", NULL, import_quotas_action);
   gtk_widget_class_install_action (widget_class, "win.import-program", NULL, import_program_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.simulate", NULL, simulate_action);

@@ -1,6 +1,8 @@
 /* palier-window-private.h: what palier-window*.c share */
 #pragma once
 
+#include "palier-import-dialog.h"
+
 #include "palier-compare-view.h"
 #include "palier-data-view.h"
 #include "palier-designer-view.h"
@@ -43,8 +45,20 @@ void _palier_window_open_workspace    (PalierWindow     *self,
                                        const char       *path,
                                        PalierStoreFlags  flags);
 
-/* Imports the CSV file at @path into the current workspace. */
+/* Imports the sales file at @path into the current workspace. */
 void _palier_window_import_file       (PalierWindow   *self,
+                                       const char     *path);
+
+/* Shows the import dialog for the file of @kind at @path, or an error
+ * when no workspace is open (then returns NULL). */
+PalierImportDialog *_palier_window_import_file_kind (PalierWindow     *self,
+                                                     const char       *path,
+                                                     PalierImportKind  kind);
+
+/* Imports a CSV file opened or dropped on the window.  When its headers
+ * have no sales date and amount but match a partners or quotas file,
+ * asks which kind it is first (palier-window-import.c). */
+void _palier_window_import_csv        (PalierWindow   *self,
                                        const char     *path);
 
 /* Reads the program XML file at @path into the current workspace. */

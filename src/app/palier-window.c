@@ -280,7 +280,7 @@ palier_window_open_file (PalierWindow *self,
     }
 
   if (is_csv_file (file))
-    _palier_window_import_file (self, path);
+    _palier_window_import_csv (self, path);
   else
     _palier_window_open_workspace (self, path, PALIER_STORE_OPEN_EXISTING);
 }

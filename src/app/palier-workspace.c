@@ -61,7 +61,8 @@ palier_workspace_class_init (PalierWorkspaceClass *klass)
   /**
    * PalierWorkspace::sales-changed:
    *
-   * Emitted on the main thread after an import added sales.
+   * Emitted on the main thread after an import added sales, partners or
+   * quotas, so that every view showing them or a result reloads.
    */
   signals[SALES_CHANGED] =
     g_signal_new ("sales-changed",
@@ -210,6 +211,8 @@ typedef struct {
   PalierImportPlan *plan;
   PalierProgressFunc progress;
   gpointer progress_data;
+  GPtrArray *records;                   /* partners or quotas to store */
+  gboolean quotas;
   guint64 rows;
   guint64 skipped;
 } ImportData;
@@ -219,6 +222,7 @@ import_data_free (ImportData *data)
 {
   g_free (data->path);
   g_clear_pointer (&data->plan, palier_import_plan_free);
+  g_clear_pointer (&data->records, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -285,6 +289,97 @@ palier_workspace_import_plan_async (PalierWorkspace     *self,
   g_task_set_source_tag (task, palier_workspace_import_plan_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
+}
+
+/* Importing partners and quotas */
+
+static void
+import_records_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* The store writes records in one short transaction that takes no
+   * cancellable, so a cancellation counts only until it starts. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  store = palier_store_open (data->path, PALIER_STORE_OPEN_EXISTING, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->quotas)
+    ok = palier_store_import_quotas (store, data->records, &error);
+  else
+    ok = palier_store_import_partners (store, data->records, &error);
+
+  if (!ok)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->rows = data->records->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_records_async (PalierWorkspace     *self,
+                      GPtrArray           *records,
+                      gboolean             quotas,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  data = g_new0 (ImportData, 1);
+  data->path = g_strdup (self->path);
+  data->records = g_ptr_array_ref (records);
+  data->quotas = quotas;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, palier_workspace_import_plan_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_records_thread);
+}
+
+void
+palier_workspace_import_partners_async (PalierWorkspace     *self,
+                                        GPtrArray           *partners,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+  g_return_if_fail (partners != NULL);
+
+  import_records_async (self, partners, FALSE, cancellable, callback, user_data);
+}
+
+void
+palier_workspace_import_quotas_async (PalierWorkspace     *self,
+                                      GPtrArray           *quotas,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (PALIER_IS_WORKSPACE (self));
+  g_return_if_fail (quotas != NULL);
+
+  import_records_async (self, quotas, TRUE, cancellable, callback, user_data);
 }
 
 /* Emits "sales-changed" when the import added rows, so every view that
@@ -385,8 +480,15 @@ load_overview (PalierStore  *store,
   gint32 first_month;
   gint32 last_month;
 
+  g_autoptr(GPtrArray) quotas = NULL;
+
   if (!palier_store_get_summary (store, &overview->summary, error))
     return NULL;
+
+  quotas = palier_store_list_quotas (store, error);
+  if (quotas == NULL)
+    return NULL;
+  overview->n_quotas = quotas->len;
 
   overview->currency = find_programs_currency (store);
   overview->months = g_array_new (FALSE, TRUE, sizeof (PalierMonthSales));

@@ -31,6 +31,7 @@ typedef struct {
   GArray             *months;           /* PalierMonthSales, month order */
   char               *currency;         /* the programs' currency when they
                                          * all use one, else NULL */
+  guint               n_quotas;         /* per-partner quotas stored */
 } PalierOverview;
 
 void              palier_overview_free            (PalierOverview       *overview);
@@ -62,6 +63,21 @@ void              palier_workspace_import_plan_async (PalierWorkspace      *self
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
+/* Stores @partners (PalierPartner *) or @quotas (PalierQuota *), as a
+ * partners or quotas file check found them, in one transaction.  They
+ * finish with palier_workspace_import_finish(), which counts the records
+ * as rows. */
+void              palier_workspace_import_partners_async (PalierWorkspace      *self,
+                                                          GPtrArray            *partners,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+void              palier_workspace_import_quotas_async   (PalierWorkspace      *self,
+                                                          GPtrArray            *quotas,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+
 /* @out_skipped counts the invalid rows a plan that skips them left
  * out. */
 gboolean          palier_workspace_import_finish  (PalierWorkspace      *self,

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-partners-import.h"
+#include "palier-file-check-private.h"
 #include "palier-import.h"
 #include "palier-import-private.h"
 #include "palier-store.h"
@@ -46,6 +47,10 @@ typedef struct {
   guint        n_columns;
   int          columns[PALIER_PARTNERS_N_FIELDS];
   GPtrArray   *rows;                /* Row * */
+  GPtrArray   *problems;            /* PalierImportProblem *: rows with a
+                                     * wrong field count */
+  PalierEncoding encoding;
+  char         delimiter;
   PalierDateOrder date_order;
 } PartnersFile;
 
@@ -70,6 +75,7 @@ partners_file_clear (PartnersFile *file)
   g_free (file->display_name);
   g_strfreev (file->headers);
   g_clear_pointer (&file->rows, g_ptr_array_unref);
+  g_clear_pointer (&file->problems, g_ptr_array_unref);
 }
 
 const char *
@@ -115,7 +121,8 @@ palier_partners_options_clear (PalierPartnersOptions *options)
 }
 
 /* Reads the header and every record, each padded to the header's
- * width. */
+ * width.  A record with more fields than the header is left out and
+ * recorded in the file's problems. */
 static gboolean
 read_records (PartnersFile                *file,
               const PalierPartnersOptions *options,
@@ -128,6 +135,8 @@ read_records (PartnersFile                *file,
   reader = palier_csv_reader_new_for_path (file->path, &options->dialect, error);
   if (reader == NULL)
     return FALSE;
+  file->encoding = palier_csv_reader_get_encoding (reader);
+  file->delimiter = palier_csv_reader_get_delimiter (reader);
 
   if (!palier_csv_reader_next (reader, &record, &local_error))
     {
@@ -146,19 +155,24 @@ read_records (PartnersFile                *file,
     file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
 
   file->rows = g_ptr_array_new_with_free_func (row_free);
+  file->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_import_problem_free);
   while (palier_csv_reader_next (reader, &record, &local_error))
     {
+      gboolean too_wide = FALSE;
       Row *row;
 
       for (guint i = file->n_columns; i < record.n_fields; i++)
-        if (record.lengths[i] != 0)
-          {
-            g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-                         _("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
-                         file->display_name, (unsigned long long) record.line,
-                         record.n_fields, file->n_columns);
-            return FALSE;
-          }
+        too_wide = too_wide || record.lengths[i] != 0;
+      if (too_wide)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
+                             file->display_name, (unsigned long long) record.line,
+                             record.n_fields, file->n_columns);
+
+          _palier_file_check_add_problem (file->problems, record.line, NULL, NULL, message);
+          continue;
+        }
 
       row = g_new0 (Row, 1);
       row->line = record.line;
@@ -177,10 +191,12 @@ read_records (PartnersFile                *file,
 }
 
 /* Maps each field to the requested column, or to a guessed one that no
- * other field uses. */
+ * other field uses.  Without @require_partner, a partner id left without
+ * a column is not an error. */
 static gboolean
 map_columns (PartnersFile                *file,
              const PalierPartnersOptions *options,
+             gboolean                     require_partner,
              GError                     **error)
 {
   for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
@@ -188,7 +204,7 @@ map_columns (PartnersFile                *file,
       g_autofree char *headers = NULL;
 
       file->columns[f] = -1;
-      if (options->columns[f] == NULL)
+      if (options->columns[f] == NULL || options->columns[f][0] == '\0')
         continue;
 
       file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
@@ -208,7 +224,7 @@ map_columns (PartnersFile                *file,
       int column;
       gboolean in_use = FALSE;
 
-      if (file->columns[f] >= 0)
+      if (file->columns[f] >= 0 || options->columns[f] != NULL)
         continue;
 
       column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
@@ -218,7 +234,7 @@ map_columns (PartnersFile                *file,
         file->columns[f] = column;
     }
 
-  if (file->columns[PALIER_PARTNERS_FIELD_PARTNER] < 0)
+  if (require_partner && file->columns[PALIER_PARTNERS_FIELD_PARTNER] < 0)
     {
       g_autofree char *headers = _palier_import_list_headers (file->headers, file->n_columns);
 
@@ -266,10 +282,13 @@ cell (const PartnersFile  *file,
   return row->fields[column];
 }
 
+/* Converts @row, or fails naming in @out_field the field whose value is
+ * invalid. */
 static PalierPartner *
-convert_row (const PartnersFile  *file,
-             const Row           *row,
-             GError             **error)
+convert_row (const PartnersFile   *file,
+             const Row            *row,
+             PalierPartnersField  *out_field,
+             GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
   const char *code = cell (file, row, PALIER_PARTNERS_FIELD_PARTNER);
@@ -279,6 +298,7 @@ convert_row (const PartnersFile  *file,
 
   if (code == NULL)
     {
+      *out_field = PALIER_PARTNERS_FIELD_PARTNER;
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                    _("%s:%llu: column “%s”: empty partner id; every row needs one"),
                    file->display_name, (unsigned long long) row->line,
@@ -290,6 +310,7 @@ convert_row (const PartnersFile  *file,
       && !palier_date_parse_text (start, strlen (start), file->date_order,
                                   &start_date, &local_error))
     {
+      *out_field = PALIER_PARTNERS_FIELD_START;
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                    _("%s:%llu: column “%s”: invalid start date “%s”: %s"),
                    file->display_name, (unsigned long long) row->line,
@@ -307,6 +328,32 @@ convert_row (const PartnersFile  *file,
   return partner;
 }
 
+/* Adds @partner to @partners, replacing the earlier row of the same
+ * partner in place so that the file's order stays. */
+static void
+add_partner (GPtrArray     *partners,
+             GHashTable    *index,
+             PalierPartner *partner)
+{
+  gpointer position;
+
+  if (g_hash_table_lookup_extended (index, partner->code, NULL, &position))
+    {
+      guint at = GPOINTER_TO_UINT (position);
+      PalierPartner *earlier = g_ptr_array_index (partners, at);
+
+      /* The key must change before the earlier code is freed. */
+      g_hash_table_replace (index, partner->code, position);
+      g_ptr_array_index (partners, at) = partner;
+      palier_partner_free (earlier);
+    }
+  else
+    {
+      g_hash_table_insert (index, partner->code, GUINT_TO_POINTER (partners->len));
+      g_ptr_array_add (partners, partner);
+    }
+}
+
 GPtrArray *
 palier_partners_read (const char                  *path,
                       const PalierPartnersOptions *options,
@@ -322,7 +369,22 @@ palier_partners_read (const char                  *path,
 
   file.path = g_strdup (path);
   file.display_name = g_filename_display_basename (path);
-  if (!read_records (&file, options, error) || !map_columns (&file, options, error))
+  if (!read_records (&file, options, error))
+    {
+      partners_file_clear (&file);
+      return NULL;
+    }
+
+  if (file.problems->len > 0)
+    {
+      const PalierImportProblem *first = g_ptr_array_index (file.problems, 0);
+
+      g_set_error_literal (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE, first->message);
+      partners_file_clear (&file);
+      return NULL;
+    }
+
+  if (!map_columns (&file, options, TRUE, error))
     {
       partners_file_clear (&file);
       return NULL;
@@ -333,32 +395,87 @@ palier_partners_read (const char                  *path,
   index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < file.rows->len; i++)
     {
-      PalierPartner *partner = convert_row (&file, g_ptr_array_index (file.rows, i), error);
-      gpointer position;
+      PalierPartnersField field;
+      PalierPartner *partner = convert_row (&file, g_ptr_array_index (file.rows, i), &field, error);
 
       if (partner == NULL)
         {
           partners_file_clear (&file);
           return NULL;
         }
-
-      if (g_hash_table_lookup_extended (index, partner->code, NULL, &position))
-        {
-          guint at = GPOINTER_TO_UINT (position);
-          PalierPartner *earlier = g_ptr_array_index (partners, at);
-
-          /* The key must change before the earlier code is freed. */
-          g_hash_table_replace (index, partner->code, position);
-          g_ptr_array_index (partners, at) = partner;
-          palier_partner_free (earlier);
-        }
-      else
-        {
-          g_hash_table_insert (index, partner->code, GUINT_TO_POINTER (partners->len));
-          g_ptr_array_add (partners, partner);
-        }
+      add_partner (partners, index, partner);
     }
 
   partners_file_clear (&file);
   return g_steal_pointer (&partners);
+}
+
+/* Copies what the dialog shows from @file into @check. */
+static void
+describe_file (const PartnersFile *file,
+               PalierFileCheck    *check)
+{
+  check->encoding = file->encoding;
+  check->delimiter = file->delimiter;
+  check->headers = g_strdupv (file->headers);
+  check->n_columns = file->n_columns;
+  check->date_order = file->date_order;
+  check->rows_read = file->rows->len + file->problems->len;
+
+  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
+    check->columns[f] = file->columns[f];
+
+  for (guint i = 0; i < file->rows->len && i < PALIER_FILE_CHECK_PREVIEW_ROWS; i++)
+    {
+      const Row *row = g_ptr_array_index (file->rows, i);
+
+      g_ptr_array_add (check->preview, g_strdupv (row->fields));
+    }
+}
+
+PalierFileCheck *
+palier_partners_check (const char                  *path,
+                       const PalierPartnersOptions *options,
+                       GError                     **error)
+{
+  PartnersFile file = { 0 };
+  g_autoptr(PalierFileCheck) check = NULL;
+  g_autoptr(GHashTable) index = NULL;   /* code -> position in records */
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file.path = g_strdup (path);
+  file.display_name = g_filename_display_basename (path);
+  if (!read_records (&file, options, error) || !map_columns (&file, options, FALSE, error))
+    {
+      partners_file_clear (&file);
+      return NULL;
+    }
+  resolve_date_order (&file, options);
+
+  check = _palier_file_check_new ((GDestroyNotify) palier_partner_free);
+  describe_file (&file, check);
+  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.problems));
+
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; file.columns[PALIER_PARTNERS_FIELD_PARTNER] >= 0 && i < file.rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (file.rows, i);
+      g_autoptr(GError) row_error = NULL;
+      PalierPartnersField field = PALIER_PARTNERS_FIELD_PARTNER;
+      PalierPartner *partner = convert_row (&file, row, &field, &row_error);
+      int column = file.columns[field];
+
+      if (partner == NULL)
+        _palier_file_check_add_problem (check->problems, row->line, file.headers[column],
+                                        row->fields[column], row_error->message);
+      else
+        add_partner (check->records, index, partner);
+    }
+
+  _palier_file_check_sort_problems (check);
+  partners_file_clear (&file);
+  return g_steal_pointer (&check);
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "palier-quotas-import.h"
+#include "palier-file-check-private.h"
 #include "palier-import.h"
 #include "palier-import-private.h"
 
@@ -40,6 +41,10 @@ typedef struct {
   guint          n_columns;
   int            columns[PALIER_QUOTAS_N_FIELDS];
   GPtrArray     *rows;                  /* Row * */
+  GPtrArray     *problems;              /* PalierImportProblem *: rows with a
+                                         * wrong field count */
+  PalierEncoding encoding;
+  char           delimiter;
   PalierDecimalMark decimal_mark;
 } QuotasFile;
 
@@ -63,6 +68,7 @@ quotas_file_clear (QuotasFile *file)
   g_free (file->display_name);
   g_strfreev (file->headers);
   g_clear_pointer (&file->rows, g_ptr_array_unref);
+  g_clear_pointer (&file->problems, g_ptr_array_unref);
 }
 
 const char *
@@ -184,7 +190,8 @@ palier_quota_parse_period (const char   *label,
 /* Reading */
 
 /* Reads the header and every record, each padded to the header's
- * width. */
+ * width.  A record with more fields than the header is left out and
+ * recorded in the file's problems. */
 static gboolean
 read_records (QuotasFile                 *file,
               const char                 *path,
@@ -198,6 +205,8 @@ read_records (QuotasFile                 *file,
   reader = palier_csv_reader_new_for_path (path, &options->dialect, error);
   if (reader == NULL)
     return FALSE;
+  file->encoding = palier_csv_reader_get_encoding (reader);
+  file->delimiter = palier_csv_reader_get_delimiter (reader);
 
   if (!palier_csv_reader_next (reader, &record, &local_error))
     {
@@ -216,19 +225,24 @@ read_records (QuotasFile                 *file,
     file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
 
   file->rows = g_ptr_array_new_with_free_func (row_free);
+  file->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_import_problem_free);
   while (palier_csv_reader_next (reader, &record, &local_error))
     {
+      gboolean too_wide = FALSE;
       Row *row;
 
       for (guint i = file->n_columns; i < record.n_fields; i++)
-        if (record.lengths[i] != 0)
-          {
-            g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-                         _("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
-                         file->display_name, (unsigned long long) record.line,
-                         record.n_fields, file->n_columns);
-            return FALSE;
-          }
+        too_wide = too_wide || record.lengths[i] != 0;
+      if (too_wide)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
+                             file->display_name, (unsigned long long) record.line,
+                             record.n_fields, file->n_columns);
+
+          _palier_file_check_add_problem (file->problems, record.line, NULL, NULL, message);
+          continue;
+        }
 
       row = g_new0 (Row, 1);
       row->line = record.line;
@@ -247,10 +261,12 @@ read_records (QuotasFile                 *file,
 }
 
 /* Maps each field to the requested column, or to a guessed one that no
- * other field uses.  Every field is required. */
+ * other field uses.  Every field is required, unless @require_all is
+ * FALSE. */
 static gboolean
 map_columns (QuotasFile                 *file,
              const PalierQuotasOptions  *options,
+             gboolean                    require_all,
              GError                    **error)
 {
   for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
@@ -258,7 +274,7 @@ map_columns (QuotasFile                 *file,
       g_autofree char *headers = NULL;
 
       file->columns[f] = -1;
-      if (options->columns[f] == NULL)
+      if (options->columns[f] == NULL || options->columns[f][0] == '\0')
         continue;
 
       file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
@@ -278,7 +294,7 @@ map_columns (QuotasFile                 *file,
       int column;
       gboolean in_use = FALSE;
 
-      if (file->columns[f] >= 0)
+      if (file->columns[f] >= 0 || options->columns[f] != NULL)
         continue;
 
       column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
@@ -288,7 +304,7 @@ map_columns (QuotasFile                 *file,
         file->columns[f] = column;
     }
 
-  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+  for (guint f = 0; require_all && f < PALIER_QUOTAS_N_FIELDS; f++)
     {
       g_autofree char *headers = NULL;
 
@@ -315,7 +331,7 @@ resolve_decimal_mark (QuotasFile                *file,
   PalierNumberSniffer sniffer = { 0 };
 
   file->decimal_mark = options->decimal_mark;
-  if (file->decimal_mark != PALIER_DECIMAL_MARK_AUTO)
+  if (column < 0 || file->decimal_mark != PALIER_DECIMAL_MARK_AUTO)
     return;
 
   for (guint i = 0; i < file->rows->len; i++)
@@ -378,10 +394,13 @@ parse_quota (const QuotasFile  *file,
   return TRUE;
 }
 
+/* Converts @row, or fails naming in @out_field the field whose value is
+ * invalid. */
 static PalierQuota *
 convert_row (const QuotasFile           *file,
              const Row                  *row,
              const PalierQuotasOptions  *options,
+             PalierQuotasField          *out_field,
              GError                    **error)
 {
   const char *partner = row->fields[file->columns[PALIER_QUOTAS_FIELD_PARTNER]];
@@ -391,6 +410,7 @@ convert_row (const QuotasFile           *file,
 
   if (partner[0] == '\0')
     {
+      *out_field = PALIER_QUOTAS_FIELD_PARTNER;
       set_value_error (file, row, PALIER_QUOTAS_FIELD_PARTNER, partner,
                        _("empty partner id; every row needs one"), error);
       return NULL;
@@ -399,6 +419,7 @@ convert_row (const QuotasFile           *file,
   if (!palier_quota_parse_period (label, options->fiscal_year_start,
                                   &quota->first, &quota->last, &local_error))
     {
+      *out_field = PALIER_QUOTAS_FIELD_PERIOD;
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                    _("%s:%llu: column “%s”: %s"), file->display_name, (unsigned long long) row->line,
                    header_of (file, PALIER_QUOTAS_FIELD_PERIOD), local_error->message);
@@ -406,7 +427,10 @@ convert_row (const QuotasFile           *file,
     }
 
   if (!parse_quota (file, row, &quota->quota, error))
-    return NULL;
+    {
+      *out_field = PALIER_QUOTAS_FIELD_QUOTA;
+      return NULL;
+    }
 
   quota->partner = g_strdup (partner);
   quota->label = g_strdup (label);
@@ -427,36 +451,60 @@ compare_partner_first (const void *a,
   return qa->first < qb->first ? -1 : (qa->first > qb->first ? 1 : 0);
 }
 
-/* Rejects two rows of one partner whose periods share a day, because
- * the simulation would count those days twice. */
+/* Finds the rows of one partner whose periods share a day with an
+ * earlier-sorted row, because the simulation would count those days
+ * twice.  Without @problems, fails on the first such pair.  With it,
+ * records each pair there, under the later line, and removes that
+ * line's quota from @quotas. */
 static gboolean
 check_overlaps (const QuotasFile  *file,
                 GPtrArray         *quotas,
+                GPtrArray         *problems,
                 GError           **error)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (quotas, NULL, NULL);
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+  const PalierQuota *kept = NULL;
 
   /* The copy takes @quotas' free function, but not its elements. */
   g_ptr_array_set_free_func (sorted, NULL);
-  qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
-  for (guint i = 1; i < sorted->len; i++)
+  if (sorted->len > 1)
+    qsort (sorted->pdata, sorted->len, sizeof (gpointer), compare_partner_first);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const PalierQuota *earlier = g_ptr_array_index (sorted, i - 1);
-      const PalierQuota *later = g_ptr_array_index (sorted, i);
+      PalierQuota *later = g_ptr_array_index (sorted, i);
+      const PalierQuota *earlier = kept;
       const PalierQuota *first_line, *second_line;
+      g_autofree char *message = NULL;
 
-      if (strcmp (earlier->partner, later->partner) != 0 || later->first > earlier->last)
-        continue;
+      if (earlier == NULL || strcmp (earlier->partner, later->partner) != 0 ||
+          later->first > earlier->last)
+        {
+          kept = later;
+          continue;
+        }
 
       first_line = earlier->line < later->line ? earlier : later;
       second_line = earlier->line < later->line ? later : earlier;
-      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-                   _("%s:%llu: partner “%s” already has a quota for “%s” on line %llu, which shares days with “%s”; give each partner one quota per period"),
-                   file->display_name, (unsigned long long) second_line->line,
-                   later->partner, first_line->label, (unsigned long long) first_line->line,
-                   second_line->label);
-      return FALSE;
+      message = g_strdup_printf (_("%s:%llu: partner “%s” already has a quota for “%s” on line %llu, which shares days with “%s”; give each partner one quota per period"),
+                                 file->display_name, (unsigned long long) second_line->line,
+                                 later->partner, first_line->label, (unsigned long long) first_line->line,
+                                 second_line->label);
+      if (problems == NULL)
+        {
+          g_set_error_literal (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE, message);
+          return FALSE;
+        }
+
+      _palier_file_check_add_problem (problems, second_line->line,
+                                      file->headers[file->columns[PALIER_QUOTAS_FIELD_PERIOD]],
+                                      second_line->label, message);
+      g_ptr_array_add (dropped, (gpointer) second_line);
+      kept = first_line;
     }
+
+  for (guint i = 0; i < dropped->len; i++)
+    g_ptr_array_remove (quotas, g_ptr_array_index (dropped, i));
   return TRUE;
 }
 
@@ -473,7 +521,22 @@ palier_quotas_read (const char                 *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file.display_name = g_filename_display_basename (path);
-  if (!read_records (&file, path, options, error) || !map_columns (&file, options, error))
+  if (!read_records (&file, path, options, error))
+    {
+      quotas_file_clear (&file);
+      return NULL;
+    }
+
+  if (file.problems->len > 0)
+    {
+      const PalierImportProblem *first = g_ptr_array_index (file.problems, 0);
+
+      g_set_error_literal (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE, first->message);
+      quotas_file_clear (&file);
+      return NULL;
+    }
+
+  if (!map_columns (&file, options, TRUE, error))
     {
       quotas_file_clear (&file);
       return NULL;
@@ -483,7 +546,8 @@ palier_quotas_read (const char                 *path,
   quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_quota_free);
   for (guint i = 0; i < file.rows->len; i++)
     {
-      PalierQuota *quota = convert_row (&file, g_ptr_array_index (file.rows, i), options, error);
+      PalierQuotasField field;
+      PalierQuota *quota = convert_row (&file, g_ptr_array_index (file.rows, i), options, &field, error);
 
       if (quota == NULL)
         {
@@ -493,7 +557,7 @@ palier_quotas_read (const char                 *path,
       g_ptr_array_add (quotas, quota);
     }
 
-  if (!check_overlaps (&file, quotas, error))
+  if (!check_overlaps (&file, quotas, NULL, error))
     {
       quotas_file_clear (&file);
       return NULL;
@@ -501,4 +565,97 @@ palier_quotas_read (const char                 *path,
 
   quotas_file_clear (&file);
   return g_steal_pointer (&quotas);
+}
+
+static gboolean
+has_fiscal_labels (const QuotasFile *file)
+{
+  int column = file->columns[PALIER_QUOTAS_FIELD_PERIOD];
+
+  for (guint i = 0; column >= 0 && i < file->rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (file->rows, i);
+
+      if (g_ascii_strncasecmp (row->fields[column], "FY", 2) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Copies what the dialog shows from @file into @check. */
+static void
+describe_file (const QuotasFile *file,
+               PalierFileCheck  *check)
+{
+  check->encoding = file->encoding;
+  check->delimiter = file->delimiter;
+  check->headers = g_strdupv (file->headers);
+  check->n_columns = file->n_columns;
+  check->decimal_mark = file->decimal_mark;
+  check->has_fiscal_labels = has_fiscal_labels (file);
+  check->rows_read = file->rows->len + file->problems->len;
+
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    check->columns[f] = file->columns[f];
+
+  for (guint i = 0; i < file->rows->len && i < PALIER_FILE_CHECK_PREVIEW_ROWS; i++)
+    {
+      const Row *row = g_ptr_array_index (file->rows, i);
+
+      g_ptr_array_add (check->preview, g_strdupv (row->fields));
+    }
+}
+
+static gboolean
+all_fields_mapped (const QuotasFile *file)
+{
+  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
+    if (file->columns[f] < 0)
+      return FALSE;
+  return TRUE;
+}
+
+PalierFileCheck *
+palier_quotas_check (const char                 *path,
+                     const PalierQuotasOptions  *options,
+                     GError                    **error)
+{
+  QuotasFile file = { 0 };
+  g_autoptr(PalierFileCheck) check = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file.display_name = g_filename_display_basename (path);
+  if (!read_records (&file, path, options, error) || !map_columns (&file, options, FALSE, error))
+    {
+      quotas_file_clear (&file);
+      return NULL;
+    }
+  resolve_decimal_mark (&file, options);
+
+  check = _palier_file_check_new ((GDestroyNotify) palier_quota_free);
+  describe_file (&file, check);
+  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.problems));
+
+  for (guint i = 0; all_fields_mapped (&file) && i < file.rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (file.rows, i);
+      g_autoptr(GError) row_error = NULL;
+      PalierQuotasField field = PALIER_QUOTAS_FIELD_PARTNER;
+      PalierQuota *quota = convert_row (&file, row, options, &field, &row_error);
+      int column = file.columns[field];
+
+      if (quota == NULL)
+        _palier_file_check_add_problem (check->problems, row->line, file.headers[column],
+                                        row->fields[column], row_error->message);
+      else
+        g_ptr_array_add (check->records, quota);
+    }
+
+  check_overlaps (&file, check->records, check->problems, NULL);
+  _palier_file_check_sort_problems (check);
+  quotas_file_clear (&file);
+  return g_steal_pointer (&check);
 }
