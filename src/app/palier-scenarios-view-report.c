@@ -194,9 +194,11 @@ palier_scenarios_view_write_report_finish (PalierScenariosView  *self,
 typedef struct {
   PalierScenariosView *self;
   GPtrArray *checks;                    /* GtkCheckButton *, one per scenario with a run */
-  GtkCheckButton *risk_check;
-  GtkCheckButton *health_check;
+  GtkCheckButton *risk_check;           /* belong to the options dialog, */
+  GtkCheckButton *health_check;         /* gone once it answers */
   GStrv ids;                            /* picked, set on "export" */
+  gboolean with_risk;                   /* read on "export" */
+  gboolean with_health;
 } ExportRequest;
 
 static void
@@ -266,8 +268,8 @@ file_chosen_cb (GtkNativeDialog *chooser,
 
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     palier_scenarios_view_write_report_async (request->self, (const char * const *) request->ids,
-                                              gtk_check_button_get_active (request->risk_check),
-                                              gtk_check_button_get_active (request->health_check),
+                                              request->with_risk,
+                                              request->with_health,
                                               path, NULL, written_cb, path);
 
   export_request_free (request);
@@ -331,7 +333,13 @@ options_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
+  /* The options dialog and its check buttons are destroyed once it
+   * answers, before the file chooser does. */
   request->ids = g_strv_builder_end (builder);
+  request->with_risk = gtk_check_button_get_active (request->risk_check);
+  request->with_health = gtk_check_button_get_active (request->health_check);
+  request->risk_check = NULL;
+  request->health_check = NULL;
   choose_file (request);
 }
 
