@@ -10,6 +10,7 @@
 
 #include "palier.h"
 #include "palier-test.h"
+#include "../src/core/palier-report-private.h"
 
 #define D(units) ((PalierDecimal) (units) * PALIER_DECIMAL_ONE)
 /* @millionths of one: M(40000) is 0.04. */
@@ -669,6 +670,44 @@ test_report_replaces_file (void)
   report_fixture_clear (&fixture);
 }
 
+/* Height in points that a two-column table with @cell in its narrow
+ * first column takes on a fresh page. */
+static double
+table_height (const char *cell)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PalierReportTable) table = _palier_report_table_new (2);
+  PalierReportDoc doc;
+  double top;
+
+  _palier_report_table_set_column (table, 0, "Scenario", 1.0, FALSE);
+  _palier_report_table_set_column (table, 1, "Change against the first", 5.0, TRUE);
+  _palier_report_table_take_row (table, g_strdup (cell), g_strdup ("+19 283,34 $ (+12,1 %)"));
+
+  _palier_report_doc_init (&doc, cr, "footer", 0);
+  _palier_report_doc_new_page (&doc);
+  top = doc.y;
+  _palier_report_doc_table (&doc, table);
+  _palier_report_doc_finish (&doc);
+
+  _palier_report_doc_clear (&doc);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return doc.y - top;
+}
+
+/* A cell wider than its column wraps onto more lines, so the row grows
+ * and no figure or name is cut. */
+static void
+test_report_table_wraps (void)
+{
+  double short_height = table_height ("Base");
+  double long_height = table_height ("Higher accelerator with eight percent growth everywhere");
+
+  g_assert_cmpfloat (long_height, >, short_height + 8.0);
+}
+
 /* Writes the full report in English and French to the folder named by
  * PALIER_REPORT_RENDER_DIR, for people to look at. */
 static void
@@ -733,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf/invalid-input", test_report_invalid_input);
   g_test_add_func ("/report/pdf/missing-folder", test_report_missing_folder);
   g_test_add_func ("/report/pdf/replaces-file", test_report_replaces_file);
+  g_test_add_func ("/report/pdf/table-wraps", test_report_table_wraps);
   g_test_add_func ("/report/pdf/gallery", test_report_gallery);
 
   return g_test_run ();
