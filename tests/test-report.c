@@ -274,6 +274,34 @@ test_describe_french (void)
   assert_contains (text, "10\u00a0% à partir de 200\u00a0% du quota.");
 }
 
+/* French writes the first of a month as an ordinal, "1er". */
+static void
+test_describe_french_dates (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *english_first = _palier_format_date (20170101);
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_cmpstr (english_first, ==, "January 1, 2017");
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "fr", TRUE);
+
+  first = _palier_format_date (20170101);
+  other = _palier_format_date (20170315);
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (first, ==, "1er janvier 2017");
+  g_assert_cmpstr (other, ==, "15 mars 2017");
+}
+
 /* Report */
 
 static PalierStore *
@@ -766,6 +794,7 @@ main (int   argc,
   g_test_add_func ("/report/describe/deal-bonus", test_describe_deal_bonus);
   g_test_add_func ("/report/describe/reward", test_describe_reward);
   g_test_add_func ("/report/describe/french", test_describe_french);
+  g_test_add_func ("/report/describe/french-dates", test_describe_french_dates);
 
   g_test_add_func ("/report/pdf/minimal", test_report_sections_minimal);
   g_test_add_func ("/report/pdf/full", test_report_sections_full);
