@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "palier.h"
 #include "palier-test.h"
 
@@ -267,16 +269,19 @@ test_cliffs_bonus_and_gate (void)
   g_assert_cmpstr (cliff->partner, ==, "A");
   g_assert_cmpstr (cliff->component, ==, "club");
   g_assert_cmpint (cliff->step, ==, decimal ("100"));
+  g_assert_false (cliff->gate);
 
   cliff = &g_array_index (health->cliffs, PalierCliff, 1);
   g_assert_cmpstr (cliff->partner, ==, "A");
   g_assert_cmpstr (cliff->component, ==, "gated");
   g_assert_cmpint (cliff->step, ==, decimal ("98"));
+  g_assert_true (cliff->gate);
 
   cliff = &g_array_index (health->cliffs, PalierCliff, 2);
   g_assert_cmpstr (cliff->partner, ==, "B");
   g_assert_cmpint (cliff->boundary, ==, decimal ("9800"));
   g_assert_cmpint (cliff->step, ==, decimal ("98"));
+  g_assert_true (cliff->gate);
 }
 
 static void
@@ -622,6 +627,52 @@ test_chart_health_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* A commission's gate is labelled "gate", not as the first tier that
+ * a partner reaches there. */
+static void
+test_chart_health_gate_label (void)
+{
+  g_autoptr(PalierProgram) program = palier_program_new ("test", "Test program");
+  g_autoptr(PalierHealth) health = NULL;
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "health.pdf", NULL);
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierComponent *gated = palier_component_new (PALIER_COMPONENT_COMMISSION, "gated", "Gated");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status = 0;
+
+  palier_component_add_tier (gated, 0, decimal ("0.01"));
+  gated->has_gate = TRUE;
+  gated->gate = decimal ("9800");
+  palier_program_add_component (program, gated);
+  health = health_for (cliff_sales, G_N_ELEMENTS (cliff_sales), program, "0.05");
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  surface = cairo_pdf_surface_create (path, 600, 320);
+  cr = cairo_create (surface);
+  palier_chart_draw_health (cr, 600, 320, health, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { tool, path, (char *) "-", NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Gated, gate"));
+  g_assert_null (strstr (text, "tier"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/health/statement/v2-matches", test_statement_v2_matches);
   g_test_add_func ("/health/statement/superstore-matches", test_statement_superstore_matches);
   g_test_add_func ("/health/chart/draws", test_chart_health_draws);
+  g_test_add_func ("/health/chart/gate-label", test_chart_health_gate_label);
 
   return g_test_run ();
 }

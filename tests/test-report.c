@@ -496,7 +496,7 @@ report_fixture_add_analysis (ReportFixture *fixture)
   fixture->health.gini = M (312000);
   fixture->health.near = M (50000);
   fixture->health.cliffs = g_array_new (FALSE, TRUE, sizeof (PalierCliff));
-  g_array_append_val (fixture->health.cliffs, ((PalierCliff) { "P1", "base", "2017-Q4", 1,
+  g_array_append_val (fixture->health.cliffs, ((PalierCliff) { "P1", "base", "2017-Q4", 1, FALSE,
                                                                 D (9700), D (10000), D (300),
                                                                 D (21) }));
   fixture->health.rates = g_array_new (FALSE, TRUE, sizeof (PalierEffectiveRate));
