@@ -371,8 +371,41 @@ test_statement_marginal (void)
   g_assert_cmpint (statement->payout, ==, decimal ("10200"));
 
   palier_statement_write (statement, PALIER_OUTPUT_TABLE, text);
-  g_assert_nonnull (strstr (text->str, "Tier 2: $150,000.00 – $220,000.00 × 6%: $4,200.00"));
+  g_assert_nonnull (strstr (text->str, "Tier 2: 150,000.00 – 220,000.00 × 6%: $4,200.00"));
   g_assert_nonnull (strstr (text->str, "Total payout: $10,200.00"));
+}
+
+/* A base with more decimals than the currency is printed with all of
+ * them, as a plain number in the header's currency, so that base × rate
+ * gives the line back: 8 820.8136 × 4 % = 352.832544, paid 352.83. */
+static void
+test_statement_exact_base (void)
+{
+  const TestSale sales[] = {
+    { "2024-02-01", "P1", "8000.5" },
+    { "2024-03-15", "P1", "820.3136" },
+  };
+  g_autoptr(PalierProgram) program = program_with_commission (PALIER_METHOD_MARGINAL);
+  g_autoptr(PalierStore) store = store_with_sales (sales, G_N_ELEMENTS (sales));
+  g_autoptr(PalierBases) bases = NULL;
+  g_autoptr(PalierStatement) statement = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  palier_component_add_tier (g_ptr_array_index (program->components, 0), 0, decimal ("0.04"));
+  bases = bases_for (store, program);
+  statement = palier_statement_compute (bases, program, "P1", "2024-Q1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (statement->payout, ==, decimal ("352.83"));
+
+  palier_statement_write (statement, PALIER_OUTPUT_TABLE, text);
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Currency: USD"));
+  g_assert_nonnull (strstr (text->str, "Base (revenue): 8,820.8136\n"));
+  g_assert_nonnull (strstr (text->str, "Tier 1: 0.00 – 8,820.8136 × 4%: $352.83"));
+  g_assert_nonnull (strstr (text->str, "Sales in the period: 8,820.8136\n"));
+  g_assert_nonnull (strstr (text->str, "Bases, quotas and boundaries are amounts in USD"));
+  g_assert_null (strstr (text->str, "8,820.8136 $"));
 }
 
 static void
@@ -689,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/health/near/invalid", test_health_invalid_near);
   g_test_add_func ("/health/statement/marginal", test_statement_marginal);
   g_test_add_func ("/health/statement/retroactive", test_statement_retroactive);
+  g_test_add_func ("/health/statement/exact-base", test_statement_exact_base);
   g_test_add_func ("/health/statement/not-found", test_statement_not_found);
   g_test_add_func ("/health/statement/sample-matches", test_statement_sample_matches);
   g_test_add_func ("/health/statement/v2-matches", test_statement_v2_matches);
