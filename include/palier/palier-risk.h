@@ -33,6 +33,10 @@ GQuark palier_risk_error_quark (void);
 
 #define PALIER_MONTE_CARLO_DEFAULT_DRAWS 10000
 
+/* The seed that palier-cli's montecarlo, goal-seek and report, and the
+ * window's risk panel and report, use unless the user gives another. */
+#define PALIER_MONTE_CARLO_DEFAULT_SEED 1
+
 typedef struct {
   guint          n_draws;               /* 0: PALIER_MONTE_CARLO_DEFAULT_DRAWS */
   guint64        seed;

@@ -49,6 +49,7 @@ risk_args_add_entries (GOptionContext *context,
     { "draws", 'n', 0, G_OPTION_ARG_INT, &args->draws,
       N_("Simulated years (default: 10000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &args->seed,
+      /* Translators: the default is PALIER_MONTE_CARLO_DEFAULT_SEED. */
       N_("Seed of the draws; the same seed gives the same numbers (default: 1)"), N_("N") },
     { "budget", 'b', 0, G_OPTION_ARG_STRING, &args->budget,
       N_("Yearly cost to compare with, in the program’s currency"), N_("AMOUNT") },
@@ -60,7 +61,7 @@ risk_args_add_entries (GOptionContext *context,
     { NULL }
   };
 
-  args->seed = 1;
+  args->seed = PALIER_MONTE_CARLO_DEFAULT_SEED;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 

@@ -90,5 +90,29 @@ class PolishTest(palier_e2e.CliTestCase):
         self.assert_aligned(table_lines(table))
 
 
+    def test_default_seed_everywhere(self):
+        self.create_scenarios()
+        montecarlo = run_cli("montecarlo", "--workspace", self.workspace, "--scenario", "growth",
+                             "--draws", "50", "--format", "json")
+        self.assertEqual(palier_e2e.load_json(montecarlo.stdout)["seed"], 1)
+
+        report = self.tmp_path("report.pdf")
+        run_cli("report", self.workspace, "--scenario", "base", "--scenario", "growth",
+                "--risk", "--draws", "50", "-o", report)
+        text = subprocess.run(["pdftotext", report, "-"], capture_output=True, text=True,
+                              check=True).stdout
+        self.assertIn("(seed 1)", " ".join(text.split()))
+
+    def test_report_seed_needs_risk(self):
+        self.create_scenarios()
+        process = run_cli("report", self.workspace, "--scenario", "base", "--seed", "1",
+                          "-o", self.tmp_path("report.pdf"), expect=2)
+        self.assertIn("need --risk", process.stderr)
+
+    def test_report_invalid_seed(self):
+        process = run_cli("report", self.workspace, "--scenario", "base", "--risk",
+                          "--seed", "seven", "-o", self.tmp_path("report.pdf"), expect=2)
+        self.assertIn("invalid --seed “seven”", process.stderr)
+
 if __name__ == "__main__":
     palier_e2e.main()
