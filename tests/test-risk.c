@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "palier.h"
 #include "palier-test.h"
 #include "../src/core/palier-risk-private.h"
@@ -744,6 +746,54 @@ test_chart_risk_without_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* The note under the title gives the number of draws in the locale's
+ * form, "10,000", not "10000". */
+static void
+test_chart_risk_note_grouped (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "risk.pdf", NULL);
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierMonteCarloResult result = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  result.ref_count = 1;
+  result.n_draws = 10000;
+  result.seed = 1;
+  result.currency = (char *) "EUR";
+  result.minor_digits = 2;
+  result.costs = g_new (PalierDecimal, result.n_draws);
+  for (guint d = 0; d < result.n_draws; d++)
+    result.costs[d] = D (40) + d * (PALIER_DECIMAL_ONE / 100);
+  result.cost = (PalierRiskStats) { D (90), D (50), D (90), D (130), D (139), D (40), D (140) };
+
+  surface = cairo_pdf_surface_create (path, 640, 400);
+  cr = cairo_create (surface);
+  palier_chart_draw_risk (cr, 640, 400, &result, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_free (result.costs);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { tool, path, (char *) "-", NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "10,000 simulated years, seed 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/risk/goal-seek/kept-draws", test_goal_seek_kept_draws);
 
   g_test_add_func ("/risk/chart/without-draws", test_chart_risk_without_draws);
+  g_test_add_func ("/risk/chart/note-grouped", test_chart_risk_note_grouped);
 
   return g_test_run ();
 }

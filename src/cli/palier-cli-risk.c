@@ -292,10 +292,15 @@ write_monte_carlo_table (const PalierProgram          *program,
   };
   char *cells[G_N_ELEMENTS (rows) + 1][3];
   gsize widths[3] = { 0 };
+  g_autofree char *draws = NULL;
+  g_autofree char *partners = NULL;
 
   g_string_append_printf (out, _("Program: %s (%s)\n"), program->name, program->id);
-  g_string_append_printf (out, _("%u simulated years, seed %llu, %u partners\n\n"),
-                          result->n_draws, (unsigned long long) result->seed, result->n_partners);
+  draws = palier_format_number (palier_decimal_from_int (result->n_draws), 0);
+  partners = palier_format_number (palier_decimal_from_int (result->n_partners), 0);
+  /* TRANSLATORS: the counts are in the locale's form, "10,000". */
+  g_string_append_printf (out, _("%s simulated years, seed %llu, %s partners\n\n"),
+                          draws, (unsigned long long) result->seed, partners);
   cells[0][0] = g_strdup ("");
   cells[0][1] = g_strdup (_("Cost per year"));
   cells[0][2] = g_strdup (_("Cost of sales"));
