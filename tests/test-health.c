@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "palier.h"
 #include "palier-test.h"
 
@@ -267,16 +269,19 @@ test_cliffs_bonus_and_gate (void)
   g_assert_cmpstr (cliff->partner, ==, "A");
   g_assert_cmpstr (cliff->component, ==, "club");
   g_assert_cmpint (cliff->step, ==, decimal ("100"));
+  g_assert_false (cliff->gate);
 
   cliff = &g_array_index (health->cliffs, PalierCliff, 1);
   g_assert_cmpstr (cliff->partner, ==, "A");
   g_assert_cmpstr (cliff->component, ==, "gated");
   g_assert_cmpint (cliff->step, ==, decimal ("98"));
+  g_assert_true (cliff->gate);
 
   cliff = &g_array_index (health->cliffs, PalierCliff, 2);
   g_assert_cmpstr (cliff->partner, ==, "B");
   g_assert_cmpint (cliff->boundary, ==, decimal ("9800"));
   g_assert_cmpint (cliff->step, ==, decimal ("98"));
+  g_assert_true (cliff->gate);
 }
 
 static void
@@ -366,8 +371,41 @@ test_statement_marginal (void)
   g_assert_cmpint (statement->payout, ==, decimal ("10200"));
 
   palier_statement_write (statement, PALIER_OUTPUT_TABLE, text);
-  g_assert_nonnull (strstr (text->str, "Tier 2: $150,000.00 – $220,000.00 × 6%: $4,200.00"));
+  g_assert_nonnull (strstr (text->str, "Tier 2: 150,000.00 – 220,000.00 × 6%: $4,200.00"));
   g_assert_nonnull (strstr (text->str, "Total payout: $10,200.00"));
+}
+
+/* A base with more decimals than the currency is printed with all of
+ * them, as a plain number in the header's currency, so that base × rate
+ * gives the line back: 8 820.8136 × 4 % = 352.832544, paid 352.83. */
+static void
+test_statement_exact_base (void)
+{
+  const TestSale sales[] = {
+    { "2024-02-01", "P1", "8000.5" },
+    { "2024-03-15", "P1", "820.3136" },
+  };
+  g_autoptr(PalierProgram) program = program_with_commission (PALIER_METHOD_MARGINAL);
+  g_autoptr(PalierStore) store = store_with_sales (sales, G_N_ELEMENTS (sales));
+  g_autoptr(PalierBases) bases = NULL;
+  g_autoptr(PalierStatement) statement = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  palier_component_add_tier (g_ptr_array_index (program->components, 0), 0, decimal ("0.04"));
+  bases = bases_for (store, program);
+  statement = palier_statement_compute (bases, program, "P1", "2024-Q1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (statement->payout, ==, decimal ("352.83"));
+
+  palier_statement_write (statement, PALIER_OUTPUT_TABLE, text);
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Currency: USD"));
+  g_assert_nonnull (strstr (text->str, "Base (revenue): 8,820.8136\n"));
+  g_assert_nonnull (strstr (text->str, "Tier 1: 0.00 – 8,820.8136 × 4%: $352.83"));
+  g_assert_nonnull (strstr (text->str, "Sales in the period: 8,820.8136\n"));
+  g_assert_nonnull (strstr (text->str, "Bases, quotas and boundaries are amounts in USD"));
+  g_assert_null (strstr (text->str, "8,820.8136 $"));
 }
 
 static void
@@ -622,6 +660,52 @@ test_chart_health_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* A commission's gate is labelled "gate", not as the first tier that
+ * a partner reaches there. */
+static void
+test_chart_health_gate_label (void)
+{
+  g_autoptr(PalierProgram) program = palier_program_new ("test", "Test program");
+  g_autoptr(PalierHealth) health = NULL;
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "health.pdf", NULL);
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierComponent *gated = palier_component_new (PALIER_COMPONENT_COMMISSION, "gated", "Gated");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status = 0;
+
+  palier_component_add_tier (gated, 0, decimal ("0.01"));
+  gated->has_gate = TRUE;
+  gated->gate = decimal ("9800");
+  palier_program_add_component (program, gated);
+  health = health_for (cliff_sales, G_N_ELEMENTS (cliff_sales), program, "0.05");
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  surface = cairo_pdf_surface_create (path, 600, 320);
+  cr = cairo_create (surface);
+  palier_chart_draw_health (cr, 600, 320, health, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { tool, path, (char *) "-", NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Gated, gate"));
+  g_assert_null (strstr (text, "tier"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,11 +722,13 @@ main (int   argc,
   g_test_add_func ("/health/near/invalid", test_health_invalid_near);
   g_test_add_func ("/health/statement/marginal", test_statement_marginal);
   g_test_add_func ("/health/statement/retroactive", test_statement_retroactive);
+  g_test_add_func ("/health/statement/exact-base", test_statement_exact_base);
   g_test_add_func ("/health/statement/not-found", test_statement_not_found);
   g_test_add_func ("/health/statement/sample-matches", test_statement_sample_matches);
   g_test_add_func ("/health/statement/v2-matches", test_statement_v2_matches);
   g_test_add_func ("/health/statement/superstore-matches", test_statement_superstore_matches);
   g_test_add_func ("/health/chart/draws", test_chart_health_draws);
+  g_test_add_func ("/health/chart/gate-label", test_chart_health_gate_label);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "palier.h"
 #include "palier-test.h"
+#include "../src/core/palier-report-private.h"
 
 #define D(units) ((PalierDecimal) (units) * PALIER_DECIMAL_ONE)
 /* @millionths of one: M(40000) is 0.04. */
@@ -273,6 +274,34 @@ test_describe_french (void)
   assert_contains (text, "10\u00a0% à partir de 200\u00a0% du quota.");
 }
 
+/* French writes the first of a month as an ordinal, "1er". */
+static void
+test_describe_french_dates (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *english_first = _palier_format_date (20170101);
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_cmpstr (english_first, ==, "January 1, 2017");
+
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("the fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  g_setenv ("LANGUAGE", "fr", TRUE);
+
+  first = _palier_format_date (20170101);
+  other = _palier_format_date (20170315);
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (first, ==, "1er janvier 2017");
+  g_assert_cmpstr (other, ==, "15 mars 2017");
+}
+
 /* Report */
 
 static PalierStore *
@@ -467,7 +496,7 @@ report_fixture_add_analysis (ReportFixture *fixture)
   fixture->health.gini = M (312000);
   fixture->health.near = M (50000);
   fixture->health.cliffs = g_array_new (FALSE, TRUE, sizeof (PalierCliff));
-  g_array_append_val (fixture->health.cliffs, ((PalierCliff) { "P1", "base", "2017-Q4", 1,
+  g_array_append_val (fixture->health.cliffs, ((PalierCliff) { "P1", "base", "2017-Q4", 1, FALSE,
                                                                 D (9700), D (10000), D (300),
                                                                 D (21) }));
   fixture->health.rates = g_array_new (FALSE, TRUE, sizeof (PalierEffectiveRate));
@@ -669,6 +698,44 @@ test_report_replaces_file (void)
   report_fixture_clear (&fixture);
 }
 
+/* Height in points that a two-column table with @cell in its narrow
+ * first column takes on a fresh page. */
+static double
+table_height (const char *cell)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PalierReportTable) table = _palier_report_table_new (2);
+  PalierReportDoc doc;
+  double top;
+
+  _palier_report_table_set_column (table, 0, "Scenario", 1.0, FALSE);
+  _palier_report_table_set_column (table, 1, "Change against the first", 5.0, TRUE);
+  _palier_report_table_take_row (table, g_strdup (cell), g_strdup ("+19 283,34 $ (+12,1 %)"));
+
+  _palier_report_doc_init (&doc, cr, "footer", 0);
+  _palier_report_doc_new_page (&doc);
+  top = doc.y;
+  _palier_report_doc_table (&doc, table);
+  _palier_report_doc_finish (&doc);
+
+  _palier_report_doc_clear (&doc);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return doc.y - top;
+}
+
+/* A cell wider than its column wraps onto more lines, so the row grows
+ * and no figure or name is cut. */
+static void
+test_report_table_wraps (void)
+{
+  double short_height = table_height ("Base");
+  double long_height = table_height ("Higher accelerator with eight percent growth everywhere");
+
+  g_assert_cmpfloat (long_height, >, short_height + 8.0);
+}
+
 /* Writes the full report in English and French to the folder named by
  * PALIER_REPORT_RENDER_DIR, for people to look at. */
 static void
@@ -727,12 +794,14 @@ main (int   argc,
   g_test_add_func ("/report/describe/deal-bonus", test_describe_deal_bonus);
   g_test_add_func ("/report/describe/reward", test_describe_reward);
   g_test_add_func ("/report/describe/french", test_describe_french);
+  g_test_add_func ("/report/describe/french-dates", test_describe_french_dates);
 
   g_test_add_func ("/report/pdf/minimal", test_report_sections_minimal);
   g_test_add_func ("/report/pdf/full", test_report_sections_full);
   g_test_add_func ("/report/pdf/invalid-input", test_report_invalid_input);
   g_test_add_func ("/report/pdf/missing-folder", test_report_missing_folder);
   g_test_add_func ("/report/pdf/replaces-file", test_report_replaces_file);
+  g_test_add_func ("/report/pdf/table-wraps", test_report_table_wraps);
   g_test_add_func ("/report/pdf/gallery", test_report_gallery);
 
   return g_test_run ();

@@ -11,9 +11,12 @@
 
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "palier.h"
 #include "palier-test.h"
 #include "../src/core/palier-risk-private.h"
+#include "../src/core/palier-simulate-private.h"
 
 #define D(units) ((PalierDecimal) (units) * PALIER_DECIMAL_ONE)
 
@@ -722,6 +725,73 @@ test_goal_seek_kept_draws (void)
     }
 }
 
+static const char quota_bonus_xml[] =
+  "<program xmlns='urn:palier:program:1' id='club' name='Club'"
+  "         currency='EUR' period='quarter'>"
+  "  <quota amount='900'/>"
+  "  <bonus id='club' name='Club' basis='attainment'>"
+  "    <level min='1' amount='50'/>"
+  "  </bonus>"
+  "</program>";
+
+static PalierQuota *
+quota_new (const char    *partner,
+           PalierDate     first,
+           PalierDate     last,
+           PalierDecimal  amount)
+{
+  PalierQuota *quota = g_new0 (PalierQuota, 1);
+
+  quota->partner = g_strdup (partner);
+  quota->first = first;
+  quota->last = last;
+  quota->quota = amount;
+  return quota;
+}
+
+/* A drawn period takes the quota of the program period it fills.  P1
+ * sells 1 000 in every quarter of 2022 and 2023, so every draw has a
+ * base of 1 000 in each slot.  The quotas file gives 5 000 for every
+ * quarter of 2022, and 800, 1 000 and 1 200 for 2023-Q1 to Q3; 2023-Q4
+ * has none, so the program's 900 applies.  The slots take 2023, the
+ * latest year: attainment 125 %, 100 %, 83.3 % and 111.1 %, so the
+ * bonus of 50 pays in three quarters, 150 in every draw.  The
+ * program's quota alone would pay 200, and 2022's quotas nothing. */
+static void
+test_monte_carlo_file_quotas (void)
+{
+  static const PalierDate quarters[][2] = {
+    { 20220101, 20220331 }, { 20220401, 20220630 }, { 20220701, 20220930 }, { 20221001, 20221231 },
+    { 20230101, 20230331 }, { 20230401, 20230630 }, { 20230701, 20230930 }, { 20231001, 20231231 },
+  };
+  Line lines[G_N_ELEMENTS (quarters)];
+  g_autoptr(PalierStore) store = NULL;
+  g_autoptr(PalierProgram) program = program_from_xml (quota_bonus_xml);
+  g_autoptr(PalierBases) bases = NULL;
+  g_autoptr(PalierMonteCarloResult) result = NULL;
+  g_autoptr(GPtrArray) quotas = g_ptr_array_new ();
+
+  for (guint q = 0; q < G_N_ELEMENTS (quarters); q++)
+    lines[q] = (Line) { "P1", quarters[q][0] + 14, D (1000), NULL, NULL, NULL };
+  store = store_with_lines (lines, G_N_ELEMENTS (lines));
+  bases = bases_between (store, program, 20220101, 20231231);
+
+  for (guint q = 0; q < 4; q++)
+    g_ptr_array_add (quotas, quota_new ("P1", quarters[q][0], quarters[q][1], D (5000)));
+  g_ptr_array_add (quotas, quota_new ("P1", quarters[4][0], quarters[4][1], D (800)));
+  g_ptr_array_add (quotas, quota_new ("P1", quarters[5][0], quarters[5][1], D (1000)));
+  g_ptr_array_add (quotas, quota_new ("P1", quarters[6][0], quarters[6][1], D (1200)));
+  g_ptr_array_set_free_func (quotas, (GDestroyNotify) palier_quota_free);
+  _palier_bases_set_quotas (bases, quotas);
+
+  result = run_monte_carlo (bases, program, 200, 3);
+
+  g_assert_cmpuint (result->n_partners, ==, 1);
+  g_assert_cmpint (result->cost.min, ==, D (150));
+  g_assert_cmpint (result->cost.max, ==, D (150));
+  g_assert_cmpint (result->cost.mean, ==, D (150));
+}
+
 /* A result filled by hand with statistics but no draws draws a message
  * in place of the histogram. */
 static void
@@ -744,6 +814,54 @@ test_chart_risk_without_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* The note under the title gives the number of draws in the locale's
+ * form, "10,000", not "10000". */
+static void
+test_chart_risk_note_grouped (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "risk.pdf", NULL);
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierMonteCarloResult result = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status = 0;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  result.ref_count = 1;
+  result.n_draws = 10000;
+  result.seed = 1;
+  result.currency = (char *) "EUR";
+  result.minor_digits = 2;
+  result.costs = g_new (PalierDecimal, result.n_draws);
+  for (guint d = 0; d < result.n_draws; d++)
+    result.costs[d] = D (40) + d * (PALIER_DECIMAL_ONE / 100);
+  result.cost = (PalierRiskStats) { D (90), D (50), D (90), D (130), D (139), D (40), D (140) };
+
+  surface = cairo_pdf_surface_create (path, 640, 400);
+  cr = cairo_create (surface);
+  palier_chart_draw_risk (cr, 640, 400, &result, NULL);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_free (result.costs);
+
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { tool, path, (char *) "-", NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "10,000 simulated years, seed 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/risk/monte-carlo/replicated-history", test_monte_carlo_replicated_history);
   g_test_add_func ("/risk/monte-carlo/threads", test_monte_carlo_threads);
   g_test_add_func ("/risk/monte-carlo/edit-kept", test_monte_carlo_edit_kept);
+  g_test_add_func ("/risk/monte-carlo/file-quotas", test_monte_carlo_file_quotas);
 
   g_test_add_func ("/risk/goal-seek/monotone", test_goal_seek_monotone);
   g_test_add_func ("/risk/goal-seek/p90", test_goal_seek_p90);
@@ -769,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/risk/goal-seek/kept-draws", test_goal_seek_kept_draws);
 
   g_test_add_func ("/risk/chart/without-draws", test_chart_risk_without_draws);
+  g_test_add_func ("/risk/chart/note-grouped", test_chart_risk_note_grouped);
 
   return g_test_run ();
 }

@@ -497,6 +497,46 @@ test_run_kept_after_program_change (void)
   g_assert_cmpint (last->result->total_payout, ==, decimal ("492.02"));
 }
 
+/* Names from a partners file survive a kept run: the reader returns
+ * them, not the codes. */
+static void
+test_run_kept_names (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PalierStore) store = store_new (&path);
+  g_autoptr(PalierScenario) scenario = palier_scenario_new ("named", "Named", "plan");
+  g_autoptr(PalierScenarioRun) run = NULL;
+  g_autoptr(PalierScenarioRun) kept = NULL;
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_partner_free);
+  g_autoptr(GError) error = NULL;
+  PalierPartner *named = g_new0 (PalierPartner, 1);
+
+  named->code = g_strdup ("A");
+  named->name = g_strdup ("Atelier Dupré & Fils");
+  named->start = PALIER_DATE_NONE;
+  g_ptr_array_add (partners, named);
+  g_assert_true (palier_store_import_partners (store, partners, &error));
+  g_assert_no_error (error);
+  g_assert_true (palier_store_save_scenario (store, scenario, &error));
+  g_assert_no_error (error);
+
+  run = palier_scenario_run (scenario, store, NULL, &error);
+  g_assert_no_error (error);
+  kept = palier_store_load_last_scenario_run (store, "named", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+
+  for (guint i = 0; i < kept->result->partners->len; i++)
+    {
+      const PalierPartnerResult *row = g_ptr_array_index (kept->result->partners, i);
+
+      if (g_str_equal (row->partner, "A"))
+        g_assert_cmpstr (row->name, ==, "Atelier Dupré & Fils");
+      else
+        g_assert_cmpstr (row->name, ==, row->partner);
+    }
+}
+
 static void
 test_run_none_kept (void)
 {
@@ -660,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/scenario/store/unknown-program", test_store_unknown_program);
   g_test_add_func ("/scenario/run/kept-after-program-change", test_run_kept_after_program_change);
   g_test_add_func ("/scenario/run/none-kept", test_run_none_kept);
+  g_test_add_func ("/scenario/run/kept-names", test_run_kept_names);
   g_test_add_func ("/scenario/compare/tiers-and-winners", test_compare_tiers_and_winners);
   g_test_add_func ("/scenario/compare/too-many", test_compare_too_many);
   g_test_add_func ("/scenario/compare/chart-draws", test_compare_chart_draws);

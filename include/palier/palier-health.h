@@ -37,6 +37,7 @@ typedef struct {
   const char    *component;             /* id, owned by the health's program */
   char          *period;                /* component period label */
   guint          index;                 /* tier or level reached at the boundary */
+  gboolean       gate;                  /* the boundary is the component's gate */
   PalierDecimal  base;                  /* money or units */
   PalierDecimal  boundary;              /* money or units */
   PalierDecimal  gap;                   /* boundary - base */

@@ -33,6 +33,11 @@ GQuark palier_risk_error_quark (void);
 
 #define PALIER_MONTE_CARLO_DEFAULT_DRAWS 10000
 
+/* The seed of palier-cli's montecarlo, goal-seek and report unless the
+ * user gives another.  The window's risk panel and report start from
+ * the same value. */
+#define PALIER_MONTE_CARLO_DEFAULT_SEED 1
+
 typedef struct {
   guint          n_draws;               /* 0: PALIER_MONTE_CARLO_DEFAULT_DRAWS */
   guint64        seed;

@@ -611,3 +611,36 @@ _palier_cli_write_output (const char     *path,
 
   return TRUE;
 }
+
+gsize
+_palier_cli_display_width (const char *text)
+{
+  gsize width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+void
+_palier_cli_append_padded (GString    *out,
+                           const char *text,
+                           gsize       width,
+                           gboolean    right_aligned)
+{
+  gsize text_width = _palier_cli_display_width (text);
+  gsize padding = width > text_width ? width - text_width : 0;
+
+  if (!right_aligned)
+    g_string_append (out, text);
+  for (gsize i = 0; i < padding; i++)
+    g_string_append_c (out, ' ');
+  if (right_aligned)
+    g_string_append (out, text);
+}

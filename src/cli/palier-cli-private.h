@@ -190,4 +190,17 @@ gboolean _palier_cli_write_output (const char     *path,
                                    const GString  *text,
                                    GError        **error);
 
+/* Terminal columns that @text takes: two for a wide East Asian
+ * character, none for a combining mark, one for any other character.
+ * Tables pad by this width, not by bytes, so that "–", "€" and the
+ * no-break spaces of French numbers keep the columns aligned. */
+gsize _palier_cli_display_width (const char *text);
+
+/* Appends @text padded with spaces to @width terminal columns, the
+ * spaces before it when @right_aligned.  Wider text is appended whole. */
+void  _palier_cli_append_padded (GString    *out,
+                                 const char *text,
+                                 gsize       width,
+                                 gboolean    right_aligned);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ typedef struct {
   char      *risk_scenario;
   int        draws;
   gint64     seed;
+  gboolean   has_seed;
   char      *budget;
   gboolean   health;
   char      *title;
@@ -81,7 +82,7 @@ report_args_check (const ReportArgs          *args,
       return FALSE;
     }
 
-  if (!args->risk && (args->risk_scenario != NULL || args->draws != 0 || args->seed != 0
+  if (!args->risk && (args->risk_scenario != NULL || args->draws != 0 || args->has_seed
                       || args->budget != NULL))
     {
       _palier_cli_set_usage_error (error, _("--risk-scenario, --draws, --seed and --budget "
@@ -97,7 +98,7 @@ report_args_check (const ReportArgs          *args,
     }
 
   monte_carlo->n_draws = (guint) args->draws;
-  monte_carlo->seed = (guint64) args->seed;
+  monte_carlo->seed = args->has_seed ? (guint64) args->seed : PALIER_MONTE_CARLO_DEFAULT_SEED;
   monte_carlo->has_budget = args->budget != NULL;
   if (args->budget != NULL && !palier_decimal_parse (args->budget, -1, &monte_carlo->budget, NULL))
     {
@@ -305,12 +306,35 @@ out:
   return ok;
 }
 
+/* Reads --seed, and records that it was given: any seed without --risk
+ * is an error, the default one included. */
+static gboolean
+parse_seed (const char  *option_name,
+            const char  *value,
+            gpointer     data,
+            GError     **error)
+{
+  ReportArgs *args = data;
+  g_autoptr(GError) number_error = NULL;
+
+  if (!g_ascii_string_to_signed (value, 10, 0, G_MAXINT64, &args->seed, &number_error))
+    {
+      _palier_cli_set_usage_error (error, _("invalid %s “%s”; give a whole number from 0"),
+                                   option_name, value);
+      return FALSE;
+    }
+
+  args->has_seed = TRUE;
+  return TRUE;
+}
+
 int
 _palier_cli_report (int   argc,
                     char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  GOptionGroup *group;
   ReportArgs args = { 0 };
   int status = 0;
   const GOptionEntry entries[] = {
@@ -323,8 +347,9 @@ _palier_cli_report (int   argc,
       N_("ID") },
     { "draws", 0, 0, G_OPTION_ARG_INT, &args.draws,
       N_("Simulated years of the cost risk (default: 10000)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &args.seed,
-      N_("Seed of the cost risk’s random draws (default: 0)"), N_("S") },
+    { "seed", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_CALLBACK, parse_seed,
+      /* Translators: the default is PALIER_MONTE_CARLO_DEFAULT_SEED. */
+      N_("Seed of the cost risk’s random draws (default: 1)"), N_("S") },
     { "budget", 0, 0, G_OPTION_ARG_STRING, &args.budget,
       N_("Yearly budget, in the program’s currency, to give the probability of exceeding"),
       N_("AMOUNT") },
@@ -341,7 +366,11 @@ _palier_cli_report (int   argc,
                                      _("Writes the leadership report: the programs in plain words, "
                                        "the scenario comparison,\nand optionally the cost risk and "
                                        "the program health, as an A4 PDF in your language."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* The main group carries &args for parse_seed(). */
+  group = g_option_group_new (NULL, NULL, NULL, &args, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
 
   if (!_palier_cli_parse (context, "report", &argc, &argv))
     {

@@ -49,6 +49,7 @@ risk_args_add_entries (GOptionContext *context,
     { "draws", 'n', 0, G_OPTION_ARG_INT, &args->draws,
       N_("Simulated years (default: 10000)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &args->seed,
+      /* Translators: the default is PALIER_MONTE_CARLO_DEFAULT_SEED. */
       N_("Seed of the draws; the same seed gives the same numbers (default: 1)"), N_("N") },
     { "budget", 'b', 0, G_OPTION_ARG_STRING, &args->budget,
       N_("Yearly cost to compare with, in the program’s currency"), N_("AMOUNT") },
@@ -60,7 +61,7 @@ risk_args_add_entries (GOptionContext *context,
     { NULL }
   };
 
-  args->seed = 1;
+  args->seed = PALIER_MONTE_CARLO_DEFAULT_SEED;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
@@ -275,6 +276,7 @@ write_monte_carlo_json (const PalierProgram          *program,
                           "  \"probability_over_budget\": null\n}\n");
 }
 
+
 static void
 write_monte_carlo_table (const PalierProgram          *program,
                          const PalierMonteCarloResult *result,
@@ -288,17 +290,44 @@ write_monte_carlo_table (const PalierProgram          *program,
     { "P90", result->cost.p90, result->cost_of_sales.p90 },
     { "P99", result->cost.p99, result->cost_of_sales.p99 },
   };
+  char *cells[G_N_ELEMENTS (rows) + 1][3];
+  gsize widths[3] = { 0 };
+  g_autofree char *draws = NULL;
+  g_autofree char *partners = NULL;
 
   g_string_append_printf (out, _("Program: %s (%s)\n"), program->name, program->id);
-  g_string_append_printf (out, _("%u simulated years, seed %llu, %u partners\n\n"),
-                          result->n_draws, (unsigned long long) result->seed, result->n_partners);
-  g_string_append_printf (out, "%-6s %20s %14s\n", "", _("Cost per year"), _("Cost of sales"));
+  draws = palier_format_number (palier_decimal_from_int (result->n_draws), 0);
+  partners = palier_format_number (palier_decimal_from_int (result->n_partners), 0);
+  /* TRANSLATORS: the counts are in the locale's form, "10,000". */
+  g_string_append_printf (out, _("%s simulated years, seed %llu, %s partners\n\n"),
+                          draws, (unsigned long long) result->seed, partners);
+  cells[0][0] = g_strdup ("");
+  cells[0][1] = g_strdup (_("Cost per year"));
+  cells[0][2] = g_strdup (_("Cost of sales"));
   for (guint k = 0; k < G_N_ELEMENTS (rows); k++)
     {
-      g_autofree char *cost = palier_format_money (rows[k].cost, currency);
-      g_autofree char *ratio = palier_format_percent (rows[k].ratio, 2);
+      cells[k + 1][0] = g_strdup (_(rows[k].label));
+      cells[k + 1][1] = palier_format_money (rows[k].cost, currency);
+      cells[k + 1][2] = palier_format_percent (rows[k].ratio, 2);
+    }
 
-      g_string_append_printf (out, "%-6s %20s %14s\n", _(rows[k].label), cost, ratio);
+  /* Columns are measured in terminal columns, not bytes, because French
+   * amounts contain multibyte no-break spaces. */
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    for (guint c = 0; c < 3; c++)
+      widths[c] = MAX (widths[c], _palier_cli_display_width (cells[k][c]));
+
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    {
+      _palier_cli_append_padded (out, cells[k][0], widths[0], FALSE);
+      for (guint c = 1; c < 3; c++)
+        {
+          g_string_append (out, "  ");
+          _palier_cli_append_padded (out, cells[k][c], widths[c], TRUE);
+        }
+      g_string_append_c (out, '\n');
+      for (guint c = 0; c < 3; c++)
+        g_free (cells[k][c]);
     }
 
   if (result->has_budget)

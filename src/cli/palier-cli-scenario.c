@@ -356,7 +356,10 @@ print_run_totals (const PalierScenario     *scenario,
       const PalierComponent *component = g_ptr_array_index (result->program->components, c);
       g_autofree char *total = palier_format_money (result->component_totals[c], currency);
 
-      g_print ("  %-12s  %s\n", component->id, total);
+      g_autoptr(GString) line = g_string_new ("  ");
+
+      _palier_cli_append_padded (line, component->id, 12, FALSE);
+      g_print ("%s  %s\n", line->str, total);
     }
   g_print (_("Kept as run %lld.\n"), (long long) run->id);
 }
@@ -441,20 +444,55 @@ load_compared (PalierStore  *store,
   return compared->bases != NULL;
 }
 
+/* Adds a row of the comparison table: @label and one cell per
+ * scenario, copied. */
 static void
-append_table_row (GString     *out,
+append_table_row (GPtrArray   *rows,
                   const char  *label,
                   char       **cells,
                   guint        n)
 {
-  g_string_append_printf (out, "%-24s", label);
+  char **row = g_new0 (char *, n + 2);
+
+  row[0] = g_strdup (label);
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (out, "  %18s", cells[i]);
-  g_string_append_c (out, '\n');
+    row[i + 1] = g_strdup (cells[i]);
+  g_ptr_array_add (rows, row);
+}
+
+/* Writes @rows with the labels left-aligned and the scenarios' cells
+ * right-aligned, each column as wide as its widest cell on screen. */
+static void
+write_table_rows (GPtrArray *rows,
+                  guint      n_columns,
+                  GString   *out)
+{
+  gsize widths[PALIER_SCENARIO_MAX_COMPARED + 1] = { 0 };
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], _palier_cli_display_width (row[c]));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+
+      _palier_cli_append_padded (out, row[0], widths[0], FALSE);
+      for (guint c = 1; c < n_columns; c++)
+        {
+          g_string_append (out, "  ");
+          _palier_cli_append_padded (out, row[c], widths[c], TRUE);
+        }
+      g_string_append_c (out, '\n');
+    }
 }
 
 static void
-append_money_row (GString                        *out,
+append_money_row (GPtrArray                      *rows,
                   const char                     *label,
                   const PalierScenarioComparison *comparison,
                   gsize                           offset,
@@ -465,13 +503,13 @@ append_money_row (GString                        *out,
   for (guint i = 0; i < comparison->n_columns; i++)
     cells[i] = palier_format_money (G_STRUCT_MEMBER (PalierDecimal, &comparison->columns[i], offset),
                                     currency);
-  append_table_row (out, label, cells, comparison->n_columns);
+  append_table_row (rows, label, cells, comparison->n_columns);
   for (guint i = 0; i < comparison->n_columns; i++)
     g_free (cells[i]);
 }
 
 static void
-append_tier_rows (GString                        *out,
+append_tier_rows (GPtrArray                      *rows,
                   const PalierScenarioComparison *comparison)
 {
   guint n_rows = 0;
@@ -494,14 +532,14 @@ append_tier_rows (GString                        *out,
                      ? g_strdup_printf ("%u", g_array_index (counts, guint, row))
                      : g_strdup ("–");
         }
-      append_table_row (out, label, cells, comparison->n_columns);
+      append_table_row (rows, label, cells, comparison->n_columns);
       for (guint i = 0; i < comparison->n_columns; i++)
         g_free (cells[i]);
     }
 }
 
 static void
-append_count_row (GString                        *out,
+append_count_row (GPtrArray                      *rows,
                   const char                     *label,
                   const PalierScenarioComparison *comparison,
                   gsize                           offset)
@@ -511,7 +549,7 @@ append_count_row (GString                        *out,
   for (guint i = 0; i < comparison->n_columns; i++)
     cells[i] = i == 0 ? g_strdup ("–")
                       : g_strdup_printf ("%u", G_STRUCT_MEMBER (guint, &comparison->columns[i], offset));
-  append_table_row (out, label, cells, comparison->n_columns);
+  append_table_row (rows, label, cells, comparison->n_columns);
   for (guint i = 0; i < comparison->n_columns; i++)
     g_free (cells[i]);
 }
@@ -522,21 +560,26 @@ append_differences (GString                    *out,
                     const char                 *reference,
                     const char                 *currency)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n = column->rows->len;
 
   g_string_append_printf (out, _("\nLargest differences of “%s” against “%s”:\n"), column->label, reference);
   for (guint i = 0; i < n; i++)
     {
       const PalierComparisonRow *row = g_ptr_array_index (column->rows, i);
-      g_autofree char *difference = NULL;
+      g_autofree char *label = NULL;
+      char *difference[1];
 
       if (i >= N_LISTED_DIFFERENCES && i + N_LISTED_DIFFERENCES < n)
         continue;
       if (row->difference == 0)
         continue;
-      difference = palier_format_money (row->difference, currency);
-      g_string_append_printf (out, "  %-20s %18s\n", row->partner, difference);
+      label = g_strconcat ("  ", row->partner, NULL);
+      difference[0] = palier_format_money (row->difference, currency);
+      append_table_row (rows, label, difference, 1);
+      g_free (difference[0]);
     }
+  write_table_rows (rows, 2, out);
 }
 
 static void
@@ -545,20 +588,21 @@ write_comparison_table (const PalierScenarioComparison *comparison,
 {
   const PalierResult *first = comparison->columns[0].result;
   const char *currency = first->program->currency;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   char *cells[PALIER_SCENARIO_MAX_COMPARED] = { NULL };
 
   for (guint i = 0; i < comparison->n_columns; i++)
     cells[i] = comparison->columns[i].label;
-  append_table_row (out, "", cells, comparison->n_columns);
+  append_table_row (rows, "", cells, comparison->n_columns);
 
-  append_money_row (out, _("Sales"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, sales), currency);
-  append_money_row (out, _("Payout"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, payout), currency);
-  append_money_row (out, _("Non-cash"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, non_cash), currency);
-  append_money_row (out, _("Cost"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, cost), currency);
+  append_money_row (rows, _("Sales"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, sales), currency);
+  append_money_row (rows, _("Payout"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, payout), currency);
+  append_money_row (rows, _("Non-cash"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, non_cash), currency);
+  append_money_row (rows, _("Cost"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, cost), currency);
 
   for (guint i = 0; i < comparison->n_columns; i++)
     cells[i] = palier_format_percent (comparison->columns[i].cost_of_sales, 2);
-  append_table_row (out, _("Cost of sales"), cells, comparison->n_columns);
+  append_table_row (rows, _("Cost of sales"), cells, comparison->n_columns);
   for (guint i = 0; i < comparison->n_columns; i++)
     g_free (cells[i]);
 
@@ -578,15 +622,17 @@ write_comparison_table (const PalierScenarioComparison *comparison,
           cells[i] = found >= 0 ? palier_format_money (result->component_totals[found], currency)
                                 : g_strdup ("–");
         }
-      append_table_row (out, component->id, cells, comparison->n_columns);
+      append_table_row (rows, component->id, cells, comparison->n_columns);
       for (guint i = 0; i < comparison->n_columns; i++)
         g_free (cells[i]);
     }
 
-  append_tier_rows (out, comparison);
-  append_count_row (out, _("Partners paid more"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_gain));
-  append_count_row (out, _("Partners paid less"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_lose));
-  append_count_row (out, _("Partners paid the same"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_same));
+  append_tier_rows (rows, comparison);
+  append_count_row (rows, _("Partners paid more"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_gain));
+  append_count_row (rows, _("Partners paid less"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_lose));
+  append_count_row (rows, _("Partners paid the same"), comparison, G_STRUCT_OFFSET (PalierScenarioColumn, n_same));
+
+  write_table_rows (rows, comparison->n_columns + 1, out);
 
   for (guint i = 1; i < comparison->n_columns; i++)
     append_differences (out, &comparison->columns[i], comparison->columns[0].label, currency);

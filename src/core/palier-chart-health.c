@@ -28,6 +28,7 @@
 typedef struct {
   const char *component;
   guint       index;
+  gboolean    gate;
   GHashTable *partners;                 /* partner codes, borrowed */
 } Boundary;
 
@@ -54,6 +55,8 @@ compare_boundaries (gconstpointer a,
   order = strcmp (ba->component, bb->component);
   if (order != 0)
     return order;
+  if (ba->gate != bb->gate)
+    return ba->gate ? -1 : 1;
   return ba->index < bb->index ? -1 : (ba->index > bb->index ? 1 : 0);
 }
 
@@ -73,13 +76,14 @@ count_boundaries (const PalierHealth *health)
         {
           Boundary *boundary = &g_array_index (boundaries, Boundary, b);
 
-          if (boundary->index == cliff->index && g_str_equal (boundary->component, cliff->component))
+          if (boundary->index == cliff->index && boundary->gate == cliff->gate &&
+              g_str_equal (boundary->component, cliff->component))
             found = boundary;
         }
 
       if (found == NULL)
         {
-          Boundary boundary = { cliff->component, cliff->index,
+          Boundary boundary = { cliff->component, cliff->index, cliff->gate,
                                 g_hash_table_new (g_str_hash, g_str_equal) };
 
           g_array_append_val (boundaries, boundary);
@@ -179,6 +183,10 @@ boundary_label (const PalierHealth *health,
                                                                      boundary->component);
   const char *name = component != NULL ? component->name : boundary->component;
 
+  if (boundary->gate)
+    /* TRANSLATORS: a component's name and its gate, the minimum below
+     * which it pays nothing. */
+    return g_strdup_printf (_("%s, gate"), name);
   if (component != NULL && component->kind == PALIER_COMPONENT_BONUS)
     /* TRANSLATORS: a bonus component's name and the level's number. */
     return g_strdup_printf (_("%s, level %u"), name, boundary->index + 1);

@@ -186,9 +186,11 @@ draw_markers (cairo_t                      *cr,
 static char *
 build_note (const PalierMonteCarloResult *result)
 {
-  g_autofree char *draws = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u simulated year",
-                                                         "%u simulated years", result->n_draws),
-                                            result->n_draws);
+  g_autofree char *count = palier_format_number (palier_decimal_from_int (result->n_draws), 0);
+  /* TRANSLATORS: %s is a count in the locale's form, "10,000". */
+  g_autofree char *draws = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s simulated year",
+                                                         "%s simulated years", result->n_draws),
+                                            count);
   g_autofree char *budget = NULL;
   g_autofree char *share = NULL;
 

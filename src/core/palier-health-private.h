@@ -46,4 +46,8 @@ typedef struct {
  * g_ptr_array_unref(). */
 GPtrArray *_palier_statement_build_rows (const PalierStatement *statement);
 
+/* The statement's footer: the form of its bases, which are plain
+ * numbers in the program's currency, and how its payouts are rounded. */
+char      *_palier_statement_note       (const PalierStatement *statement);
+
 G_END_DECLS

@@ -126,8 +126,8 @@ write_json (const PalierHealth *health,
       append_json_string (out, cliff->component);
       g_string_append (out, ", \"period\": ");
       append_json_string (out, cliff->period);
-      g_string_append_printf (out, ", \"index\": %u, \"base\": %s, \"boundary\": %s, \"gap\": %s, \"step\": %s}",
-                              cliff->index, exact (cliff->base, a), exact (cliff->boundary, b),
+      g_string_append_printf (out, ", \"index\": %u, \"gate\": %s, \"base\": %s, \"boundary\": %s, \"gap\": %s, \"step\": %s}",
+                              cliff->index, cliff->gate ? "true" : "false", exact (cliff->base, a), exact (cliff->boundary, b),
                               exact (cliff->gap, c), money (cliff->step, minor, d));
     }
   g_string_append (out, health->cliffs->len > 0 ? "\n  ],\n  \"rates\": [" : "],\n  \"rates\": [");

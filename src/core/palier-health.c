@@ -250,6 +250,7 @@ typedef struct {
   PalierDecimal  boundary;              /* money or units */
   PalierDecimal  step;
   guint          index;
+  gboolean       gate;
 } Candidate;
 
 /* A boundary in basis units, in money or units: a fraction of the quota
@@ -384,6 +385,8 @@ find_candidates (const PalierComponent   *component,
       candidate.boundary = at.base;
       candidate.step = payout_at_boundary - payout_at_base;
       candidate.index = (guint) MAX (palier_payout_reached_index (component, &at), 0);
+      /* list_boundaries() puts the gate first. */
+      candidate.gate = component->has_gate && v == 0;
       g_array_append_val (candidates, candidate);
     }
   return TRUE;
@@ -447,6 +450,7 @@ search_component (CliffSearch  *search,
           cliff.period = palier_period_label (cell->kind, health->program->fiscal_year_start,
                                               cell->index);
           cliff.index = candidate->index;
+          cliff.gate = candidate->gate;
           cliff.base = cell->base;
           cliff.boundary = candidate->boundary;
           cliff.gap = candidate->boundary - cell->base;

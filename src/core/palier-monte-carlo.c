@@ -19,9 +19,19 @@
  * partner reads the same drawn period, so the components stay
  * consistent.  A component whose period is longer than the program's
  * (a yearly rebate in a quarterly program) sees the sum of the drawn
- * periods it spans, and the program-period quota times their number.
+ * periods it spans, and the sum of their slots' quotas.
  * Top-N rewards rank the partners of the draw.  Carry-forward runs
- * within the drawn year.  Quotas are the program's, per segment.
+ * within the drawn year.
+ *
+ * Quotas.  A drawn period takes the quota of the program period it
+ * fills: slot j of the drawn year stands for the latest counted program
+ * period at place j of the fiscal year.  The quotas file gives that
+ * quota when it covers every day of that period, else the program's
+ * quota for the partner's segment, or its default, does.  A drawn year
+ * is a whole year for every partner, so no quota is prorated by a start
+ * date.  Components whose payout depends on a quota are then paid per
+ * draw, because the same historical period can fill slots with
+ * different quotas.
  *
  * Exactness.  Payouts are computed and rounded as the simulation does
  * (palier_payout_compute()), once per component, partner and component
@@ -93,8 +103,9 @@ struct _PalierRiskModel
   guint              n_partners;        /* partners with history */
   guint             *partner_index;     /* into bases->partners */
   const char       **segments;
-  gboolean          *has_quota;
-  PalierDecimal     *quota;
+  gboolean          *has_quota;         /* n_partners x periods_per_year */
+  PalierDecimal     *quota;             /* n_partners x periods_per_year */
+  gboolean           quotas_vary;       /* some partner's quota differs between slots */
   guint             *cell_start;        /* cells of partner i: [cell_start[i], cell_start[i + 1]) */
   gint32            *first_history;     /* program period of each partner's first cell */
   guint              n_cells;
@@ -309,8 +320,8 @@ list_partners (PalierRiskModel *model)
 
   model->partner_index = g_new0 (guint, n_active + 1);
   model->segments = g_new0 (const char *, n_active + 1);
-  model->has_quota = g_new0 (gboolean, n_active + 1);
-  model->quota = g_new0 (PalierDecimal, n_active + 1);
+  model->has_quota = g_new0 (gboolean, (gsize) n_active * model->periods_per_year + 1);
+  model->quota = g_new0 (PalierDecimal, (gsize) n_active * model->periods_per_year + 1);
   model->first_history = g_new0 (gint32, n_active + 1);
   model->cell_start = g_new0 (guint, n_active + 1);
   model->n_partners = 0;
@@ -336,17 +347,120 @@ list_partners (PalierRiskModel *model)
 
       model->partner_index[i] = index;
       model->segments[i] = partner->segment;
-      /* TODO: quotas from a quotas file are not read here; a drawn
-       * period should take the file's quota of the program period it
-       * fills, as the simulation does. */
-      model->has_quota[i] = palier_program_quota_for_segment (model->program, partner->segment,
-                                                              &model->quota[i]);
       model->first_history[i] = first;
       model->cell_start[i] = model->n_cells;
       model->n_cells += (guint) (end_period - first);
       model->n_partners++;
     }
   model->cell_start[model->n_partners] = model->n_cells;
+}
+
+/* Latest counted program period at place @slot of the fiscal year, or
+ * FALSE when the counted periods do not reach that place. */
+static gboolean
+period_of_slot (const PalierRiskModel *model,
+                guint                  slot,
+                gint32                *out_period)
+{
+  gint32 ppy = (gint32) model->periods_per_year;
+
+  for (gint32 p = model->first_period + (gint32) model->n_periods - 1; p >= model->first_period; p--)
+    {
+      /* Period indexes count from a fiscal year's first period. */
+      if (((p % ppy) + ppy) % ppy == (gint32) slot)
+        {
+          *out_period = p;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The quotas file's quota of partner @index for the days [@first,
+ * @last], computed as the simulation does: each row's quota times the
+ * share of its days in the range, rounded to 6 decimals, summed.
+ * Returns FALSE when some day of the range has no row. */
+static gboolean
+file_quota (const PalierBases  *bases,
+            guint               index,
+            PalierDate          first,
+            PalierDate          last,
+            PalierDecimal      *out_quota,
+            GError            **error)
+{
+  guint n_quotas;
+  const PalierPartnerQuota *quotas = _palier_bases_get_quotas (bases, index, &n_quotas);
+  gint32 first_day = palier_date_to_days (first);
+  gint32 last_day = palier_date_to_days (last);
+  gint64 covered = 0;
+
+  *out_quota = 0;
+  for (guint q = 0; q < n_quotas; q++)
+    {
+      gint32 row_first = palier_date_to_days (quotas[q].first);
+      gint32 row_last = palier_date_to_days (quotas[q].last);
+      gint32 overlap = MIN (last_day, row_last) - MAX (first_day, row_first) + 1;
+      PalierWide share;
+
+      if (overlap <= 0)
+        continue;
+
+      covered += overlap;
+      share = palier_wide_div_round ((PalierWide) quotas[q].quota * overlap,
+                                     row_last - row_first + 1);
+      if (!add_checked (out_quota, (PalierDecimal) share, error))
+        return FALSE;
+    }
+  return covered == (gint64) last_day - first_day + 1;
+}
+
+/* Sets the quota of every partner in every slot of the drawn year, and
+ * whether any partner's quota differs between slots. */
+static gboolean
+fill_slot_quotas (PalierRiskModel  *model,
+                  GError          **error)
+{
+  const PalierProgram *program = model->program;
+  guint ppy = model->periods_per_year;
+
+  model->quotas_vary = FALSE;
+  for (guint i = 0; i < model->n_partners; i++)
+    {
+      const PalierPartner *partner = g_ptr_array_index (model->bases->partners, model->partner_index[i]);
+      PalierDecimal program_quota = 0;
+      gboolean has_program_quota = palier_program_quota_for_segment (program, partner->segment,
+                                                                     &program_quota);
+
+      for (guint j = 0; j < ppy; j++)
+        {
+          gsize cell = (gsize) i * ppy + j;
+          PalierDate first, last;
+          gint32 period;
+          GError *quota_error = NULL;
+
+          model->has_quota[cell] = has_program_quota;
+          model->quota[cell] = program_quota;
+          if (!period_of_slot (model, j, &period))
+            continue;
+
+          palier_period_bounds (program->period, program->fiscal_year_start, period, &first, &last);
+          if (file_quota (model->bases, model->partner_index[i], first, last, &model->quota[cell],
+                          &quota_error))
+            model->has_quota[cell] = TRUE;
+          else if (quota_error != NULL)
+            {
+              g_propagate_error (error, quota_error);
+              return FALSE;
+            }
+          else
+            model->quota[cell] = program_quota;
+
+          if (model->has_quota[cell] != model->has_quota[i * ppy] ||
+              model->quota[cell] != model->quota[i * ppy])
+            model->quotas_vary = TRUE;
+        }
+    }
+  return TRUE;
 }
 
 static PalierDecimal
@@ -411,24 +525,52 @@ component_is_carry (const PalierComponent *component)
          component->negative == PALIER_NEGATIVE_CARRY_FORWARD;
 }
 
+/* Sum of partner @i's quotas over the @span slots from @first_slot.
+ * @out_has is FALSE when one of those slots has no quota. */
+static gboolean
+span_quota (const PalierRiskModel  *model,
+            guint                   i,
+            guint                   first_slot,
+            guint                   span,
+            gboolean               *out_has,
+            PalierDecimal          *out_quota,
+            GError                **error)
+{
+  gsize row = (gsize) i * model->periods_per_year;
+
+  *out_has = TRUE;
+  *out_quota = 0;
+  for (guint j = first_slot; j < first_slot + span; j++)
+    {
+      *out_has = *out_has && model->has_quota[row + j];
+      if (!add_checked (out_quota, model->quota[row + j], error))
+        return FALSE;
+    }
+  if (!*out_has)
+    *out_quota = 0;
+  return TRUE;
+}
+
 static gboolean
 compute_payout (const PalierRiskModel  *model,
                 const PalierComponent  *component,
                 guint                   i,
                 PalierDecimal           base,
+                guint                   first_slot,
                 guint                   span,
                 PalierDecimal          *out_payout,
                 GError                **error)
 {
   PalierPayoutInput input = { 0 };
-  PalierWide quota = (PalierWide) model->quota[i] * span;
+  PalierDecimal quota;
+  gboolean has_quota;
 
-  if (quota > PALIER_DECIMAL_MAX)
-    return set_overflow (error);
+  if (!span_quota (model, i, first_slot, span, &has_quota, &quota, error))
+    return FALSE;
 
   input.base = base;
-  input.has_quota = model->has_quota[i];
-  input.quota = (PalierDecimal) quota;
+  input.has_quota = has_quota;
+  input.quota = quota;
   input.segment = model->segments[i];
   input.minor_digits = model->minor_digits;
   return palier_payout_compute (component, &input, out_payout, NULL, error);
@@ -439,6 +581,7 @@ reward_qualifies (const PalierRiskModel *model,
                   const PalierComponent *component,
                   guint                  i,
                   PalierDecimal          base,
+                  guint                  first_slot,
                   guint                  span)
 {
   if (base <= 0)
@@ -446,13 +589,24 @@ reward_qualifies (const PalierRiskModel *model,
 
   if (component->threshold_basis == PALIER_BASIS_ATTAINMENT)
     {
-      PalierWide quota = (PalierWide) model->quota[i] * span;
+      PalierDecimal quota;
+      gboolean has_quota;
 
-      return model->has_quota[i] && quota <= PALIER_DECIMAL_MAX &&
-             palier_decimal_compare_product (base, component->threshold_min,
-                                             (PalierDecimal) quota) >= 0;
+      /* A quota sum too large to represent qualifies no partner. */
+      return span_quota (model, i, first_slot, span, &has_quota, &quota, NULL) && has_quota &&
+             palier_decimal_compare_product (base, component->threshold_min, quota) >= 0;
     }
   return base >= component->threshold_min;
+}
+
+/* Whether @component's payout or qualification depends on a quota. */
+static gboolean
+component_uses_quota (const PalierComponent *component)
+{
+  if (component->kind == PALIER_COMPONENT_REWARD)
+    return component->reward_rule != PALIER_REWARD_RULE_TOP &&
+           component->threshold_basis == PALIER_BASIS_ATTAINMENT;
+  return component->basis == PALIER_BASIS_ATTAINMENT;
 }
 
 /* Exact payout of each deal bonus deal, summed per cell at 10^-12. */
@@ -498,9 +652,9 @@ fill_values (const PalierRiskModel  *model,
         PalierDecimal base = cm->bases[c];
 
         if (component->kind == PALIER_COMPONENT_REWARD)
-          cm->values[c] = reward_qualifies (model, component, i, base, 1) ? component->unit_cost : 0;
+          cm->values[c] = reward_qualifies (model, component, i, base, 0, 1) ? component->unit_cost : 0;
         else if (!(cm->klass == COMPONENT_CARRY && base < 0) &&
-                 !compute_payout (model, component, i, base, 1, &cm->values[c], error))
+                 !compute_payout (model, component, i, base, 0, 1, &cm->values[c], error))
           return FALSE;
       }
   return TRUE;
@@ -520,12 +674,17 @@ fill_deal_values (const PalierRiskModel  *model,
   return TRUE;
 }
 
+/* Components of class FIXED and CARRY pay each historical period once,
+ * before the draws, which needs one quota per partner for every slot. */
 static ComponentClass
-classify (const PalierComponent *component,
+classify (const PalierRiskModel *model,
+          const PalierComponent *component,
           guint                  span)
 {
   if (span > 1)
     return component->kind == PALIER_COMPONENT_DEAL_BONUS ? COMPONENT_LONG_DEALS : COMPONENT_LONG;
+  if (model->quotas_vary && component_uses_quota (component))
+    return COMPONENT_LONG;
   if (component->kind == PALIER_COMPONENT_REWARD && component->reward_rule == PALIER_REWARD_RULE_TOP)
     return COMPONENT_TOP;
   if (component_is_carry (component))
@@ -554,7 +713,7 @@ component_model_new (const PalierRiskModel  *model,
       return NULL;
     }
   cm->span = (guint) (months / program_months);
-  cm->klass = classify (component, cm->span);
+  cm->klass = classify (model, component, cm->span);
 
   if (component->kind == PALIER_COMPONENT_DEAL_BONUS)
     {
@@ -701,6 +860,9 @@ model_build (PalierRiskModel      *model,
                    _("no partner has a complete program period between the range’s first and last month; widen the range to at least one whole period"));
       return FALSE;
     }
+
+  if (!fill_slot_quotas (model, error))
+    return FALSE;
 
   model->sales = compute_cell_bases (model, g_ptr_array_index (bases->tables, 0),
                                      PALIER_MEASURE_REVENUE, error);
@@ -916,7 +1078,7 @@ pay_partner_year (const PalierRiskModel  *model,
        * component's period is longer than the program's; a faster exact
        * path is not written yet. */
       if (!(carry && base < 0) &&
-          !compute_payout (model, component, i, base, cm->span, &value, error))
+          !compute_payout (model, component, i, base, j * cm->span, cm->span, &value, error))
         return FALSE;
       *payout += value;
     }
@@ -946,7 +1108,7 @@ pay_rewards (const PalierRiskModel  *model,
         qualifiers = count_top_qualifiers (scratch, model->n_partners, component->top_count);
       else
         for (guint i = 0; i < model->n_partners; i++)
-          if (reward_qualifies (model, component, i, scratch[i], cm->span))
+          if (reward_qualifies (model, component, i, scratch[i], j * cm->span, cm->span))
             qualifiers++;
 
       *non_cash += (PalierWide) qualifiers * component->unit_cost;

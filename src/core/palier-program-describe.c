@@ -51,6 +51,13 @@ _palier_format_date (PalierDate date)
   if (time == NULL)
     return g_strdup ("?");
 
+  /* Some languages write the first of a month as an ordinal, which a
+   * g_date_time_format() conversion cannot express. */
+  if (palier_date_day (date) == 1)
+    /* Translators: the first day of a month, see g_date_time_format():
+     * "March 1, 2017".  French writes "1er mars 2017". */
+    return g_date_time_format (time, C_("first of the month", "%B %-d, %Y"));
+
   /* Translators: a date, see g_date_time_format(): "March 15, 2017". */
   return g_date_time_format (time, _("%B %-d, %Y"));
 }

@@ -360,99 +360,61 @@ _palier_report_table_n_rows (const PalierReportTable *table)
   return table->rows->len;
 }
 
-/* Draws one row of cells at the current position; @header rows are bold
- * on a shaded band. */
-static void
-draw_row (PalierReportDoc         *doc,
-          const PalierReportTable *table,
-          char * const            *cells,
-          gboolean                 header,
-          double                   row_height)
+static double
+column_width (PalierReportDoc         *doc,
+              const PalierReportTable *table,
+              guint                    index)
 {
-  double width = _palier_report_doc_width (doc);
   double total_share = 0.0;
-  double x = MARGIN_SIDE;
 
   for (guint i = 0; i < table->n_columns; i++)
     total_share += table->shares[i];
+
+  return _palier_report_doc_width (doc) * table->shares[index] / total_share;
+}
+
+/* Lays out one cell in its column.  Cells wrap between words, and inside
+ * a word only when the word alone is wider than the column, so no figure
+ * or name is ever cut. */
+static PangoLayout *
+cell_layout (PalierReportDoc         *doc,
+             const PalierReportTable *table,
+             guint                    index,
+             const char              *text,
+             gboolean                 header)
+{
+  PangoLayout *layout = text_layout (doc, PALIER_REPORT_TEXT_SMALL, text);
+  double width = column_width (doc, table, index) - 2 * CELL_PADDING;
 
   if (header)
     {
-      cairo_rectangle (doc->cr, MARGIN_SIDE, doc->y, width, row_height);
-      set_rgb (doc->cr, header_fill);
-      cairo_fill (doc->cr);
-    }
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      double column_width = width * table->shares[i] / total_share;
-      g_autoptr(PangoLayout) layout = text_layout (doc, PALIER_REPORT_TEXT_SMALL, cells[i]);
       g_autoptr(PangoFontDescription) font = NULL;
-
-      if (header)
-        {
-          font = pango_font_description_copy (pango_layout_get_font_description (layout));
-          pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-          pango_layout_set_font_description (layout, font);
-        }
-
-      pango_layout_set_width (layout, (int) ((column_width - 2 * CELL_PADDING) * PANGO_SCALE));
-      /* Headers wrap onto a second line, cells are cut with an ellipsis. */
-      if (header)
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      else
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, table->numeric[i] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-
-      set_rgb (doc->cr, foreground);
-      cairo_move_to (doc->cr, x + CELL_PADDING, doc->y + CELL_PADDING / 2);
-      pango_cairo_show_layout (doc->cr, layout);
-      x += column_width;
-    }
-
-  set_rgb (doc->cr, rule);
-  cairo_set_line_width (doc->cr, 0.5);
-  cairo_move_to (doc->cr, MARGIN_SIDE, doc->y + row_height);
-  cairo_line_to (doc->cr, MARGIN_SIDE + width, doc->y + row_height);
-  cairo_stroke (doc->cr);
-
-  doc->y += row_height;
-}
-
-static double
-row_height (PalierReportDoc *doc)
-{
-  g_autoptr(PangoLayout) layout = text_layout (doc, PALIER_REPORT_TEXT_SMALL, "Ag");
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return height / (double) PANGO_SCALE + CELL_PADDING;
-}
-
-/* Height of the header row, whose titles may wrap in their columns. */
-static double
-header_height (PalierReportDoc         *doc,
-               const PalierReportTable *table)
-{
-  double width = _palier_report_doc_width (doc);
-  double total_share = 0.0;
-  int tallest = 0;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    total_share += table->shares[i];
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_autoptr(PangoLayout) layout = text_layout (doc, PALIER_REPORT_TEXT_SMALL, table->titles[i]);
-      g_autoptr(PangoFontDescription) font = NULL;
-      double column_width = width * table->shares[i] / total_share;
-      int height;
 
       font = pango_font_description_copy (pango_layout_get_font_description (layout));
       pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
       pango_layout_set_font_description (layout, font);
-      pango_layout_set_width (layout, (int) ((column_width - 2 * CELL_PADDING) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, table->numeric[index] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  return layout;
+}
+
+/* Height of a row: its tallest cell, in points. */
+static double
+row_height (PalierReportDoc         *doc,
+            const PalierReportTable *table,
+            char * const            *cells,
+            gboolean                 header)
+{
+  int tallest = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (doc, table, i, cells[i], header);
+      int height;
+
       pango_layout_get_size (layout, NULL, &height);
       tallest = MAX (tallest, height);
     }
@@ -460,25 +422,68 @@ header_height (PalierReportDoc         *doc,
   return tallest / (double) PANGO_SCALE + CELL_PADDING;
 }
 
+/* Draws one row of cells at the current position; @header rows are bold
+ * on a shaded band. */
+static void
+draw_row (PalierReportDoc         *doc,
+          const PalierReportTable *table,
+          char * const            *cells,
+          gboolean                 header,
+          double                   height)
+{
+  double width = _palier_report_doc_width (doc);
+  double x = MARGIN_SIDE;
+
+  if (header)
+    {
+      cairo_rectangle (doc->cr, MARGIN_SIDE, doc->y, width, height);
+      set_rgb (doc->cr, header_fill);
+      cairo_fill (doc->cr);
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autoptr(PangoLayout) layout = cell_layout (doc, table, i, cells[i], header);
+
+      set_rgb (doc->cr, foreground);
+      cairo_move_to (doc->cr, x + CELL_PADDING, doc->y + CELL_PADDING / 2);
+      pango_cairo_show_layout (doc->cr, layout);
+      x += column_width (doc, table, i);
+    }
+
+  set_rgb (doc->cr, rule);
+  cairo_set_line_width (doc->cr, 0.5);
+  cairo_move_to (doc->cr, MARGIN_SIDE, doc->y + height);
+  cairo_line_to (doc->cr, MARGIN_SIDE + width, doc->y + height);
+  cairo_stroke (doc->cr);
+
+  doc->y += height;
+}
+
 void
 _palier_report_doc_table (PalierReportDoc         *doc,
                           const PalierReportTable *table)
 {
-  double height = row_height (doc);
-  double header = header_height (doc, table);
+  double header = row_height (doc, table, table->titles, TRUE);
+  double first_rows = 0.0;
 
   /* The header and at least two rows stay together. */
-  _palier_report_doc_reserve (doc, header + height * 2);
+  for (guint i = 0; i < MIN (table->rows->len, 2); i++)
+    first_rows += row_height (doc, table, g_ptr_array_index (table->rows, i), FALSE);
+  _palier_report_doc_reserve (doc, header + first_rows);
   draw_row (doc, table, table->titles, TRUE, header);
 
   for (guint i = 0; i < table->rows->len; i++)
     {
+      char * const *cells = g_ptr_array_index (table->rows, i);
+      double height = row_height (doc, table, cells, FALSE);
+
       if (doc->y + height > CONTENT_BOTTOM)
         {
           _palier_report_doc_new_page (doc);
           draw_row (doc, table, table->titles, TRUE, header);
         }
-      draw_row (doc, table, g_ptr_array_index (table->rows, i), FALSE, height);
+      draw_row (doc, table, cells, FALSE, height);
     }
 
   doc->y += 10.0;

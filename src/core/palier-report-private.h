@@ -123,8 +123,9 @@ void  _palier_report_doc_chart      (PalierReportDoc      *doc,
                                      PalierChartDrawFunc   draw,
                                      gpointer              user_data);
 
-/* A table of one-line cells; rows that do not fit begin a new page,
- * which repeats the header row. */
+/* A table whose cells wrap in their columns, so each row is as tall as
+ * its tallest cell.  A row that does not fit begins a new page, which
+ * repeats the header row. */
 typedef struct _PalierReportTable PalierReportTable;
 
 PalierReportTable *_palier_report_table_new  (guint               n_columns);

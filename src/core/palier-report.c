@@ -292,8 +292,9 @@ format_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  /* Translators: a date, see g_date_time_format(): "March 15, 2017". */
-  return g_date_time_format (now, _("%B %-d, %Y"));
+  return _palier_format_date (palier_date_from_ymd (g_date_time_get_year (now),
+                                                    g_date_time_get_month (now),
+                                                    g_date_time_get_day_of_month (now)));
 }
 
 gboolean

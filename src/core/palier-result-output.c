@@ -587,6 +587,11 @@ append_json_partner (GString                   *out,
 
   g_string_append (out, "    {\"partner\": ");
   append_json_string (out, row->partner);
+  if (row->name != NULL && g_strcmp0 (row->name, row->partner) != 0)
+    {
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, row->name);
+    }
   g_string_append (out, ", \"segment\": ");
   append_json_string (out, row->segment);
   g_string_append (out, ", \"sales\": ");

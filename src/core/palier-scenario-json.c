@@ -506,8 +506,10 @@ read_partner (Builder    *builder,
   const Node *periods;
 
   row->partner = g_strdup (string_member (builder, item, "partner", FALSE));
-  /* NOTE: the JSON has no partner name, so the code stands in for it. */
-  row->name = g_strdup (row->partner);
+  /* The writer leaves out a name that is the code, and runs kept before
+   * names were written have none. */
+  row->name = g_strdup (member (item, "name") != NULL ? string_member (builder, item, "name", FALSE)
+                                                      : row->partner);
   row->segment = g_strdup (string_member (builder, item, "segment", TRUE));
   row->sales = decimal_member (builder, item, "sales");
   row->payout = decimal_member (builder, item, "payout");

@@ -202,11 +202,12 @@ header_render (Page                  *page,
 }
 
 static PangoLayout *
-footer_new (Page *page)
+footer_new (Page                  *page,
+            const PalierStatement *statement)
 {
-  return text_new (page,
-                   _("Each component’s payout is computed exactly and rounded once to the currency’s minor unit, half away from zero. The amounts on the lines are shown rounded, so their sum may differ from the payout by a minor unit."),
-                   7, FALSE, PAGE_WIDTH - 2 * MARGIN);
+  g_autofree char *note = _palier_statement_note (statement);
+
+  return text_new (page, note, 7, FALSE, PAGE_WIDTH - 2 * MARGIN);
 }
 
 /* Returns how many of @rows, from the first, fit in @available at the
@@ -237,7 +238,7 @@ draw_page (cairo_t               *cr,
   double footer_top, available;
   guint n_fit;
 
-  footer = footer_new (&page);
+  footer = footer_new (&page, statement);
   footer_top = PAGE_HEIGHT - MARGIN - text_height (footer);
   header_render (&page, statement, TRUE);
   available = footer_top - page.font_size - page.y;

@@ -59,28 +59,21 @@ exact_decimals (PalierDecimal value,
   return decimals;
 }
 
-/* An amount in the measure: money with the currency, units as a plain
- * number, both with every decimal they have beyond the minor unit. */
+/* An amount in the measure: a base, quota or boundary.  Money is a plain
+ * number in the currency named in the header.  It has at least the
+ * currency's decimals and every further one the engine computes with,
+ * because a base rounded to cents times its rate can miss the line's
+ * amount by a cent.  Units are a plain number with their own decimals. */
 static char *
 format_measure (const PalierStatement *statement,
                 const PalierComponent *component,
                 PalierDecimal          value)
 {
   int minor = palier_currency_minor_digits (statement->program->currency);
-  g_autofree char *number = NULL;
-  const char *symbol;
 
   if (component->measure == PALIER_MEASURE_UNITS)
     return palier_format_number (value, exact_decimals (value, 0));
-
-  if (exact_decimals (value, minor) == minor)
-    return palier_format_money (value, statement->program->currency);
-
-  /* A base with more decimals than the currency, as Superstore's
-   * sales have, is shown in full so that the products can be checked. */
-  number = palier_format_number (value, exact_decimals (value, minor));
-  symbol = palier_currency_symbol (statement->program->currency);
-  return g_strdup_printf ("%s %s", number, symbol);
+  return palier_format_number (value, exact_decimals (value, minor));
 }
 
 static char *
@@ -367,13 +360,29 @@ _palier_statement_build_rows (const PalierStatement *statement)
 
   add_row (rows, PALIER_STATEMENT_ROW_HEADING, g_strdup (_("Totals")), NULL);
   add_row (rows, PALIER_STATEMENT_ROW_LINE, g_strdup (_("Sales in the period")),
-           format_money (statement, statement->sales));
+           palier_format_number (statement->sales,
+                                 exact_decimals (statement->sales,
+                                                 palier_currency_minor_digits (statement->program->currency))));
   if (statement->non_cash != 0)
     add_row (rows, PALIER_STATEMENT_ROW_LINE, g_strdup (_("Non-cash rewards")),
              format_money (statement, statement->non_cash));
   add_row (rows, PALIER_STATEMENT_ROW_TOTAL, g_strdup (_("Total payout")),
            format_money (statement, statement->payout));
   return rows;
+}
+
+char *
+_palier_statement_note (const PalierStatement *statement)
+{
+  /* TRANSLATORS: the footer of a partner statement.  %s is the
+   * currency code, such as EUR. */
+  return g_strdup_printf (_("Bases, quotas and boundaries are amounts in %s shown with every decimal "
+                            "the computation uses, so each line can be recomputed by hand. Each "
+                            "component’s payout is computed exactly and rounded once to the "
+                            "currency’s minor unit, half away from zero. The amounts on the lines "
+                            "are shown rounded, so their sum may differ from the payout by a minor "
+                            "unit."),
+                          statement->program->currency);
 }
 
 /* Text */
@@ -385,6 +394,7 @@ write_text (const PalierStatement *statement,
   g_autoptr(GPtrArray) rows = _palier_statement_build_rows (statement);
   g_autofree char *first = format_date (statement->first);
   g_autofree char *last = format_date (statement->last);
+  g_autofree char *note = _palier_statement_note (statement);
 
   g_string_append_printf (out, "%s\n", statement->program->name);
   /* A partner without a name from a partners file is named by its code,
@@ -407,6 +417,8 @@ write_text (const PalierStatement *statement,
       else
         g_string_append_printf (out, "  %s\n", row->label);
     }
+
+  g_string_append_printf (out, "\n%s\n", note);
 }
 
 /* JSON, exact decimals, never the locale */
