@@ -269,6 +269,22 @@ test_windows_1252_undefined_byte (void)
   g_assert_nonnull (strstr (error->message, "undefined.csv:3:"));
 }
 
+/* A UTF-8 file with one Windows-1252 byte fails on that byte's line
+ * instead of turning its UTF-8 letters into "Ã©". */
+static void
+test_mixed_utf8_windows_1252 (void)
+{
+  static const char bytes[] = "partner,name\nP1,V\xc3\xa9lo\nP2,Caf\xe9\n";
+  g_autofree char *path = write_temp_file ("mixed.csv", bytes, sizeof bytes - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Records) records = read_records (path, NULL, NULL, &error);
+
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
+  g_assert_null (records);
+  g_assert_nonnull (strstr (error->message, "mixed.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "--encoding windows-1252"));
+}
+
 /* Valid UTF-8 beyond the first 64 KiB decides the encoding; a bad byte
  * after that is an error naming its line. */
 static void
@@ -645,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/windows-1252", test_windows_1252);
   g_test_add_func ("/csv/reader/forced-windows-1252", test_forced_windows_1252);
   g_test_add_func ("/csv/reader/windows-1252-undefined", test_windows_1252_undefined_byte);
+  g_test_add_func ("/csv/reader/mixed-utf8-windows-1252", test_mixed_utf8_windows_1252);
   g_test_add_func ("/csv/reader/invalid-utf8-later", test_invalid_utf8_later);
   g_test_add_func ("/csv/reader/truncated-utf8-at-end", test_truncated_utf8_at_end);
   g_test_add_func ("/csv/reader/nul-byte", test_nul_byte);

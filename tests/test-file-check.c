@@ -60,14 +60,18 @@ test_partners_check_valid (void)
   g_assert_cmpint (check->columns[PALIER_PARTNERS_FIELD_NAME], ==, -1);
   g_assert_cmpuint (check->preview->len, ==, 3);
   g_assert_cmpuint (check->rows_read, ==, 3);
-  g_assert_cmpuint (check->problems->len, ==, 0);
 
-  /* Partner 7 appears twice: the later row wins, in the first place. */
+  /* Partner 7's second row gives another segment: that later line is
+   * the problem, and the first row stays. */
+  g_assert_cmpuint (check->problems->len, ==, 1);
+  g_assert_cmpuint (((PalierImportProblem *) g_ptr_array_index (check->problems, 0))->line, ==, 4);
+  g_assert_cmpstr (((PalierImportProblem *) g_ptr_array_index (check->problems, 0))->value, ==,
+                   "Value Added Reseller");
   g_assert_cmpuint (check->records->len, ==, 2);
   seven = g_ptr_array_index (check->records, 0);
   g_assert_cmpstr (seven->code, ==, "7");
-  g_assert_cmpstr (seven->segment, ==, "Value Added Reseller");
-  g_assert_cmpint (seven->start, ==, palier_date_from_ymd (2017, 4, 1));
+  g_assert_cmpstr (seven->segment, ==, "Warehouse");
+  g_assert_cmpint (seven->start, ==, palier_date_from_ymd (2017, 3, 1));
 }
 
 static void

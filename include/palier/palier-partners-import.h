@@ -42,22 +42,24 @@ void palier_partners_options_clear (PalierPartnersOptions *options);
 
 /* Reads the partners file at @path into PalierPartner structures (id 0;
  * name, segment and region NULL for an empty cell or an unmapped field;
- * start PALIER_DATE_NONE likewise), in file order, one per partner: when
- * a partner appears twice, its later row wins.  Fails with
+ * start PALIER_DATE_NONE likewise), in file order, one per partner: a
+ * later row of a partner with the same values is dropped.  Fails with
  * PALIER_IMPORT_ERROR_MAPPING when a requested column does not exist or
  * no column holds the partner id, and with PALIER_IMPORT_ERROR_VALUE,
  * naming the file, line, column and value, on an empty partner id, an
- * unreadable start date or a row with too many fields. */
+ * unreadable start date, a row with too many fields, or a later row of
+ * a partner with another name, segment, region or start date. */
 GPtrArray  *palier_partners_read (const char                  *path,
                                   const PalierPartnersOptions *options,
                                   GError                     **error);
 
 /* Reads the partners file at @path as palier_partners_read() does, but
  * leaves out each invalid row and records it in the check's problems, in
- * line order, instead of failing.  A partner id without a column is not
- * an error here: the check then has no records.  Fails when the file
- * cannot be read or a requested column does not exist.  The records are
- * PalierPartner structures. */
+ * line order, instead of failing.  Of two rows of a partner with
+ * different values, the later line is the invalid one.  A partner id
+ * without a column is not an error here: the check then has no records.
+ * Fails when the file cannot be read or a requested column does not
+ * exist.  The records are PalierPartner structures. */
 PalierFileCheck *palier_partners_check (const char                  *path,
                                         const PalierPartnersOptions *options,
                                         GError                     **error);

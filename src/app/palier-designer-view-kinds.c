@@ -344,6 +344,8 @@ update_deal_summary (PalierDesignerView *self)
   const PalierComponent *component = drawn_deal_bonus (self);
   PalierProgram *draft = _palier_designer_view_get_draft (self);
   g_autofree char *cost_text = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *deals_text = NULL;
   g_autofree char *text = NULL;
   PalierDealSizesSpec spec;
   PalierDecimal cost;
@@ -367,13 +369,15 @@ update_deal_summary (PalierDesignerView *self)
     }
 
   cost_text = palier_format_money (cost, draft->currency);
-  /* Translators: under the deal sizes chart: "12 of 340 deals qualify,
+  count_text = palier_format_count (count);
+  deals_text = palier_format_count (spec.n_values);
+  /* Translators: under the deal sizes chart: "12 of 3,616 deals qualify,
    * costing $2,400.00". */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u of %u deal qualifies, costing %s",
-                                       "%u of %u deals qualify, costing %s",
+                                       "%s of %s deal qualifies, costing %s",
+                                       "%s of %s deals qualify, costing %s",
                                        spec.n_values),
-                          count, spec.n_values, cost_text);
+                          count_text, deals_text, cost_text);
   gtk_label_set_text (self->deal_summary_label, text);
 }
 

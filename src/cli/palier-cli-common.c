@@ -179,6 +179,7 @@ parse_map (const char           *map,
 
 static gboolean
 parse_delimiter (const char  *text,
+                 const char  *option,
                  char        *out,
                  GError     **error)
 {
@@ -196,9 +197,34 @@ parse_delimiter (const char  *text,
     }
 
   _palier_cli_set_usage_error (error,
-                               _("invalid --delimiter “%s”; give one punctuation character such as ; or the word tab"),
-                               text);
+                               _("invalid %s “%s”; give one punctuation character such as ; or the word tab"),
+                               option, text);
   return FALSE;
+}
+
+gboolean
+_palier_cli_parse_dialect (const char        *encoding,
+                           const char        *delimiter,
+                           const char        *file_kind,
+                           PalierCsvDialect  *dialect,
+                           GError           **error)
+{
+  g_autofree char *encoding_option = g_strdup_printf ("--%s%sencoding", file_kind,
+                                                      file_kind[0] != '\0' ? "-" : "");
+  g_autofree char *delimiter_option = g_strdup_printf ("--%s%sdelimiter", file_kind,
+                                                       file_kind[0] != '\0' ? "-" : "");
+
+  if (encoding != NULL && !palier_encoding_from_string (encoding, &dialect->encoding))
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("invalid %s “%s”; use utf-8, windows-1252, utf-16le or utf-16be"),
+                                   encoding_option, encoding);
+      return FALSE;
+    }
+
+  if (delimiter != NULL && !parse_delimiter (delimiter, delimiter_option, &dialect->delimiter, error))
+    return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -228,17 +254,7 @@ _palier_cli_sales_args_to_options (const PalierCliSalesArgs *args,
       return FALSE;
     }
 
-  if (args->encoding != NULL
-      && !palier_encoding_from_string (args->encoding, &options->dialect.encoding))
-    {
-      _palier_cli_set_usage_error (error,
-                                   _("invalid --encoding “%s”; use utf-8, windows-1252, utf-16le or utf-16be"),
-                                   args->encoding);
-      return FALSE;
-    }
-
-  if (args->delimiter != NULL
-      && !parse_delimiter (args->delimiter, &options->dialect.delimiter, error))
+  if (!_palier_cli_parse_dialect (args->encoding, args->delimiter, "", &options->dialect, error))
     return FALSE;
 
   options->skip_invalid = args->skip_invalid;

@@ -59,6 +59,8 @@ parse_map (const char             *map,
 static gboolean
 build_options (char                  **maps,
                const char             *date_order,
+               const char             *encoding,
+               const char             *delimiter,
                PalierPartnersOptions  *options,
                GError                **error)
 {
@@ -66,11 +68,14 @@ build_options (char                  **maps,
     if (!parse_map (maps[i], options, error))
       return FALSE;
 
+  if (!_palier_cli_parse_dialect (encoding, delimiter, "", &options->dialect, error))
+    return FALSE;
+
   if (date_order != NULL && !palier_date_order_from_string (date_order, &options->date_order))
     {
       _palier_cli_set_usage_error (error,
-                                   _("invalid --date-order “%s”; use ISO, MDY or DMY"),
-                                   date_order);
+                                   _("invalid %s “%s”; use ISO, MDY or DMY"),
+                                   "--date-order", date_order);
       return FALSE;
     }
   return TRUE;
@@ -115,6 +120,8 @@ _palier_cli_import_partners (int   argc,
   g_autofree char *workspace = NULL;
   g_autofree char *partners = NULL;
   g_autofree char *date_order = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *delimiter = NULL;
   g_auto(GStrv) maps = NULL;
   PalierPartnersOptions options;
   gboolean ok;
@@ -129,6 +136,12 @@ _palier_cli_import_partners (int   argc,
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order,
       N_("Order of the start dates: ISO, MDY or DMY (default: decided from the values)"),
       N_("ORDER") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Encoding of the file: utf-8, windows-1252, utf-16le or utf-16be (default: detected)"),
+      N_("ENCODING") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("Field separator: a single character such as , or ; or the word tab (default: detected)"),
+      N_("CHAR") },
     { NULL }
   };
 
@@ -149,7 +162,7 @@ _palier_cli_import_partners (int   argc,
     }
 
   palier_partners_options_init (&options);
-  ok = build_options (maps, date_order, &options, &error) &&
+  ok = build_options (maps, date_order, encoding, delimiter, &options, &error) &&
        import_partners (workspace, partners, &options, &error);
   palier_partners_options_clear (&options);
 

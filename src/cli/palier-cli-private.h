@@ -49,17 +49,45 @@ void       _palier_cli_take_file_maps     (char    **maps,
                                            char   ***out_partners_maps,
                                            char   ***out_quotas_maps);
 
+/* How "simulate --sales" reads its partners file or its quotas file:
+ * the values of --partners-encoding, --partners-delimiter and
+ * --partners-date-order, or of the --quotas- options, NULL when not
+ * given.  A quotas file has no date order and a partners file no
+ * decimal mark. */
+typedef struct {
+  char *encoding;
+  char *delimiter;
+  char *date_order;
+  char *decimal_mark;
+} PalierCliFileArgs;
+
+void _palier_cli_file_args_clear (PalierCliFileArgs *args);
+
 /* Reads the partners file or the quotas file of "simulate --sales",
- * mapped with @maps ("partners.FIELD=COLUMN", "quotas.FIELD=COLUMN").
- * Fiscal labels in the quotas file ("FY2018-Q1") use
- * @fiscal_year_start. */
-GPtrArray *_palier_cli_read_partners_file (const char  *path,
-                                           char       **maps,
-                                           GError     **error);
-GPtrArray *_palier_cli_read_quotas_file   (const char  *path,
-                                           char       **maps,
-                                           int          fiscal_year_start,
-                                           GError     **error);
+ * mapped with @maps ("partners.FIELD=COLUMN", "quotas.FIELD=COLUMN")
+ * and read as @file_args says.  Fiscal labels in the quotas file
+ * ("FY2018-Q1") use @fiscal_year_start.  The options that the messages
+ * advise (--encoding, --date-order…) carry the file's prefix, such as
+ * --partners-encoding. */
+GPtrArray *_palier_cli_read_partners_file (const char               *path,
+                                           char                    **maps,
+                                           const PalierCliFileArgs  *file_args,
+                                           GError                  **error);
+GPtrArray *_palier_cli_read_quotas_file   (const char               *path,
+                                           char                    **maps,
+                                           const PalierCliFileArgs  *file_args,
+                                           int                       fiscal_year_start,
+                                           GError                  **error);
+
+/* Sets @dialect from the text of an --encoding and a --delimiter option
+ * (each NULL when not given).  @file_kind is "" for the sales options,
+ * or "partners" or "quotas" for --partners-encoding and the like, which
+ * the usage errors name. */
+gboolean _palier_cli_parse_dialect (const char        *encoding,
+                                    const char        *delimiter,
+                                    const char        *file_kind,
+                                    PalierCsvDialect  *dialect,
+                                    GError           **error);
 int _palier_cli_bench_resimulate (int argc, char **argv);
 int _palier_cli_montecarlo (int argc, char **argv);
 int _palier_cli_goal_seek  (int argc, char **argv);

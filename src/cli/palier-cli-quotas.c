@@ -129,11 +129,49 @@ _palier_cli_take_file_maps (char    **maps,
   *out_quotas_maps = (char **) g_ptr_array_free (quotas, FALSE);
 }
 
-GPtrArray *
-_palier_cli_read_partners_file (const char  *path,
-                                char       **maps,
-                                GError     **error)
+void
+_palier_cli_file_args_clear (PalierCliFileArgs *args)
 {
+  g_clear_pointer (&args->encoding, g_free);
+  g_clear_pointer (&args->delimiter, g_free);
+  g_clear_pointer (&args->date_order, g_free);
+  g_clear_pointer (&args->decimal_mark, g_free);
+}
+
+/* Rewrites the options that @error's message advises, such as
+ * "--encoding", into those of "simulate" for a @file_kind file, such as
+ * "--partners-encoding".  The core's messages name the options of the
+ * import commands, which "simulate" would read as sales options. */
+static void
+prefix_advised_options (GError     *error,
+                        const char *file_kind)
+{
+  static const char *const options[] = {
+    "--encoding", "--delimiter", "--date-order", "--decimal-mark",
+  };
+  GString *message;
+
+  if (error == NULL)
+    return;
+
+  message = g_string_new (error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *prefixed = g_strdup_printf ("--%s-%s", file_kind, options[i] + 2);
+
+      g_string_replace (message, options[i], prefixed, 0);
+    }
+  g_free (error->message);
+  error->message = g_string_free (message, FALSE);
+}
+
+GPtrArray *
+_palier_cli_read_partners_file (const char               *path,
+                                char                    **maps,
+                                const PalierCliFileArgs  *file_args,
+                                GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
   PalierPartnersOptions options;
   GPtrArray *partners = NULL;
   gboolean ok = TRUE;
@@ -142,25 +180,61 @@ _palier_cli_read_partners_file (const char  *path,
   for (guint i = 0; ok && maps != NULL && maps[i] != NULL; i++)
     ok = parse_file_map (maps[i], "partners", partners_field_from_string,
                          "partner, name, segment, region, start", options.columns, error);
+
+  ok = ok && _palier_cli_parse_dialect (file_args->encoding, file_args->delimiter,
+                                        "partners", &options.dialect, error);
+  if (ok && file_args->date_order != NULL
+      && !palier_date_order_from_string (file_args->date_order, &options.date_order))
+    {
+      _palier_cli_set_usage_error (error,
+                                   _("invalid %s “%s”; use ISO, MDY or DMY"),
+                                   "--partners-date-order", file_args->date_order);
+      ok = FALSE;
+    }
+
   if (ok)
-    partners = palier_partners_read (path, &options, error);
+    {
+      partners = palier_partners_read (path, &options, &local_error);
+      prefix_advised_options (local_error, "partners");
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   palier_partners_options_clear (&options);
   return partners;
 }
 
 GPtrArray *
-_palier_cli_read_quotas_file (const char  *path,
-                              char       **maps,
-                              int          fiscal_year_start,
-                              GError     **error)
+_palier_cli_read_quotas_file (const char               *path,
+                              char                    **maps,
+                              const PalierCliFileArgs  *file_args,
+                              int                       fiscal_year_start,
+                              GError                  **error)
 {
+  g_autoptr(GError) local_error = NULL;
   PalierQuotasOptions options;
   GPtrArray *quotas = NULL;
+  gboolean ok;
 
   palier_quotas_options_init (&options);
   options.fiscal_year_start = fiscal_year_start;
-  if (parse_quotas_maps (maps, &options, error))
-    quotas = palier_quotas_read (path, &options, error);
+  ok = parse_quotas_maps (maps, &options, error)
+       && _palier_cli_parse_dialect (file_args->encoding, file_args->delimiter,
+                                     "quotas", &options.dialect, error);
+  if (ok && file_args->decimal_mark != NULL
+      && !palier_decimal_mark_from_string (file_args->decimal_mark, &options.decimal_mark))
+    {
+      _palier_cli_set_usage_error (error, _("invalid %s “%s”; use point or comma"),
+                                   "--quotas-decimal-mark", file_args->decimal_mark);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      quotas = palier_quotas_read (path, &options, &local_error);
+      prefix_advised_options (local_error, "quotas");
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   palier_quotas_options_clear (&options);
   return quotas;
 }
@@ -168,17 +242,20 @@ _palier_cli_read_quotas_file (const char  *path,
 static gboolean
 build_options (char                 **maps,
                const char            *decimal_mark,
+               const char            *encoding,
+               const char            *delimiter,
                int                    fiscal_year_start,
                PalierQuotasOptions   *options,
                GError               **error)
 {
-  if (!parse_quotas_maps (maps, options, error))
+  if (!parse_quotas_maps (maps, options, error)
+      || !_palier_cli_parse_dialect (encoding, delimiter, "", &options->dialect, error))
     return FALSE;
 
   if (decimal_mark != NULL && !palier_decimal_mark_from_string (decimal_mark, &options->decimal_mark))
     {
-      _palier_cli_set_usage_error (error, _("invalid --decimal-mark “%s”; use point or comma"),
-                                   decimal_mark);
+      _palier_cli_set_usage_error (error, _("invalid %s “%s”; use point or comma"),
+                                   "--decimal-mark", decimal_mark);
       return FALSE;
     }
 
@@ -242,6 +319,8 @@ _palier_cli_import_quotas (int   argc,
   g_autofree char *workspace = NULL;
   g_autofree char *quotas = NULL;
   g_autofree char *decimal_mark = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *delimiter = NULL;
   g_auto(GStrv) maps = NULL;
   int fiscal_year_start = 0;
   PalierQuotasOptions options;
@@ -260,6 +339,12 @@ _palier_cli_import_quotas (int   argc,
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_INT, &fiscal_year_start,
       N_("Month (2 to 12) in which the fiscal year of labels such as FY2018-Q1 starts"),
       N_("MONTH") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Encoding of the file: utf-8, windows-1252, utf-16le or utf-16be (default: detected)"),
+      N_("ENCODING") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("Field separator: a single character such as , or ; or the word tab (default: detected)"),
+      N_("CHAR") },
     { NULL }
   };
 
@@ -287,7 +372,7 @@ _palier_cli_import_quotas (int   argc,
     }
 
   palier_quotas_options_init (&options);
-  ok = build_options (maps, decimal_mark, fiscal_year_start, &options, &error) &&
+  ok = build_options (maps, decimal_mark, encoding, delimiter, fiscal_year_start, &options, &error) &&
        import_quotas (workspace, quotas, &options, &error);
   palier_quotas_options_clear (&options);
 

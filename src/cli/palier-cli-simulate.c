@@ -17,6 +17,8 @@ typedef struct {
   char               *quotas;
   char              **partners_maps;    /* the "partners." entries of --map */
   char              **quotas_maps;      /* the "quotas." entries of --map */
+  PalierCliFileArgs   partners_file;    /* --partners-encoding and the like */
+  PalierCliFileArgs   quotas_file;
   char               *from;
   char               *to;
   char               *format;
@@ -47,6 +49,24 @@ run_args_add_entries (GOptionContext *context,
       N_("With --sales: quotas file, a quota per partner and period label; "
          "map its columns with --map quotas.FIELD=COLUMN"),
       N_("FILE.csv") },
+    { "partners-encoding", 0, 0, G_OPTION_ARG_STRING, &args->partners_file.encoding,
+      N_("Encoding of the partners file: utf-8, windows-1252, utf-16le or utf-16be (default: detected)"),
+      N_("ENCODING") },
+    { "partners-delimiter", 0, 0, G_OPTION_ARG_STRING, &args->partners_file.delimiter,
+      N_("Field separator of the partners file: a single character such as , or ; or the word tab (default: detected)"),
+      N_("CHAR") },
+    { "partners-date-order", 0, 0, G_OPTION_ARG_STRING, &args->partners_file.date_order,
+      N_("Order of the partners file’s start dates: ISO, MDY or DMY (default: decided from the values)"),
+      N_("ORDER") },
+    { "quotas-encoding", 0, 0, G_OPTION_ARG_STRING, &args->quotas_file.encoding,
+      N_("Encoding of the quotas file: utf-8, windows-1252, utf-16le or utf-16be (default: detected)"),
+      N_("ENCODING") },
+    { "quotas-delimiter", 0, 0, G_OPTION_ARG_STRING, &args->quotas_file.delimiter,
+      N_("Field separator of the quotas file: a single character such as , or ; or the word tab (default: detected)"),
+      N_("CHAR") },
+    { "quotas-decimal-mark", 0, 0, G_OPTION_ARG_STRING, &args->quotas_file.decimal_mark,
+      N_("Decimal mark of the quotas file: point or comma (default: decided from the values)"),
+      N_("MARK") },
     { NULL }
   };
 
@@ -63,18 +83,42 @@ run_args_clear (RunArgs *args)
   g_clear_pointer (&args->quotas, g_free);
   g_clear_pointer (&args->partners_maps, g_strfreev);
   g_clear_pointer (&args->quotas_maps, g_strfreev);
+  _palier_cli_file_args_clear (&args->partners_file);
+  _palier_cli_file_args_clear (&args->quotas_file);
   g_clear_pointer (&args->from, g_free);
   g_clear_pointer (&args->to, g_free);
   g_clear_pointer (&args->format, g_free);
   g_clear_pointer (&args->output, g_free);
 }
 
+/* Returns the name of the first option of @file_args that was given,
+ * such as "--partners-encoding", or NULL. */
+static const char *
+first_file_option (const PalierCliFileArgs *file_args,
+                   const char              *file_kind)
+{
+  gboolean partners = g_str_equal (file_kind, "partners");
+
+  if (file_args->encoding != NULL)
+    return partners ? "--partners-encoding" : "--quotas-encoding";
+  if (file_args->delimiter != NULL)
+    return partners ? "--partners-delimiter" : "--quotas-delimiter";
+  if (file_args->date_order != NULL)
+    return "--partners-date-order";
+  if (file_args->decimal_mark != NULL)
+    return "--quotas-decimal-mark";
+  return NULL;
+}
+
 /* Moves the partners and quotas entries of --map apart from the sales
- * ones, and rejects them without the file they map. */
+ * ones, and rejects them, and the options of the partners and quotas
+ * files, without the file they apply to. */
 static gboolean
 take_file_maps (RunArgs  *args,
                 GError  **error)
 {
+  const char *option;
+
   _palier_cli_take_file_maps (args->sales.maps, &args->partners_maps, &args->quotas_maps);
 
   if (args->partners_maps[0] != NULL && args->partners == NULL)
@@ -85,6 +129,20 @@ take_file_maps (RunArgs  *args,
   if (args->quotas_maps[0] != NULL && args->quotas == NULL)
     {
       _palier_cli_set_usage_error (error, _("--map %s needs --quotas FILE.csv"), args->quotas_maps[0]);
+      return FALSE;
+    }
+
+  option = first_file_option (&args->partners_file, "partners");
+  if (option != NULL && args->partners == NULL)
+    {
+      _palier_cli_set_usage_error (error, _("%s needs --partners FILE.csv"), option);
+      return FALSE;
+    }
+
+  option = first_file_option (&args->quotas_file, "quotas");
+  if (option != NULL && args->quotas == NULL)
+    {
+      _palier_cli_set_usage_error (error, _("%s needs --quotas FILE.csv"), option);
       return FALSE;
     }
   return TRUE;
@@ -188,14 +246,15 @@ read_bases (const RunArgs                *args,
 
   if (args->partners != NULL)
     {
-      partners = _palier_cli_read_partners_file (args->partners, args->partners_maps, error);
+      partners = _palier_cli_read_partners_file (args->partners, args->partners_maps,
+                                                 &args->partners_file, error);
       if (partners == NULL)
         return NULL;
     }
 
   if (args->quotas != NULL)
     {
-      quotas = _palier_cli_read_quotas_file (args->quotas, args->quotas_maps,
+      quotas = _palier_cli_read_quotas_file (args->quotas, args->quotas_maps, &args->quotas_file,
                                              programs[0]->fiscal_year_start, error);
       if (quotas == NULL)
         return NULL;

@@ -231,13 +231,17 @@ build_note (const DealChart           *chart,
   g_autofree char *deals = NULL;
   g_autofree char *minimum = format_minimum (spec);
   g_autofree char *qualifying = NULL;
+  g_autofree char *n_deals = palier_format_number (palier_decimal_from_int (spec->n_values), 0);
+  g_autofree char *n_qualifying = palier_format_number (palier_decimal_from_int (chart->n_qualifying), 0);
 
-  deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deal", "%u deals", spec->n_values),
-                           spec->n_values);
+  /* Translators: "3,616 deals", with the count grouped as the locale
+   * does. */
+  deals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s deal", "%s deals", spec->n_values),
+                           n_deals);
   /* Translators: "12 of at least $5,000.00", in the deal sizes chart. */
-  qualifying = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of at least %s",
-                                             "%u of at least %s", chart->n_qualifying),
-                                chart->n_qualifying, minimum);
+  qualifying = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of at least %s",
+                                             "%s of at least %s", chart->n_qualifying),
+                                n_qualifying, minimum);
 
   return g_strdup_printf ("%s · %s", deals, qualifying);
 }

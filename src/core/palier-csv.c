@@ -98,6 +98,8 @@ struct _PalierCsvReader
   guint64         text_raw_start;  /* file offsets of text[0] and text[text_end] */
   guint64         text_raw_end;
   gboolean        decode_invalid;  /* invalid bytes start at text_end */
+  gboolean        mixed_utf8;      /* the sniffed bytes contain both UTF-8
+                                    * characters and invalid bytes */
 
   /* Bytes that stop the scan of an unquoted or a quoted field. */
   guint8          stop_unquoted[256];
@@ -380,7 +382,14 @@ set_decode_error (PalierCsvReader  *reader,
 {
   const char *name = palier_encoding_to_string (reader->encoding);
 
-  if (reader->encoding == PALIER_ENCODING_UTF8)
+  if (reader->mixed_utf8)
+    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
+                 _("%s:%llu: bytes that are not valid UTF-8, although the "
+                   "file’s other accented letters are UTF-8; correct this "
+                   "line, or use --encoding windows-1252 if the whole file "
+                   "is Windows-1252"),
+                 reader->display_name, (unsigned long long) reader->line);
+  else if (reader->encoding == PALIER_ENCODING_UTF8)
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
                  _("%s:%llu: bytes that are not valid UTF-8, "
                    "although the start of the file is UTF-8; convert the file "
@@ -461,9 +470,31 @@ fill_text (PalierCsvReader  *reader,
   return FILL_MORE;
 }
 
+/* Returns whether @s contains at least one valid multi-byte UTF-8
+ * character. */
+static gboolean
+has_utf8_character (const guint8 *s,
+                    gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize n = s[i] >= 0xc2 && s[i] <= 0xdf ? 2
+                : s[i] >= 0xe0 && s[i] <= 0xef ? 3
+                : s[i] >= 0xf0 && s[i] <= 0xf4 ? 4
+                : 0;
+      gsize valid_len;
+
+      if (n > 0 && i + n <= len && utf8_check (s + i, n, &valid_len) == UTF8_VALID)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Chooses the encoding from the byte order mark, or from whether the
  * first SNIFF_SIZE bytes are UTF-8, and returns the length of the mark
- * to skip. */
+ * to skip.  Bytes that contain both UTF-8 characters and invalid bytes are
+  * read as UTF-8, so that the invalid line fails, because reading them as
+ * Windows-1252 would turn each UTF-8 "é" into "Ã©" without a word. */
 static gsize
 detect_encoding (PalierCsvReader *reader,
                  const guint8    *head,
@@ -494,6 +525,11 @@ detect_encoding (PalierCsvReader *reader,
        * cut by the end of the file is invalid. */
       if (status == UTF8_VALID || (status == UTF8_TRUNCATED && len > sniff_len))
         reader->encoding = PALIER_ENCODING_UTF8;
+      else if (has_utf8_character (head, sniff_len))
+        {
+          reader->encoding = PALIER_ENCODING_UTF8;
+          reader->mixed_utf8 = TRUE;
+        }
       else
         reader->encoding = PALIER_ENCODING_WINDOWS_1252;
     }

@@ -370,7 +370,7 @@ parse_auto (const char  *text,
 
       g_set_error (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_AMBIGUOUS,
                    _("“%s” can be read as month/day/year or as "
-                     "day/month/year; choose the date order"),
+                     "day/month/year"),
                    value);
       return FALSE;
     }

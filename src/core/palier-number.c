@@ -367,7 +367,7 @@ parse_auto (const char     *text,
 
       g_set_error (error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_AMBIGUOUS,
                    _("“%s” reads differently with a decimal point and with a "
-                     "decimal comma; choose the decimal mark"),
+                     "decimal comma"),
                    value);
       return FALSE;
     }

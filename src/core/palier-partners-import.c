@@ -311,11 +311,18 @@ convert_row (const PartnersFile   *file,
                                   &start_date, &local_error))
     {
       *out_field = PALIER_PARTNERS_FIELD_START;
-      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-                   _("%s:%llu: column “%s”: invalid start date “%s”: %s"),
-                   file->display_name, (unsigned long long) row->line,
-                   file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
-                   start, local_error->message);
+      if (g_error_matches (local_error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_AMBIGUOUS))
+        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                     _("%s:%llu: column “%s”: invalid start date “%s”: %s; use --date-order MDY or DMY to choose the order"),
+                     file->display_name, (unsigned long long) row->line,
+                     file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
+                     start, local_error->message);
+      else
+        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                     _("%s:%llu: column “%s”: invalid start date “%s”: %s"),
+                     file->display_name, (unsigned long long) row->line,
+                     file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
+                     start, local_error->message);
       return NULL;
     }
 
@@ -328,30 +335,132 @@ convert_row (const PartnersFile   *file,
   return partner;
 }
 
-/* Adds @partner to @partners, replacing the earlier row of the same
- * partner in place so that the file's order stays. */
+/* The partners read so far, in file order, with the line of each. */
+typedef struct {
+  GPtrArray  *partners;             /* PalierPartner * */
+  GArray     *lines;                /* guint64, parallel to partners */
+  GHashTable *index;                /* code -> position in partners */
+} PartnerList;
+
 static void
-add_partner (GPtrArray     *partners,
-             GHashTable    *index,
-             PalierPartner *partner)
+partner_list_init (PartnerList *list,
+                   GPtrArray   *partners)
+{
+  list->partners = partners;
+  list->lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  list->index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+partner_list_clear (PartnerList *list)
+{
+  g_clear_pointer (&list->lines, g_array_unref);
+  g_clear_pointer (&list->index, g_hash_table_unref);
+}
+
+/* Returns the first field whose value differs between @a and @b, or
+ * PALIER_PARTNERS_N_FIELDS when none does. */
+static PalierPartnersField
+find_differing_field (const PalierPartner *a,
+                      const PalierPartner *b)
+{
+  if (g_strcmp0 (a->name, b->name) != 0)
+    return PALIER_PARTNERS_FIELD_NAME;
+  if (g_strcmp0 (a->segment, b->segment) != 0)
+    return PALIER_PARTNERS_FIELD_SEGMENT;
+  if (g_strcmp0 (a->region, b->region) != 0)
+    return PALIER_PARTNERS_FIELD_REGION;
+  if (a->start != b->start)
+    return PALIER_PARTNERS_FIELD_START;
+  return PALIER_PARTNERS_N_FIELDS;
+}
+
+static const char *
+partner_text (const PalierPartner *partner,
+              PalierPartnersField  field)
+{
+  const char *text = NULL;
+
+  switch (field)
+    {
+    case PALIER_PARTNERS_FIELD_NAME:
+      text = partner->name;
+      break;
+    case PALIER_PARTNERS_FIELD_SEGMENT:
+      text = partner->segment;
+      break;
+    case PALIER_PARTNERS_FIELD_REGION:
+      text = partner->region;
+      break;
+    case PALIER_PARTNERS_FIELD_PARTNER:
+    case PALIER_PARTNERS_FIELD_START:
+    case PALIER_PARTNERS_N_FIELDS:
+    default:
+      break;
+    }
+  return text != NULL ? text : "";
+}
+
+/* Adds @partner, read on @row, to @list, taking it.  A later row of the
+ * same partner with the same values is dropped.  One with another name,
+ * segment, region or start date fails naming both lines and both
+ * values, and sets *@out_field to that field, because silently keeping
+ * either row would hide a mistake in the file. */
+static gboolean
+add_partner (const PartnersFile   *file,
+             PartnerList          *list,
+             PalierPartner        *partner,
+             const Row            *row,
+             PalierPartnersField  *out_field,
+             GError              **error)
 {
   gpointer position;
+  const PalierPartner *earlier;
+  guint64 earlier_line;
+  PalierPartnersField field;
 
-  if (g_hash_table_lookup_extended (index, partner->code, NULL, &position))
+  if (!g_hash_table_lookup_extended (list->index, partner->code, NULL, &position))
     {
-      guint at = GPOINTER_TO_UINT (position);
-      PalierPartner *earlier = g_ptr_array_index (partners, at);
+      g_hash_table_insert (list->index, partner->code, GUINT_TO_POINTER (list->partners->len));
+      g_ptr_array_add (list->partners, partner);
+      g_array_append_val (list->lines, row->line);
+      return TRUE;
+    }
 
-      /* The key must change before the earlier code is freed. */
-      g_hash_table_replace (index, partner->code, position);
-      g_ptr_array_index (partners, at) = partner;
-      palier_partner_free (earlier);
+  earlier = g_ptr_array_index (list->partners, GPOINTER_TO_UINT (position));
+  earlier_line = g_array_index (list->lines, guint64, GPOINTER_TO_UINT (position));
+  field = find_differing_field (earlier, partner);
+  if (field == PALIER_PARTNERS_N_FIELDS)
+    {
+      palier_partner_free (partner);
+      return TRUE;
+    }
+
+  *out_field = field;
+  if (field == PALIER_PARTNERS_FIELD_START)
+    {
+      char earlier_date[16] = "";
+      char later_date[16] = "";
+
+      if (earlier->start != PALIER_DATE_NONE)
+        palier_date_format_iso (earlier->start, earlier_date);
+      if (partner->start != PALIER_DATE_NONE)
+        palier_date_format_iso (partner->start, later_date);
+      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                   _("%s:%llu: partner “%s” starts on “%s” here but on “%s” on line %llu; give each partner one row, or the same values on each of its rows"),
+                   file->display_name, (unsigned long long) row->line, partner->code,
+                   later_date, earlier_date, (unsigned long long) earlier_line);
     }
   else
-    {
-      g_hash_table_insert (index, partner->code, GUINT_TO_POINTER (partners->len));
-      g_ptr_array_add (partners, partner);
-    }
+    /* Translators: the second %s is the field: name, segment or region. */
+    g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
+                 _("%s:%llu: partner “%s” has the %s “%s” here but “%s” on line %llu; give each partner one row, or the same values on each of its rows"),
+                 file->display_name, (unsigned long long) row->line, partner->code,
+                 field_names[field], partner_text (partner, field),
+                 partner_text (earlier, field), (unsigned long long) earlier_line);
+
+  palier_partner_free (partner);
+  return FALSE;
 }
 
 GPtrArray *
@@ -361,7 +470,7 @@ palier_partners_read (const char                  *path,
 {
   PartnersFile file = { 0 };
   g_autoptr(GPtrArray) partners = NULL;
-  g_autoptr(GHashTable) index = NULL;   /* code -> position in partners */
+  PartnerList list;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -392,20 +501,22 @@ palier_partners_read (const char                  *path,
   resolve_date_order (&file, options);
 
   partners = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_partner_free);
-  index = g_hash_table_new (g_str_hash, g_str_equal);
+  partner_list_init (&list, partners);
   for (guint i = 0; i < file.rows->len; i++)
     {
+      const Row *row = g_ptr_array_index (file.rows, i);
       PalierPartnersField field;
-      PalierPartner *partner = convert_row (&file, g_ptr_array_index (file.rows, i), &field, error);
+      PalierPartner *partner = convert_row (&file, row, &field, error);
 
-      if (partner == NULL)
+      if (partner == NULL || !add_partner (&file, &list, partner, row, &field, error))
         {
+          partner_list_clear (&list);
           partners_file_clear (&file);
           return NULL;
         }
-      add_partner (partners, index, partner);
     }
 
+  partner_list_clear (&list);
   partners_file_clear (&file);
   return g_steal_pointer (&partners);
 }
@@ -440,7 +551,7 @@ palier_partners_check (const char                  *path,
 {
   PartnersFile file = { 0 };
   g_autoptr(PalierFileCheck) check = NULL;
-  g_autoptr(GHashTable) index = NULL;   /* code -> position in records */
+  PartnerList list;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -459,21 +570,25 @@ palier_partners_check (const char                  *path,
   describe_file (&file, check);
   g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.problems));
 
-  index = g_hash_table_new (g_str_hash, g_str_equal);
+  partner_list_init (&list, check->records);
   for (guint i = 0; file.columns[PALIER_PARTNERS_FIELD_PARTNER] >= 0 && i < file.rows->len; i++)
     {
       const Row *row = g_ptr_array_index (file.rows, i);
       g_autoptr(GError) row_error = NULL;
       PalierPartnersField field = PALIER_PARTNERS_FIELD_PARTNER;
       PalierPartner *partner = convert_row (&file, row, &field, &row_error);
-      int column = file.columns[field];
 
-      if (partner == NULL)
-        _palier_file_check_add_problem (check->problems, row->line, file.headers[column],
-                                        row->fields[column], row_error->message);
-      else
-        add_partner (check->records, index, partner);
+      if (partner == NULL || !add_partner (&file, &list, partner, row, &field, &row_error))
+        {
+          int column = file.columns[field];
+
+          _palier_file_check_add_problem (check->problems, row->line,
+                                          column >= 0 ? file.headers[column] : NULL,
+                                          column >= 0 ? row->fields[column] : NULL,
+                                          row_error->message);
+        }
     }
+  partner_list_clear (&list);
 
   _palier_file_check_sort_problems (check);
   partners_file_clear (&file);

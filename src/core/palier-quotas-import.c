@@ -382,8 +382,15 @@ parse_quota (const QuotasFile  *file,
 
   if (!palier_number_parse (text, strlen (text), file->decimal_mark, out_quota, &local_error))
     {
-      g_autofree char *problem = g_strdup_printf (_("invalid quota: %s; use --decimal-mark to force the decimal mark"),
-                                                  local_error->message);
+      g_autofree char *problem = NULL;
+
+      /* Another decimal mark cannot help a value with too many decimals
+       * or too large. */
+      if (g_error_matches (local_error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_RANGE))
+        problem = g_strdup_printf (_("invalid quota: %s"), local_error->message);
+      else
+        problem = g_strdup_printf (_("invalid quota: %s; use --decimal-mark point or comma to force the decimal mark"),
+                                   local_error->message);
 
       return set_value_error (file, row, PALIER_QUOTAS_FIELD_QUOTA, text, problem, error);
     }
