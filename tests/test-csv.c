@@ -297,6 +297,92 @@ test_invalid_utf8_later (void)
   g_assert_nonnull (strstr (error->message, expected));
 }
 
+/* Reads @path until the reader fails, and returns the error. */
+static GError *
+read_until_error (const char             *path,
+                  const PalierCsvDialect *dialect,
+                  PalierEncoding         *out_encoding)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  GError *error = NULL;
+  PalierCsvRecord record;
+
+  reader = palier_csv_reader_new_for_path (path, dialect, &error);
+  g_assert_no_error (error);
+  *out_encoding = palier_csv_reader_get_encoding (reader);
+  while (palier_csv_reader_next (reader, &record, &error))
+    ;
+  return error;
+}
+
+/* A UTF-8 file with one bad byte among many accented letters inside the
+ * sniffed sample stays UTF-8, and the bad byte is an error at its line. */
+static void
+test_invalid_utf8_in_sample (void)
+{
+  g_autoptr(GString) text = g_string_new ("partner,amount\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierEncoding encoding = PALIER_ENCODING_AUTO;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "Zürich Händler,12\n");
+  g_string_append (text, "Caf\xe9,13\n");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "Zürich Händler,12\n");
+  path = write_temp_file ("bad-byte.csv", text->str, text->len);
+
+  error = read_until_error (path, NULL, &encoding);
+
+  g_assert_cmpint (encoding, ==, PALIER_ENCODING_UTF8);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "bad-byte.csv:402:"));
+  g_assert_nonnull (strstr (error->message, "set its encoding"));
+}
+
+/* A real Windows-1252 export, accents and euro signs included, has no
+ * valid UTF-8 multibyte character, so it is read as Windows-1252. */
+static void
+test_windows_1252_file (void)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  g_autoptr(Records) records = read_data_file ("csv/windows-1252.csv", NULL, &reader);
+
+  g_assert_cmpint (palier_csv_reader_get_encoding (reader), ==, PALIER_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (records->records->len, ==, 9);
+  assert_record (records, 1, 2, (const char *[]) {
+    "2023-01-05", "Société Générale Équipements", "Île-de-France", "1 250,00 €", NULL });
+  assert_record (records, 7, 8, (const char *[]) {
+    "2023-01-16", "François « Le Grand » Négoce", "Hauts-de-France", "640,00 €", NULL });
+  assert_record (records, 8, 9, (const char *[]) {
+    "2023-01-17", "São Paulo Comércio – Ltda", "Grand Est", "12,40 €", NULL });
+}
+
+/* In this Windows-1252 text "É™" happens to be a valid UTF-8 character,
+ * so the file is read as UTF-8 and the first other accent is an error at
+ * its line.  Naming the encoding then reads the file. */
+static void
+test_windows_1252_with_utf8_pair (void)
+{
+  static const char bytes[] = "partner,amount\nSoci\xe9t\xe9,12\nCAF\xc9\x99,13\n";
+  g_autofree char *path = write_temp_file ("pair.csv", bytes, sizeof bytes - 1);
+  PalierCsvDialect dialect = { PALIER_ENCODING_WINDOWS_1252, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Records) records = NULL;
+  PalierEncoding encoding = PALIER_ENCODING_AUTO;
+
+  error = read_until_error (path, NULL, &encoding);
+
+  g_assert_cmpint (encoding, ==, PALIER_ENCODING_UTF8);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "pair.csv:2:"));
+
+  g_clear_error (&error);
+  records = read_records (path, &dialect, NULL, &error);
+  g_assert_no_error (error);
+  assert_record (records, 2, 3, (const char *[]) { "CAFÉ™", "13", NULL });
+}
+
 static void
 test_truncated_utf8_at_end (void)
 {
@@ -646,6 +732,9 @@ main (int   argc,
   g_test_add_func ("/csv/reader/forced-windows-1252", test_forced_windows_1252);
   g_test_add_func ("/csv/reader/windows-1252-undefined", test_windows_1252_undefined_byte);
   g_test_add_func ("/csv/reader/invalid-utf8-later", test_invalid_utf8_later);
+  g_test_add_func ("/csv/reader/invalid-utf8-in-sample", test_invalid_utf8_in_sample);
+  g_test_add_func ("/csv/reader/windows-1252-file", test_windows_1252_file);
+  g_test_add_func ("/csv/reader/windows-1252-utf8-pair", test_windows_1252_with_utf8_pair);
   g_test_add_func ("/csv/reader/truncated-utf8-at-end", test_truncated_utf8_at_end);
   g_test_add_func ("/csv/reader/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/reader/mixed-endings", test_mixed_endings);

@@ -78,6 +78,7 @@ struct _PalierCsvReader
   PalierEncoding  encoding;
   char            delimiter;
   gboolean        had_bom;
+  gboolean        encoding_detected;    /* from the bytes, with no BOM */
   gboolean        had_sep_line;
 
   /* Raw bytes waiting for iconv; unused for UTF-8 input. */
@@ -380,17 +381,16 @@ set_decode_error (PalierCsvReader  *reader,
 {
   const char *name = palier_encoding_to_string (reader->encoding);
 
-  if (reader->encoding == PALIER_ENCODING_UTF8)
+  if (reader->encoding == PALIER_ENCODING_UTF8 && reader->encoding_detected)
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-                 _("%s:%llu: bytes that are not valid UTF-8, "
-                   "although the start of the file is UTF-8; convert the file "
-                   "to UTF-8 or use --encoding to name its encoding"),
+                 _("%s:%llu: bytes that are not valid UTF-8 in a file "
+                   "detected as UTF-8; convert the file to UTF-8 or set its "
+                   "encoding"),
                  reader->display_name, (unsigned long long) reader->line);
   else
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
                  _("%s:%llu: bytes that are not valid %s; "
-                   "convert the file to UTF-8 or use --encoding to name its "
-                   "encoding"),
+                   "convert the file to UTF-8 or set its encoding"),
                  reader->display_name, (unsigned long long) reader->line, name);
 }
 
@@ -461,9 +461,35 @@ fill_text (PalierCsvReader  *reader,
   return FILL_MORE;
 }
 
-/* Chooses the encoding from the byte order mark, or from whether the
- * first SNIFF_SIZE bytes are UTF-8, and returns the length of the mark
- * to skip. */
+/* Returns whether @s contains a valid UTF-8 character of two or more
+ * bytes, even when invalid bytes surround it. */
+static gboolean
+has_utf8_multibyte (const guint8 *s,
+                    gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize valid_len;
+
+      if (s[i] < 0xc2)
+        continue;
+
+      /* A lead byte starts a valid character when the check of its own
+       * bytes reaches past it. */
+      utf8_check (s + i, MIN (len - i, 4), &valid_len);
+      if (valid_len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Chooses the encoding from the byte order mark, else from the first
+ * SNIFF_SIZE bytes, and returns the length of the mark to skip.  The
+ * sample is UTF-8 when it is valid UTF-8 or contains any valid UTF-8
+ * multibyte character.  A few bad bytes in a UTF-8 file then raise an
+ * error at their line, instead of every accented letter being read as
+ * two Windows-1252 characters.  Windows-1252 text rarely has such a
+ * character, and when it does the error says to set the encoding. */
 static gsize
 detect_encoding (PalierCsvReader *reader,
                  const guint8    *head,
@@ -494,8 +520,11 @@ detect_encoding (PalierCsvReader *reader,
        * cut by the end of the file is invalid. */
       if (status == UTF8_VALID || (status == UTF8_TRUNCATED && len > sniff_len))
         reader->encoding = PALIER_ENCODING_UTF8;
+      else if (has_utf8_multibyte (head, sniff_len))
+        reader->encoding = PALIER_ENCODING_UTF8;
       else
         reader->encoding = PALIER_ENCODING_WINDOWS_1252;
+      reader->encoding_detected = TRUE;
     }
 
   if (bom != PALIER_ENCODING_AUTO && bom == reader->encoding)
