@@ -412,6 +412,8 @@ test_nul_byte (void)
 
   g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "nul.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "set its encoding to UTF-16LE or UTF-16BE"));
+  g_assert_null (strstr (error->message, "--encoding"));
 }
 
 static void

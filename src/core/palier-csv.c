@@ -930,7 +930,7 @@ set_nul_error (PalierCsvReader  *reader,
   g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
                _("%s:%llu: the line contains a NUL byte, "
                  "which text never does; if the file is UTF-16 without a "
-                 "byte order mark, use --encoding utf-16le or utf-16be"),
+                 "byte order mark, set its encoding to UTF-16LE or UTF-16BE"),
                reader->display_name, (unsigned long long) reader->line);
 }
 
