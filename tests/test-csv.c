@@ -573,6 +573,31 @@ test_record_too_long (void)
 
   g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG);
   g_assert_nonnull (strstr (error->message, "long.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "quote that is never closed"));
+}
+
+/* A huge line with no quote gets no hint about an unclosed quote. */
+static void
+test_line_too_long_unquoted (void)
+{
+  gsize line_len = 17 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (line_len + 64);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Records) records = NULL;
+
+  g_string_append (text, "a,b\n1,2\n");
+  for (gsize i = 0; i < line_len / 64; i++)
+    g_string_append (text, "0123456789012345678901234567890123456789012345678901234567890123");
+  g_string_append (text, ",3\n");
+  path = write_temp_file ("wide.csv", text->str, text->len);
+
+  records = read_records (path, NULL, NULL, &error);
+
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "wide.csv:3: line longer than 16 MiB"));
+  g_assert_nonnull (strstr (error->message, "not a CSV export"));
+  g_assert_null (strstr (error->message, "quote"));
 }
 
 /* Places @tail so that its byte @mark falls @shift bytes before a chunk
@@ -750,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/missing-file", test_missing_file);
   g_test_add_func ("/csv/reader/open-error-messages", test_open_error_messages);
   g_test_add_func ("/csv/reader/record-too-long", test_record_too_long);
+  g_test_add_func ("/csv/reader/line-too-long-unquoted", test_line_too_long_unquoted);
   g_test_add_func ("/csv/reader/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/csv/reader/utf16-split-surrogate", test_utf16_split_surrogate);
   g_test_add_func ("/csv/encoding/names", test_encoding_names);

@@ -489,7 +489,8 @@ has_utf8_multibyte (const guint8 *s,
  * multibyte character.  A few bad bytes in a UTF-8 file then raise an
  * error at their line, instead of every accented letter being read as
  * two Windows-1252 characters.  Windows-1252 text rarely has such a
- * character, and when it does the error says to set the encoding. */
+ * character, and when it does the error tells the user to set the
+ * encoding. */
 static gsize
 detect_encoding (PalierCsvReader *reader,
                  const guint8    *head,
@@ -840,11 +841,24 @@ grow_record (PalierCsvReader  *reader,
 {
   gsize alloc = reader->record_alloc;
 
-  if (needed > MAX_RECORD_BYTES)
+  /* Only a quoted field can run past the end of its line.  Inside quotes
+   * the likely cause is a quote never closed, and outside them a file
+   * that is not line-based text. */
+  if (needed > MAX_RECORD_BYTES && reader->state == STATE_QUOTED)
     {
       g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
                    _("%s:%llu: record longer than %d MiB; "
                      "look for a quote that is never closed"),
+                   reader->display_name, (unsigned long long) reader->record_line,
+                   MAX_RECORD_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if (needed > MAX_RECORD_BYTES)
+    {
+      g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
+                   _("%s:%llu: line longer than %d MiB, so the file is "
+                     "probably not a CSV export; check that you chose the "
+                     "right file"),
                    reader->display_name, (unsigned long long) reader->record_line,
                    MAX_RECORD_BYTES / (1024 * 1024));
       return FALSE;
