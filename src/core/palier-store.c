@@ -577,6 +577,25 @@ read_identity (PalierStore  *store,
          query_int (store, "SELECT count(*) FROM sqlite_schema", out_n_objects, error);
 }
 
+/* Sets @out_found to whether the file has the tables that every Palier
+ * workspace format has, whatever its header contains. */
+static gboolean
+has_workspace_tables (PalierStore  *store,
+                      gboolean     *out_found,
+                      GError      **error)
+{
+  gint64 n_tables;
+
+  if (!query_int (store,
+                  "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                  " AND name IN ('meta', 'imports', 'partners', 'transactions')",
+                  &n_tables, error))
+    return FALSE;
+
+  *out_found = n_tables == 4;
+  return TRUE;
+}
+
 /* Decides whether the file can be used as a Palier workspace.  Sets
  * @out_is_new when it is empty and may be initialised. */
 static gboolean
@@ -607,6 +626,23 @@ check_identity (PalierStore       *store,
                    : _("%s: not a Palier workspace; choose a .palier file"),
                    name);
       return FALSE;
+    }
+
+  /* Only the migration from format 0 creates tables, and it stamps the
+   * format in the same transaction, so tables under format 0 mean that
+   * the header lost its format number.  Migrating would fail on the
+   * first table that already exists. */
+  if (user_version == 0 && n_objects > 0)
+    {
+      gboolean has_tables = application_id == PALIER_APPLICATION_ID;
+
+      if (!has_tables && !has_workspace_tables (store, &has_tables, error))
+        return FALSE;
+      if (has_tables)
+        {
+          set_damaged_header_error (store, user_version, error);
+          return FALSE;
+        }
     }
 
   if (application_id != PALIER_APPLICATION_ID)
