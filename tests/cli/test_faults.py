@@ -36,10 +36,11 @@ def file_digest(path):
 
 def size_limit(limit):
     """Return a preexec function that caps the size of any file the
-    child writes, as a full disk would.  SIGXFSZ is ignored, so the
-    write fails with EFBIG instead of killing the process."""
+    child writes, as a full disk would.  SIGXFSZ keeps its default
+    action, which kills the process, so palier-cli must ignore it
+    itself to report the failed write."""
     def apply():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     return apply
 
@@ -85,7 +86,8 @@ class FaultsTest(palier_e2e.CliTestCase):
                               preexec_fn=size_limit(limit))
 
     def assert_message(self, process, *parts):
-        self.assertNotEqual(process.returncode, 0, process.stdout)
+        # A negative code is a signal, such as SIGXFSZ past a size limit.
+        self.assertGreater(process.returncode, 0, process.stderr)
         self.assertIn(os.path.basename(self.workspace), process.stderr)
         for part in parts:
             self.assertIn(part, process.stderr)
