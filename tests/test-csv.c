@@ -313,6 +313,92 @@ test_invalid_utf8_later (void)
   g_assert_nonnull (strstr (error->message, expected));
 }
 
+/* Reads @path until the reader fails, and returns the error. */
+static GError *
+read_until_error (const char             *path,
+                  const PalierCsvDialect *dialect,
+                  PalierEncoding         *out_encoding)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  GError *error = NULL;
+  PalierCsvRecord record;
+
+  reader = palier_csv_reader_new_for_path (path, dialect, &error);
+  g_assert_no_error (error);
+  *out_encoding = palier_csv_reader_get_encoding (reader);
+  while (palier_csv_reader_next (reader, &record, &error))
+    ;
+  return error;
+}
+
+/* A UTF-8 file with one bad byte among many accented letters inside the
+ * sniffed sample stays UTF-8, and the bad byte is an error at its line. */
+static void
+test_invalid_utf8_in_sample (void)
+{
+  g_autoptr(GString) text = g_string_new ("partner,amount\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  PalierEncoding encoding = PALIER_ENCODING_AUTO;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "Zürich Händler,12\n");
+  g_string_append (text, "Caf\xe9,13\n");
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "Zürich Händler,12\n");
+  path = write_temp_file ("bad-byte.csv", text->str, text->len);
+
+  error = read_until_error (path, NULL, &encoding);
+
+  g_assert_cmpint (encoding, ==, PALIER_ENCODING_UTF8);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "bad-byte.csv:402:"));
+  g_assert_nonnull (strstr (error->message, "set its encoding"));
+}
+
+/* A real Windows-1252 export, accents and euro signs included, has no
+ * valid UTF-8 multibyte character, so it is read as Windows-1252. */
+static void
+test_windows_1252_file (void)
+{
+  g_autoptr(PalierCsvReader) reader = NULL;
+  g_autoptr(Records) records = read_data_file ("csv/windows-1252.csv", NULL, &reader);
+
+  g_assert_cmpint (palier_csv_reader_get_encoding (reader), ==, PALIER_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (records->records->len, ==, 9);
+  assert_record (records, 1, 2, (const char *[]) {
+    "2023-01-05", "Société Générale Équipements", "Île-de-France", "1 250,00 €", NULL });
+  assert_record (records, 7, 8, (const char *[]) {
+    "2023-01-16", "François « Le Grand » Négoce", "Hauts-de-France", "640,00 €", NULL });
+  assert_record (records, 8, 9, (const char *[]) {
+    "2023-01-17", "São Paulo Comércio – Ltda", "Grand Est", "12,40 €", NULL });
+}
+
+/* In this Windows-1252 text "É™" happens to be a valid UTF-8 character,
+ * so the file is read as UTF-8 and the first other accent is an error at
+ * its line.  Naming the encoding then reads the file. */
+static void
+test_windows_1252_with_utf8_pair (void)
+{
+  static const char bytes[] = "partner,amount\nSoci\xe9t\xe9,12\nCAF\xc9\x99,13\n";
+  g_autofree char *path = write_temp_file ("pair.csv", bytes, sizeof bytes - 1);
+  PalierCsvDialect dialect = { PALIER_ENCODING_WINDOWS_1252, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Records) records = NULL;
+  PalierEncoding encoding = PALIER_ENCODING_AUTO;
+
+  error = read_until_error (path, NULL, &encoding);
+
+  g_assert_cmpint (encoding, ==, PALIER_ENCODING_UTF8);
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "pair.csv:2:"));
+
+  g_clear_error (&error);
+  records = read_records (path, &dialect, NULL, &error);
+  g_assert_no_error (error);
+  assert_record (records, 2, 3, (const char *[]) { "CAFÉ™", "13", NULL });
+}
+
 static void
 test_truncated_utf8_at_end (void)
 {
@@ -342,6 +428,8 @@ test_nul_byte (void)
 
   g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "nul.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "set its encoding to UTF-16LE or UTF-16BE"));
+  g_assert_null (strstr (error->message, "--encoding"));
 }
 
 static void
@@ -501,6 +589,31 @@ test_record_too_long (void)
 
   g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG);
   g_assert_nonnull (strstr (error->message, "long.csv:3:"));
+  g_assert_nonnull (strstr (error->message, "quote that is never closed"));
+}
+
+/* A huge line with no quote gets no hint about an unclosed quote. */
+static void
+test_line_too_long_unquoted (void)
+{
+  gsize line_len = 17 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (line_len + 64);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Records) records = NULL;
+
+  g_string_append (text, "a,b\n1,2\n");
+  for (gsize i = 0; i < line_len / 64; i++)
+    g_string_append (text, "0123456789012345678901234567890123456789012345678901234567890123");
+  g_string_append (text, ",3\n");
+  path = write_temp_file ("wide.csv", text->str, text->len);
+
+  records = read_records (path, NULL, NULL, &error);
+
+  g_assert_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "wide.csv:3: line longer than 16 MiB"));
+  g_assert_nonnull (strstr (error->message, "not a CSV export"));
+  g_assert_null (strstr (error->message, "quote"));
 }
 
 /* Places @tail so that its byte @mark falls @shift bytes before a chunk
@@ -663,6 +776,9 @@ main (int   argc,
   g_test_add_func ("/csv/reader/windows-1252-undefined", test_windows_1252_undefined_byte);
   g_test_add_func ("/csv/reader/mixed-utf8-windows-1252", test_mixed_utf8_windows_1252);
   g_test_add_func ("/csv/reader/invalid-utf8-later", test_invalid_utf8_later);
+  g_test_add_func ("/csv/reader/invalid-utf8-in-sample", test_invalid_utf8_in_sample);
+  g_test_add_func ("/csv/reader/windows-1252-file", test_windows_1252_file);
+  g_test_add_func ("/csv/reader/windows-1252-utf8-pair", test_windows_1252_with_utf8_pair);
   g_test_add_func ("/csv/reader/truncated-utf8-at-end", test_truncated_utf8_at_end);
   g_test_add_func ("/csv/reader/nul-byte", test_nul_byte);
   g_test_add_func ("/csv/reader/mixed-endings", test_mixed_endings);
@@ -676,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/missing-file", test_missing_file);
   g_test_add_func ("/csv/reader/open-error-messages", test_open_error_messages);
   g_test_add_func ("/csv/reader/record-too-long", test_record_too_long);
+  g_test_add_func ("/csv/reader/line-too-long-unquoted", test_line_too_long_unquoted);
   g_test_add_func ("/csv/reader/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/csv/reader/utf16-split-surrogate", test_utf16_split_surrogate);
   g_test_add_func ("/csv/encoding/names", test_encoding_names);

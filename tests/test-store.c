@@ -315,6 +315,52 @@ test_open_foreign_sqlite (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Opens a workspace whose header was changed by @sql, read-write and
+ * read-only, and checks that both report a damaged file and leave it as
+ * it was. */
+static void
+check_damaged_header (const char *sql)
+{
+  static const PalierStoreFlags flags[] = {
+    PALIER_STORE_OPEN_EXISTING, PALIER_STORE_READ_ONLY,
+  };
+  g_autofree char *path = workspace_path ("header.palier");
+  g_autoptr(GBytes) before = NULL;
+  PalierStore *store = create_store (path);
+
+  import_sales (store, small_sales, G_N_ELEMENTS (small_sales));
+  palier_store_close (store);
+  raw_exec (path, sql);
+  before = read_bytes (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      store = palier_store_open (path, flags[i], &error);
+      g_assert_null (store);
+      g_assert_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "header is damaged"));
+
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+static void
+test_open_format_zero (void)
+{
+  check_damaged_header ("PRAGMA user_version = 0");
+}
+
+static void
+test_open_header_zeroed (void)
+{
+  check_damaged_header ("PRAGMA user_version = 0; PRAGMA application_id = 0");
+}
+
 static void
 test_open_empty_file (void)
 {
@@ -1893,6 +1939,8 @@ main (int   argc,
   g_test_add_func ("/store/open/newer-version", test_open_newer_version);
   g_test_add_func ("/store/open/not-sqlite", test_open_not_sqlite);
   g_test_add_func ("/store/open/foreign-sqlite", test_open_foreign_sqlite);
+  g_test_add_func ("/store/open/format-zero", test_open_format_zero);
+  g_test_add_func ("/store/open/header-zeroed", test_open_header_zeroed);
   g_test_add_func ("/store/open/empty-file", test_open_empty_file);
   g_test_add_func ("/store/open/locked", test_open_locked);
   g_test_add_func ("/store/open/read-only", test_open_read_only);

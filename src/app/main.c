@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -16,6 +17,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PalierApplication) application = NULL;
+
+  /* A write past the file size limit (RLIMIT_FSIZE) then fails with
+   * EFBIG, which the store reports, instead of killing the process. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());

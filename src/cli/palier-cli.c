@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,6 +98,10 @@ main (int   argc,
 {
   const PalierCliCommand *command;
   const char *name;
+
+  /* A write past the file size limit (RLIMIT_FSIZE) then fails with
+   * EFBIG, which the store reports, instead of killing the process. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());

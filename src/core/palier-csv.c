@@ -78,6 +78,7 @@ struct _PalierCsvReader
   PalierEncoding  encoding;
   char            delimiter;
   gboolean        had_bom;
+  gboolean        encoding_detected;    /* from the bytes, with no BOM */
   gboolean        had_sep_line;
 
   /* Raw bytes waiting for iconv; unused for UTF-8 input. */
@@ -98,8 +99,6 @@ struct _PalierCsvReader
   guint64         text_raw_start;  /* file offsets of text[0] and text[text_end] */
   guint64         text_raw_end;
   gboolean        decode_invalid;  /* invalid bytes start at text_end */
-  gboolean        mixed_utf8;      /* the sniffed bytes contain both UTF-8
-                                    * characters and invalid bytes */
 
   /* Bytes that stop the scan of an unquoted or a quoted field. */
   guint8          stop_unquoted[256];
@@ -382,24 +381,16 @@ set_decode_error (PalierCsvReader  *reader,
 {
   const char *name = palier_encoding_to_string (reader->encoding);
 
-  if (reader->mixed_utf8)
+  if (reader->encoding == PALIER_ENCODING_UTF8 && reader->encoding_detected)
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-                 _("%s:%llu: bytes that are not valid UTF-8, although the "
-                   "file’s other accented letters are UTF-8; correct this "
-                   "line, or use --encoding windows-1252 if the whole file "
-                   "is Windows-1252"),
-                 reader->display_name, (unsigned long long) reader->line);
-  else if (reader->encoding == PALIER_ENCODING_UTF8)
-    g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
-                 _("%s:%llu: bytes that are not valid UTF-8, "
-                   "although the start of the file is UTF-8; convert the file "
-                   "to UTF-8 or use --encoding to name its encoding"),
+                 _("%s:%llu: bytes that are not valid UTF-8 in a file "
+                   "detected as UTF-8; convert the file to UTF-8 or set its "
+                   "encoding"),
                  reader->display_name, (unsigned long long) reader->line);
   else
     g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
                  _("%s:%llu: bytes that are not valid %s; "
-                   "convert the file to UTF-8 or use --encoding to name its "
-                   "encoding"),
+                   "convert the file to UTF-8 or set its encoding"),
                  reader->display_name, (unsigned long long) reader->line, name);
 }
 
@@ -470,31 +461,36 @@ fill_text (PalierCsvReader  *reader,
   return FILL_MORE;
 }
 
-/* Returns whether @s contains at least one valid multi-byte UTF-8
- * character. */
+/* Returns whether @s contains a valid UTF-8 character of two or more
+ * bytes, even when invalid bytes surround it. */
 static gboolean
-has_utf8_character (const guint8 *s,
+has_utf8_multibyte (const guint8 *s,
                     gsize         len)
 {
   for (gsize i = 0; i < len; i++)
     {
-      gsize n = s[i] >= 0xc2 && s[i] <= 0xdf ? 2
-                : s[i] >= 0xe0 && s[i] <= 0xef ? 3
-                : s[i] >= 0xf0 && s[i] <= 0xf4 ? 4
-                : 0;
       gsize valid_len;
 
-      if (n > 0 && i + n <= len && utf8_check (s + i, n, &valid_len) == UTF8_VALID)
+      if (s[i] < 0xc2)
+        continue;
+
+      /* A lead byte starts a valid character when the check of its own
+       * bytes reaches past it. */
+      utf8_check (s + i, MIN (len - i, 4), &valid_len);
+      if (valid_len > 0)
         return TRUE;
     }
   return FALSE;
 }
 
-/* Chooses the encoding from the byte order mark, or from whether the
- * first SNIFF_SIZE bytes are UTF-8, and returns the length of the mark
- * to skip.  Bytes that contain both UTF-8 characters and invalid bytes are
-  * read as UTF-8, so that the invalid line fails, because reading them as
- * Windows-1252 would turn each UTF-8 "é" into "Ã©" without a word. */
+/* Chooses the encoding from the byte order mark, else from the first
+ * SNIFF_SIZE bytes, and returns the length of the mark to skip.  The
+ * sample is UTF-8 when it is valid UTF-8 or contains any valid UTF-8
+ * multibyte character.  A few bad bytes in a UTF-8 file then raise an
+ * error at their line, instead of every accented letter being read as
+ * two Windows-1252 characters.  Windows-1252 text rarely has such a
+ * character, and when it does the error tells the user to set the
+ * encoding. */
 static gsize
 detect_encoding (PalierCsvReader *reader,
                  const guint8    *head,
@@ -525,13 +521,11 @@ detect_encoding (PalierCsvReader *reader,
        * cut by the end of the file is invalid. */
       if (status == UTF8_VALID || (status == UTF8_TRUNCATED && len > sniff_len))
         reader->encoding = PALIER_ENCODING_UTF8;
-      else if (has_utf8_character (head, sniff_len))
-        {
-          reader->encoding = PALIER_ENCODING_UTF8;
-          reader->mixed_utf8 = TRUE;
-        }
+      else if (has_utf8_multibyte (head, sniff_len))
+        reader->encoding = PALIER_ENCODING_UTF8;
       else
         reader->encoding = PALIER_ENCODING_WINDOWS_1252;
+      reader->encoding_detected = TRUE;
     }
 
   if (bom != PALIER_ENCODING_AUTO && bom == reader->encoding)
@@ -847,11 +841,24 @@ grow_record (PalierCsvReader  *reader,
 {
   gsize alloc = reader->record_alloc;
 
-  if (needed > MAX_RECORD_BYTES)
+  /* Only a quoted field can run past the end of its line.  Inside quotes
+   * the likely cause is a quote never closed, and outside them a file
+   * that is not line-based text. */
+  if (needed > MAX_RECORD_BYTES && reader->state == STATE_QUOTED)
     {
       g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
                    _("%s:%llu: record longer than %d MiB; "
                      "look for a quote that is never closed"),
+                   reader->display_name, (unsigned long long) reader->record_line,
+                   MAX_RECORD_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  if (needed > MAX_RECORD_BYTES)
+    {
+      g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_TOO_LONG,
+                   _("%s:%llu: line longer than %d MiB, so the file is "
+                     "probably not a CSV export; check that you chose the "
+                     "right file"),
                    reader->display_name, (unsigned long long) reader->record_line,
                    MAX_RECORD_BYTES / (1024 * 1024));
       return FALSE;
@@ -937,7 +944,7 @@ set_nul_error (PalierCsvReader  *reader,
   g_set_error (error, PALIER_CSV_ERROR, PALIER_CSV_ERROR_ENCODING,
                _("%s:%llu: the line contains a NUL byte, "
                  "which text never does; if the file is UTF-16 without a "
-                 "byte order mark, use --encoding utf-16le or utf-16be"),
+                 "byte order mark, set its encoding to UTF-16LE or UTF-16BE"),
                reader->display_name, (unsigned long long) reader->line);
 }
 

@@ -577,6 +577,25 @@ read_identity (PalierStore  *store,
          query_int (store, "SELECT count(*) FROM sqlite_schema", out_n_objects, error);
 }
 
+/* Sets @out_found to whether the file has the tables that every Palier
+ * workspace format has, whatever its header contains. */
+static gboolean
+has_workspace_tables (PalierStore  *store,
+                      gboolean     *out_found,
+                      GError      **error)
+{
+  gint64 n_tables;
+
+  if (!query_int (store,
+                  "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                  " AND name IN ('meta', 'imports', 'partners', 'transactions')",
+                  &n_tables, error))
+    return FALSE;
+
+  *out_found = n_tables == 4;
+  return TRUE;
+}
+
 /* Decides whether the file can be used as a Palier workspace.  Sets
  * @out_is_new when it is empty and may be initialised. */
 static gboolean
@@ -607,6 +626,23 @@ check_identity (PalierStore       *store,
                    : _("%s: not a Palier workspace; choose a .palier file"),
                    name);
       return FALSE;
+    }
+
+  /* Only the migration from format 0 creates tables, and it stamps the
+   * format in the same transaction, so tables under format 0 mean that
+   * the header lost its format number.  Migrating would fail on the
+   * first table that already exists. */
+  if (user_version == 0 && n_objects > 0)
+    {
+      gboolean has_tables = application_id == PALIER_APPLICATION_ID;
+
+      if (!has_tables && !has_workspace_tables (store, &has_tables, error))
+        return FALSE;
+      if (has_tables)
+        {
+          set_damaged_header_error (store, user_version, error);
+          return FALSE;
+        }
     }
 
   if (application_id != PALIER_APPLICATION_ID)
@@ -704,14 +740,19 @@ failed:
   return FALSE;
 }
 
+/* Opens @filename once.  With @immutable, the file is opened read-only
+ * through sqlite's "immutable" URI parameter, which takes no lock and
+ * needs no shared-memory file beside it. */
 static PalierStore *
 store_open_once (const char        *path,
                  const char        *filename,
                  PalierStoreFlags   flags,
                  gboolean           existed_empty,
+                 gboolean           immutable,
                  GError           **error)
 {
   PalierStore *store = g_new0 (PalierStore, 1);
+  g_autofree char *uri = NULL;
   gboolean is_new = FALSE;
   gint64 user_version = 0;
   int open_flags;
@@ -723,7 +764,23 @@ store_open_once (const char        *path,
   store->read_only = (flags & PALIER_STORE_READ_ONLY) != 0;
   store->asked_read_only = store->read_only;
 
-  if (store->read_only)
+  if (immutable)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (file_uri == NULL)
+        {
+          set_sqlite_error (store, SQLITE_CANTOPEN, error);
+          store_free (store);
+          return NULL;
+        }
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      filename = uri;
+      store->read_only = TRUE;
+      open_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+  else if (store->read_only)
     open_flags = SQLITE_OPEN_READONLY;
   else if ((flags & PALIER_STORE_CREATE) != 0)
     open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -804,11 +861,43 @@ recover (const char  *path,
   return ok;
 }
 
+/* Returns whether a file named @path plus @suffix exists and is not
+ * empty. */
+static gboolean
+has_nonempty_companion (const char *path,
+                        const char *suffix)
+{
+  g_autofree char *companion = g_strconcat (path, suffix, NULL);
+  GStatBuf buf;
+
+  return g_stat (companion, &buf) == 0 && buf.st_size > 0;
+}
+
+/* Returns whether no process of this user can write @path or create
+ * files beside it. */
+static gboolean
+is_locked_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) != 0 && g_access (folder, W_OK) != 0;
+}
+
+/* Returns whether a WAL or rollback journal beside @path contains a
+ * write that a reader without sqlite's shared-memory file would miss. */
+static gboolean
+has_pending_journal (const char *path)
+{
+  return has_nonempty_companion (path, "-wal") ||
+         has_nonempty_companion (path, "-journal");
+}
+
 /* Opens the workspace.  A read-only connection cannot roll back what an
  * interrupted import left behind (sqlite's SQLITE_READONLY_ROLLBACK and
  * SQLITE_READONLY_RECOVERY), so when the file and its folder are
  * writable, a read-write connection does it first and the open is tried
- * again. */
+ * again.  When neither is writable, sqlite cannot create the WAL's
+ * shared-memory file either, so the file is opened immutable. */
 static PalierStore *
 store_open_db (const char        *path,
                const char        *filename,
@@ -819,9 +908,29 @@ store_open_db (const char        *path,
   g_autoptr(GError) local_error = NULL;
   PalierStore *store;
 
-  store = store_open_once (path, filename, flags, existed_empty, &local_error);
+  store = store_open_once (path, filename, flags, existed_empty, FALSE, &local_error);
   if (store != NULL)
     return store;
+
+  /* NOTE: another account, root included, may still write the file; an
+   * immutable reader would then see a mix of old and new pages. */
+  if (path != NULL && is_locked_read_only (path) && !has_pending_journal (path) &&
+      g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY))
+    {
+      g_clear_error (&local_error);
+      return store_open_once (path, filename, flags, existed_empty, TRUE, error);
+    }
+
+  /* sqlite fails with SQLITE_CANTOPEN or a read-only code here. */
+  if (path != NULL && is_locked_read_only (path) && has_pending_journal (path) &&
+      (g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY) ||
+       g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_FAILED)))
+    {
+      g_set_error (error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_READ_ONLY,
+                   _("%s: the workspace’s journal contains changes not yet copied into the file, which cannot be read in a read-only folder; copy the workspace and the files beside it whose names start with its name to a writable folder, and open the copy"),
+                   path);
+      return NULL;
+    }
 
   if (path == NULL ||
       !g_error_matches (local_error, PALIER_STORE_ERROR, PALIER_STORE_ERROR_NEEDS_RECOVERY) ||
@@ -834,7 +943,7 @@ store_open_db (const char        *path,
   if (!recover (path, error))
     return NULL;
 
-  return store_open_once (path, filename, flags, existed_empty, error);
+  return store_open_once (path, filename, flags, existed_empty, FALSE, error);
 }
 
 /**

@@ -36,10 +36,11 @@ def file_digest(path):
 
 def size_limit(limit):
     """Return a preexec function that caps the size of any file the
-    child writes, as a full disk would.  SIGXFSZ is ignored, so the
-    write fails with EFBIG instead of killing the process."""
+    child writes, as a full disk would.  SIGXFSZ keeps its default
+    action, which kills the process, so palier-cli must ignore it
+    itself to report the failed write."""
     def apply():
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     return apply
 
@@ -48,6 +49,7 @@ class FaultsTest(palier_e2e.CliTestCase):
 
     def setUp(self):
         super().setUp()
+        self.locked_folders = []
         self.workspace = self.tmp_path("work.palier")
         self.sales = self.write("sales.csv",
                                 "date,partner,amount\n2024-01-05,P1,100.50\n2024-02-07,P2,250.25\n")
@@ -61,6 +63,13 @@ class FaultsTest(palier_e2e.CliTestCase):
             for i in range(100000):
                 stream.write("2025-%02d-%02d,Q%d,%d.%02d\n"
                              % (i % 12 + 1, i % 28 + 1, i % 3000, i % 997, i % 100))
+
+    def tearDown(self):
+        # Without write access to a folder, no account but root could
+        # remove the test's files.
+        for folder in self.locked_folders:
+            os.chmod(folder, 0o755)
+        super().tearDown()
 
     def write(self, name, text):
         path = self.tmp_path(name)
@@ -85,7 +94,8 @@ class FaultsTest(palier_e2e.CliTestCase):
                               preexec_fn=size_limit(limit))
 
     def assert_message(self, process, *parts):
-        self.assertNotEqual(process.returncode, 0, process.stdout)
+        # A negative code is a signal, such as SIGXFSZ past a size limit.
+        self.assertGreater(process.returncode, 0, process.stderr)
         self.assertIn(os.path.basename(self.workspace), process.stderr)
         for part in parts:
             self.assertIn(part, process.stderr)
@@ -144,6 +154,81 @@ class FaultsTest(palier_e2e.CliTestCase):
         self.assertEqual(file_digest(self.workspace), digest)
         os.chmod(self.workspace, 0o644)
         self.assertEqual(self.state(), before)
+
+    def as_other_user(self):
+        """Return the command prefix that runs palier-cli as a user whom
+        file modes bind: nobody when the tests run as root."""
+        if os.geteuid() != 0:
+            return []
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            self.skipTest("running as root without setpriv")
+        return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+    def lock_folder(self, folder, workspace):
+        """Make @workspace and its @folder read-only, as a shared drive
+        mounted for reading is, until the test ends."""
+        # No connection is open, so the shared-memory file is stale.
+        if os.path.exists(workspace + "-shm"):
+            os.remove(workspace + "-shm")
+        if os.path.exists(workspace + "-wal") and os.path.getsize(workspace + "-wal") == 0:
+            os.remove(workspace + "-wal")
+        os.chmod(workspace, 0o444)
+        os.chmod(folder, 0o555)
+        self.locked_folders.append(folder)
+
+    def test_read_only_folder(self):
+        before = self.state()
+        digest = file_digest(self.workspace)
+        prefix = self.as_other_user()
+        self.lock_folder(self.tmp, self.workspace)
+
+        process = subprocess.run([*prefix, palier_e2e.CLI, "simulate", "--workspace",
+                                  self.workspace, "--program", "flat"],
+                                 capture_output=True, text=True, timeout=600)
+        self.assertEqual(process.returncode, 0, process.stderr)
+        self.assertIn("Flat", process.stdout)
+        process = subprocess.run([*prefix, palier_e2e.CLI, "program", "list", "--workspace",
+                                  self.workspace],
+                                 capture_output=True, text=True, timeout=600)
+        self.assertEqual(process.returncode, 0, process.stderr)
+        self.assertIn("flat", process.stdout)
+        process = subprocess.run([*prefix, palier_e2e.CLI, "import", "--workspace",
+                                  self.workspace, "--sales", self.sales],
+                                 capture_output=True, text=True, timeout=600)
+        self.assert_message(process, "read-only")
+
+        self.assertFalse(os.path.exists(self.workspace + "-shm"))
+        self.assertEqual(file_digest(self.workspace), digest)
+        os.chmod(self.tmp, 0o755)
+        os.chmod(self.workspace, 0o644)
+        self.assertEqual(self.state(), before)
+
+    def test_read_only_folder_with_wal(self):
+        # A killed writer leaves a WAL that contains a committed change,
+        # which a reader without the WAL would miss.
+        folder = self.tmp_path("shared")
+        os.mkdir(folder)
+        copy = os.path.join(folder, "work.palier")
+        writer = sqlite3.connect(self.workspace, isolation_level=None)
+        try:
+            writer.execute("PRAGMA wal_autocheckpoint = 0")
+            writer.execute("UPDATE programs SET name = 'Renamed'")
+            shutil.copyfile(self.workspace, copy)
+            shutil.copyfile(self.workspace + "-wal", copy + "-wal")
+        finally:
+            writer.close()
+        os.chmod(copy + "-wal", 0o444)
+        self.workspace = copy
+        prefix = self.as_other_user()
+        self.lock_folder(folder, copy)
+        if prefix:
+            os.chmod(self.tmp, 0o755)
+
+        process = subprocess.run([*prefix, palier_e2e.CLI, "program", "list", "--workspace",
+                                  copy],
+                                 capture_output=True, text=True, timeout=600)
+        self.assert_message(process, "journal contains changes", "copy the workspace")
 
     def test_locked(self):
         before = self.state()
