@@ -50,7 +50,7 @@ class PartnerFileOptionsTest(palier_e2e.CliTestCase):
         partners = self.write("p16.csv", "partner;segment\nP1;Gold\n".encode("utf-16-le"))
         process = run_cli("import-partners", "--workspace", self.workspace,
                           "--partners", partners, expect=1)
-        self.assertIn("use --encoding utf-16le", process.stderr)
+        self.assertIn("set its encoding to UTF-16LE", process.stderr)
 
         process = run_cli("import-partners", "--workspace", self.workspace,
                           "--partners", partners, "--encoding", "utf-16le",
@@ -62,7 +62,7 @@ class PartnerFileOptionsTest(palier_e2e.CliTestCase):
                             .encode("utf-16-le"))
         process = run_cli("import-quotas", "--workspace", self.workspace,
                           "--quotas", quotas, expect=1)
-        self.assertIn("use --encoding utf-16le", process.stderr)
+        self.assertIn("set its encoding to UTF-16LE", process.stderr)
 
         process = run_cli("import-quotas", "--workspace", self.workspace,
                           "--quotas", quotas, "--encoding", "utf-16le", "--delimiter", ";")
@@ -89,7 +89,7 @@ class PartnerFileOptionsTest(palier_e2e.CliTestCase):
         partners = self.write("p16.csv", "partner,segment\nP1,Gold\n".encode("utf-16-le"))
         process = run_cli("simulate", "--program", self.program, "--sales", self.sales,
                           "--partners", partners, expect=1)
-        self.assertIn("use --partners-encoding utf-16le", process.stderr)
+        self.assertIn("set its encoding to UTF-16LE", process.stderr)
         self.assertNotIn(" --encoding", process.stderr)
 
         self.assertEqual(self.simulate_payout("--partners", partners,
