@@ -145,6 +145,10 @@ format_cliff_field (const PalierHealth *health,
       return g_strdup (cliff->period);
 
     case FIELD_TIER:
+      if (cliff->gate)
+        /* Translators: in the Tier column, for a boundary that is the
+         * component's gate rather than a tier or bonus level. */
+        return g_strdup (C_("health cliff", "Gate"));
       return palier_format_count (cliff->index + 1);
 
     case FIELD_BASE:
@@ -658,8 +662,11 @@ palier_health_panel_to_csv (PalierHealthPanel *self)
   for (guint i = 0; i < health->cliffs->len; i++)
     {
       const PalierCliff *cliff = &g_array_index (health->cliffs, PalierCliff, i);
+      /* A gate has no tier number of its own, so its row is "gate,1". */
+      const char *level_figure = cliff->gate ? "gate" : "tier";
+      PalierDecimal level = cliff->gate ? PALIER_DECIMAL_ONE : palier_decimal_from_int (cliff->index + 1);
       const struct { const char *figure; PalierDecimal value; } figures[] = {
-        { "tier", palier_decimal_from_int (cliff->index + 1) },
+        { level_figure, level },
         { "base", cliff->base },
         { "boundary", cliff->boundary },
         { "gap", cliff->gap },

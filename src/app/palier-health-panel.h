@@ -48,7 +48,9 @@ PalierHealth       *palier_health_panel_get_health   (PalierHealthPanel  *self);
 
 /* The health shown as CSV, one figure a row, with exact decimals and no
  * locale: "section,partner,segment,component,period,figure,value", the
- * sections being "summary", "cliff" and "partner". */
+ * sections being "summary", "cliff" and "partner".  A cliff's first
+ * figure is "tier" with the tier or level number, or "gate" with 1 when
+ * the boundary is the component's gate. */
 char               *palier_health_panel_to_csv       (PalierHealthPanel  *self);
 
 /* Writes palier_health_panel_to_csv() to @path atomically. */

@@ -693,6 +693,7 @@ static void
 palier_risk_panel_init (PalierRiskPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_spin_button_set_value (self->seed_spin, PALIER_MONTE_CARLO_DEFAULT_SEED);
 
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

@@ -16,10 +16,6 @@
 #include "palier-scenarios-view-private.h"
 #include "palier-window.h"
 
-/* The seed of the report's own Monte Carlo when the risk panel has not
- * run one: fixed, so that two exports of the same runs agree. */
-#define REPORT_SEED 1
-
 /* Distance below a boundary that the report's health counts, as a
  * fraction of the boundary: the health panel's default. */
 #define REPORT_NEAR (PALIER_DECIMAL_ONE / 20)
@@ -78,7 +74,9 @@ report_thread (GTask        *task,
     {
       PalierMonteCarloOptions options = { 0 };
 
-      options.seed = REPORT_SEED;
+      /* A fixed seed when the risk panel has not run, so that two
+       * exports of the same runs agree with each other and with the CLI. */
+      options.seed = PALIER_MONTE_CARLO_DEFAULT_SEED;
       risk = data->risk != NULL ? palier_monte_carlo_result_ref (data->risk)
                                 : palier_monte_carlo_run (bases, first->program, &options, cancellable, &error);
       if (risk == NULL)

@@ -415,6 +415,34 @@ _palier_cli_read_bases_with_files (const PalierCliSalesArgs     *args,
   return bases;
 }
 
+gboolean
+_palier_cli_take_workspace (const char  *option,
+                            int          argc,
+                            char       **argv,
+                            const char **out_workspace,
+                            GError     **error)
+{
+  if (option != NULL && argc > 1)
+    {
+      _palier_cli_set_usage_error (error, _("give the workspace either with --workspace or as an argument, not both (“%s”)"),
+                                   argv[1]);
+      return FALSE;
+    }
+  if (option == NULL && argc < 2)
+    {
+      _palier_cli_set_usage_error (error, _("no workspace: give --workspace FILE.palier"));
+      return FALSE;
+    }
+  if (argc > 2)
+    {
+      _palier_cli_set_usage_error (error, _("unexpected argument “%s”"), argv[2]);
+      return FALSE;
+    }
+
+  *out_workspace = option != NULL ? option : argv[1];
+  return TRUE;
+}
+
 PalierStore *
 _palier_cli_open_sales (const char               *workspace,
                         const PalierCliSalesArgs *args,

@@ -17,6 +17,7 @@
 /* What both commands read: a workspace, and either a program in it (or
  * a file) with a date range, or a scenario stored in it. */
 typedef struct {
+  char *workspace;                      /* --workspace, or NULL for the plain argument */
   char *scenario;
   char *program;
   char *from;
@@ -28,6 +29,7 @@ typedef struct {
 static void
 common_args_clear (CommonArgs *args)
 {
+  g_clear_pointer (&args->workspace, g_free);
   g_clear_pointer (&args->scenario, g_free);
   g_clear_pointer (&args->program, g_free);
   g_clear_pointer (&args->from, g_free);
@@ -43,6 +45,8 @@ common_args_add_entries (GOptionContext *context,
                          const char     *output_help)
 {
   const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &args->workspace,
+      N_("Workspace file (or give it as the plain argument)"), N_("FILE.palier") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &args->scenario,
       N_("Scenario stored in the workspace: its program, window and assumptions"), N_("ID") },
     { "program", 'p', 0, G_OPTION_ARG_FILENAME, &args->program,
@@ -94,24 +98,17 @@ read_bases (const char          *workspace,
   return bases;
 }
 
-/* Checks the arguments shared by both commands: one workspace, and a
- * program or a scenario. */
+/* Checks the arguments shared by both commands: one workspace, which
+ * it sets @out_workspace to, and a program or a scenario. */
 static gboolean
 check_common (int                argc,
               char             **argv,
               const CommonArgs  *args,
+              const char       **out_workspace,
               GError           **error)
 {
-  if (argc < 2)
-    {
-      _palier_cli_set_usage_error (error, _("no workspace: give the workspace file as the first argument"));
-      return FALSE;
-    }
-  if (argc > 2)
-    {
-      _palier_cli_set_usage_error (error, _("unexpected argument “%s”"), argv[2]);
-      return FALSE;
-    }
+  if (!_palier_cli_take_workspace (args->workspace, argc, argv, out_workspace, error))
+    return FALSE;
   if ((args->program == NULL) == (args->scenario == NULL))
     {
       _palier_cli_set_usage_error (error, _("give either --scenario or --program"));
@@ -203,6 +200,7 @@ _palier_cli_statement (int   argc,
   g_autofree char *partner = NULL;
   g_autofree char *period = NULL;
   CommonArgs args = { 0 };
+  const char *workspace = NULL;
   const GOptionEntry entries[] = {
     { "partner", 0, 0, G_OPTION_ARG_STRING, &partner,
       N_("Partner code, as mapped at import"), N_("CODE") },
@@ -213,7 +211,7 @@ _palier_cli_statement (int   argc,
   int status = 0;
 
   context = _palier_cli_context_new ("statement",
-                                     N_("WORKSPACE (--program ID | --scenario ID) --partner CODE --period LABEL [-o FILE.pdf]"),
+                                     N_("(--workspace FILE.palier | WORKSPACE) (--program ID | --scenario ID) --partner CODE --period LABEL [-o FILE.pdf]"),
                                      N_("Explains one partner’s payout for one program period, component "
                                         "by component and line by line: base, quota, tiers crossed, "
                                         "rates, gate, cap and bonus level.  With --output the statement "
@@ -226,12 +224,12 @@ _palier_cli_statement (int   argc,
 
   if (!_palier_cli_parse (context, "statement", &argc, &argv))
     status = PALIER_CLI_EXIT_USAGE;
-  else if (check_common (argc, argv, &args, &error))
+  else if (check_common (argc, argv, &args, &workspace, &error))
     {
       if (partner == NULL || period == NULL)
         _palier_cli_set_usage_error (&error, _("--partner and --period are both required"));
       else
-        run_statement (argv[1], &args, partner, period, &error);
+        run_statement (workspace, &args, partner, period, &error);
     }
 
   if (error != NULL)
@@ -335,6 +333,7 @@ _palier_cli_health (int   argc,
   g_autofree char *near = NULL;
   g_autofree char *chart = NULL;
   CommonArgs args = { 0 };
+  const char *workspace = NULL;
   const GOptionEntry entries[] = {
     { "near", 0, 0, G_OPTION_ARG_STRING, &near,
       N_("Distance below a boundary that counts as near, as a percentage of the boundary (default: 5%)"),
@@ -347,7 +346,7 @@ _palier_cli_health (int   argc,
   int status = 0;
 
   context = _palier_cli_context_new ("health",
-                                     N_("WORKSPACE (--program ID | --scenario ID) [--near 5%] [--chart FILE]"),
+                                     N_("(--workspace FILE.palier | WORKSPACE) (--program ID | --scenario ID) [--near 5%] [--chart FILE]"),
                                      N_("Shows how a program spreads its cost: the share of the top "
                                         "tenth of partners, the Gini coefficient, the partners just below "
                                         "a tier boundary or bonus level that pays a step, and each "
@@ -359,8 +358,8 @@ _palier_cli_health (int   argc,
 
   if (!_palier_cli_parse (context, "health", &argc, &argv))
     status = PALIER_CLI_EXIT_USAGE;
-  else if (check_common (argc, argv, &args, &error))
-    run_health (argv[1], &args, near, chart, &error);
+  else if (check_common (argc, argv, &args, &workspace, &error))
+    run_health (workspace, &args, near, chart, &error);
 
   if (error != NULL)
     status = _palier_cli_report_error ("health", error);

@@ -168,6 +168,15 @@ PalierStore *_palier_cli_open_sales (const char               *workspace,
                                      const PalierCliSalesArgs *args,
                                      GError                  **error);
 
+/* Sets @out_workspace to the workspace a command runs on: the value of
+ * --workspace (@option), else its one plain argument argv[1].  Giving
+ * both, neither, or a second plain argument is a usage error. */
+gboolean _palier_cli_take_workspace (const char  *option,
+                                     int          argc,
+                                     char       **argv,
+                                     const char **out_workspace,
+                                     GError     **error);
+
 /* Reads the program in the file @path.  When no such file exists and
  * @store is not NULL, loads the program stored under the id @path. */
 /* Reads the CSV file of --sales straight into the bases @programs need,

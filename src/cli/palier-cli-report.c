@@ -13,6 +13,7 @@
 #define DEFAULT_NEAR (PALIER_DECIMAL_ONE / 20)
 
 typedef struct {
+  char      *workspace;                 /* --workspace, or NULL for the plain argument */
   char     **scenarios;
   gboolean   risk;
   char      *risk_scenario;
@@ -28,6 +29,7 @@ typedef struct {
 static void
 report_args_clear (ReportArgs *args)
 {
+  g_clear_pointer (&args->workspace, g_free);
   g_clear_pointer (&args->scenarios, g_strfreev);
   g_clear_pointer (&args->risk_scenario, g_free);
   g_clear_pointer (&args->budget, g_free);
@@ -336,8 +338,11 @@ _palier_cli_report (int   argc,
   g_autoptr(GError) error = NULL;
   GOptionGroup *group;
   ReportArgs args = { 0 };
+  const char *workspace = NULL;
   int status = 0;
   const GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &args.workspace,
+      N_("Workspace file (or give it as the plain argument)"), N_("FILE.palier") },
     { "scenario", 's', 0, G_OPTION_ARG_STRING_ARRAY, &args.scenarios,
       N_("Scenario to run and compare, 1 to 4 times; the first is the reference"), N_("ID") },
     { "risk", 0, 0, G_OPTION_ARG_NONE, &args.risk,
@@ -362,7 +367,7 @@ _palier_cli_report (int   argc,
     { NULL }
   };
 
-  context = _palier_cli_context_new ("report", _("WORKSPACE"),
+  context = _palier_cli_context_new ("report", N_("(--workspace FILE.palier | WORKSPACE)"),
                                      _("Writes the leadership report: the programs in plain words, "
                                        "the scenario comparison,\nand optionally the cost risk and "
                                        "the program health, as an A4 PDF in your language."));
@@ -378,10 +383,8 @@ _palier_cli_report (int   argc,
       return PALIER_CLI_EXIT_USAGE;
     }
 
-  if (argc != 2)
-    _palier_cli_set_usage_error (&error, _("give exactly one WORKSPACE file"));
-  else
-    run_report (argv[1], &args, &error);
+  if (_palier_cli_take_workspace (args.workspace, argc, argv, &workspace, &error))
+    run_report (workspace, &args, &error);
 
   if (error != NULL)
     status = _palier_cli_report_error ("report", error);

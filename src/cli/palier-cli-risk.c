@@ -507,7 +507,10 @@ parse_target (const char             *text,
       return FALSE;
     }
 
-  return parse_number ("--target", equals + 1, FALSE, &options->target, error);
+  /* A cost of sales is always in percent, as --growth and the window
+   * read it: "7", "7%" and "6.5" are 7 %, 7 % and 6.5 %. */
+  return parse_number ("--target", equals + 1, options->metric == PALIER_GOAL_COST_OF_SALES,
+                       &options->target, error);
 }
 
 static gboolean
@@ -685,9 +688,13 @@ apply_result (const RiskArgs              *args,
   return store != NULL && palier_store_save_program (store, result->program, summary, error);
 }
 
+/* Runs the goal-seek and writes its result.  Sets @out_found to whether
+ * a value meets the target, so that the caller can exit with 1 when
+ * none does although the result was written. */
 static gboolean
 run_goal_seek (const RiskArgs  *args,
                const SeekArgs  *seek,
+               gboolean        *out_found,
                GError         **error)
 {
   g_autoptr(PalierStore) store = NULL;
@@ -729,6 +736,7 @@ run_goal_seek (const RiskArgs  *args,
       applied = TRUE;
     }
 
+  *out_found = result->found;
   if (format == PALIER_OUTPUT_JSON)
     write_goal_seek_json (program, seek->parameter, &options, result, applied, text);
   else
@@ -744,12 +752,14 @@ _palier_cli_goal_seek (int   argc,
   g_autoptr(GError) error = NULL;
   RiskArgs args = { 0 };
   SeekArgs seek = { 0 };
+  gboolean found = FALSE;
   const GOptionEntry entries[] = {
     { "parameter", 0, 0, G_OPTION_ARG_STRING, &seek.parameter,
       N_("Parameter to change: rate:COMPONENT:TIER, from:COMPONENT:TIER, amount:COMPONENT:LEVEL, "
          "cap:COMPONENT or deal-amount:COMPONENT (tiers and levels numbered from 1)"), N_("PARAMETER") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &seek.target,
-      N_("Figure to meet: cost=AMOUNT (yearly cost) or cost-of-sales=PERCENT% (cost / sales)"), N_("TARGET") },
+      N_("Figure to meet: cost=AMOUNT (yearly cost) or cost-of-sales=PERCENT (cost / sales in percent, "
+         "for example 7 or 6.5%)"), N_("TARGET") },
     { "on", 0, 0, G_OPTION_ARG_STRING, &seek.on,
       N_("Where the figure is measured: history, p50 or p90 of the simulated years (default: history)"),
       N_("WHERE") },
@@ -763,7 +773,8 @@ _palier_cli_goal_seek (int   argc,
                                      N_("--workspace FILE.palier (--scenario ID | --program FILE.xml) --parameter PARAMETER --target TARGET"),
                                      N_("Finds the value of one program parameter that meets a cost "
                                         "target, on history or at the P50 or P90 of the simulated years, "
-                                        "or says that no value in the parameter’s range can."));
+                                        "or says that no value in the parameter’s range can.  "
+                                        "Exits with status 1 when no value meets the target."));
   risk_args_add_entries (context, &args);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -771,8 +782,8 @@ _palier_cli_goal_seek (int   argc,
     status = PALIER_CLI_EXIT_USAGE;
   else if (argc > 1)
     _palier_cli_set_usage_error (&error, _("unexpected argument “%s”"), argv[1]);
-  else
-    run_goal_seek (&args, &seek, &error);
+  else if (run_goal_seek (&args, &seek, &found, &error) && !found)
+    status = PALIER_CLI_EXIT_FAILURE;
 
   if (error != NULL)
     status = _palier_cli_report_error ("goal-seek", error);

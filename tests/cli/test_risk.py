@@ -72,7 +72,7 @@ class RiskTest(palier_e2e.CliTestCase):
         process = palier_e2e.run_cli("goal-seek", "--workspace", workspace,
                                      "--program", "superstore-2017", *RANGE,
                                      "--parameter", "amount:club:1",
-                                     "--target", "cost=1", "--format", "json")
+                                     "--target", "cost=1", "--format", "json", expect=1)
         result = palier_e2e.load_json(process.stdout)
         self.assertFalse(result["found"])
 

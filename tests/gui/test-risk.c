@@ -784,6 +784,72 @@ find_goal_seek_dialog (void)
 
 /* The Scenarios page reads the selected scenario for both panels, and
  * the risk panel's goal-seek applies through the Designer's editor. */
+/* Whether a GtkInscription below @widget, such as a table cell, shows
+ * @text. */
+static gboolean
+has_cell_text (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_cell_text (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_health_gate (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  PalierHealthPanel *panel;
+  PalierHealth *health;
+  const PalierCliff *cliff;
+
+  fixture_set_up (&fixture, "grisk/health-gate.xml");
+  panel = health_panel_show (&fixture);
+  health = palier_health_panel_get_health (panel);
+  if (health == NULL)
+    {
+      g_test_skip ("palier_health_compute() returns nothing yet");
+      fixture_tear_down (&fixture);
+      return;
+    }
+
+  g_assert_cmpuint (health->cliffs->len, ==, 1);
+  cliff = &g_array_index (health->cliffs, PalierCliff, 0);
+  g_assert_true (cliff->gate);
+  g_assert_cmpstr (cliff->partner, ==, "P1");
+  g_assert_cmpint (cliff->step, ==, 15500000);
+
+  /* The Tier column names the gate instead of a tier number. */
+  run_pending_events ();
+  g_assert_true (has_cell_text (child (panel, PALIER_TYPE_HEALTH_PANEL, "cliff_table"), "Gate"));
+
+  csv = palier_health_panel_to_csv (panel);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_true (g_strv_contains ((const char * const *) lines, "cliff,P1,,base,2024-Q1,gate,1"));
+  g_assert_null (strstr (csv, ",tier,"));
+
+  fixture_tear_down (&fixture);
+}
+
+static void
+test_risk_default_seed (void)
+{
+  PalierRiskPanel *panel = PALIER_RISK_PANEL (g_object_ref_sink (palier_risk_panel_new ()));
+  GtkSpinButton *seed = child (panel, PALIER_TYPE_RISK_PANEL, "seed_spin");
+
+  g_assert_cmpuint ((guint64) gtk_spin_button_get_value (seed), ==, PALIER_MONTE_CARLO_DEFAULT_SEED);
+  g_object_unref (panel);
+}
+
 static void
 test_window_scenario_panels (void)
 {
@@ -904,6 +970,8 @@ main (int   argc,
   g_test_add_func ("/risk/health/counts", test_health_counts);
   g_test_add_func ("/risk/health/near-change", test_health_near_change);
   g_test_add_func ("/risk/health/export", test_health_export);
+  g_test_add_func ("/risk/health/gate", test_health_gate);
+  g_test_add_func ("/risk/panel/default-seed", test_risk_default_seed);
   g_test_add_func ("/risk/window/scenario-panels", test_window_scenario_panels);
 
   status = g_test_run ();
