@@ -356,6 +356,129 @@ test_run_compares_side_by_side (Fixture       *fixture,
   g_assert_nonnull (palier_scenarios_view_get_selected_run (fixture->view));
 }
 
+static guint
+count_drawing_areas (GtkWidget *widget)
+{
+  guint count = GTK_IS_DRAWING_AREA (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_drawing_areas (child);
+
+  return count;
+}
+
+/* Writes @widget as drawn to @path, for a person to look at. */
+static void
+save_snapshot (GtkWidget  *widget,
+               const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* Lets the stacks' transitions end and the window draw. */
+static void
+settle (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static GtkStack *
+find_chart_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "distribution") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_chart_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+
+  return NULL;
+}
+
+/* Two scenarios are drawn in one chart per page, on one y-scale: not
+ * one chart per scenario. */
+static void
+test_compare_charts_shared (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PalierScenarioCompare *compare;
+
+  run_and_compare (fixture);
+  compare = palier_scenarios_view_get_compare (fixture->view);
+
+  /* Payouts per period, distribution and differences. */
+  g_assert_cmpuint (count_drawing_areas (GTK_WIDGET (compare)), ==, 3);
+
+  /* PALIER_TEST_SNAPSHOT_DIR asks for a picture of each chart page. */
+  if (g_getenv ("PALIER_TEST_SNAPSHOT_DIR") != NULL)
+    {
+      static const char *const pages[] = { "periods", "distribution", "differences" };
+      GtkStack *stack = find_chart_stack (GTK_WIDGET (compare));
+
+      g_assert_nonnull (stack);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autofree char *name = g_strconcat ("scenario-compare-", pages[i], ".png", NULL);
+          g_autofree char *path = g_build_filename (g_getenv ("PALIER_TEST_SNAPSHOT_DIR"), name, NULL);
+
+          gtk_stack_set_visible_child_name (stack, pages[i]);
+          settle (GTK_WIDGET (fixture->window));
+          save_snapshot (GTK_WIDGET (compare), path);
+        }
+    }
+}
+
+static void
+test_presentation_compares (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWindow *presentation;
+  PalierPresentationWindow *window;
+
+  run_and_compare (fixture);
+  presentation = palier_scenarios_view_present (fixture->view);
+  g_assert_nonnull (presentation);
+  window = PALIER_PRESENTATION_WINDOW (presentation);
+
+  /* Curve, periods, three comparison pages, then the cost-risk and
+   * health pages when their runs have finished. */
+  g_assert_cmpuint (palier_presentation_window_get_n_pages (window), >=, 5);
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 2), ==, "comparison-periods");
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 3), ==, "comparison-distribution");
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 4), ==, "comparison-differences");
+
+  palier_presentation_window_set_page (window, 4);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (presentation),
+                                   "Cost differences per partner against Baseline +8% — 5 of "));
+  g_assert_cmpuint (count_drawing_areas (GTK_WIDGET (presentation)), ==,
+                    palier_presentation_window_get_n_pages (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (presentation));
+}
+
 static void
 test_ticks_at_most_four (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -595,6 +718,8 @@ main (int   argc,
   add_test ("/scenarios/dialog/saves-two", test_dialog_saves_scenarios);
   add_test ("/scenarios/dialog/rejects-invalid", test_dialog_rejects_invalid);
   add_test ("/scenarios/view/run-side-by-side", test_run_compares_side_by_side);
+  add_test ("/scenarios/view/compare-charts-shared", test_compare_charts_shared);
+  add_test ("/scenarios/presentation/compares", test_presentation_compares);
   add_test ("/scenarios/view/ticks-at-most-four", test_ticks_at_most_four);
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
