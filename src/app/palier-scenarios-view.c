@@ -1131,17 +1131,22 @@ panels_data_ready_cb (GObject      *source,
   palier_health_panel_set_data (self->health_panel, data);
 }
 
-/* Reads the selected scenario's bases once, for both panels, in a worker
- * thread. */
+/* Reads the selected scenario's program as last saved, and its bases,
+ * once for both panels in a worker thread.  With @keep_shown, the
+ * panels show their figures until the new ones arrive. */
 static void
-selected_scenario_changed_cb (PalierScenariosView *self)
+reload_panels (PalierScenariosView *self,
+               gboolean             keep_shown)
 {
   const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
 
   g_cancellable_cancel (self->panels_cancellable);
   g_clear_object (&self->panels_cancellable);
-  palier_risk_panel_set_data (self->risk_panel, NULL);
-  palier_health_panel_set_data (self->health_panel, NULL);
+  if (!keep_shown || scenario == NULL)
+    {
+      palier_risk_panel_set_data (self->risk_panel, NULL);
+      palier_health_panel_set_data (self->health_panel, NULL);
+    }
 
   if (scenario == NULL || self->workspace == NULL)
     return;
@@ -1150,6 +1155,19 @@ selected_scenario_changed_cb (PalierScenariosView *self)
   palier_scenario_data_load_async (palier_workspace_get_path (self->workspace),
                                    scenario, self->panels_cancellable,
                                    panels_data_ready_cb, g_object_ref (self));
+}
+
+static void
+selected_scenario_changed_cb (PalierScenariosView *self)
+{
+  reload_panels (self, FALSE);
+}
+
+/* A goal-seek's Apply changed the selected scenario's program. */
+static void
+program_saved_cb (PalierScenariosView *self)
+{
+  reload_panels (self, TRUE);
 }
 
 static void
@@ -1321,6 +1339,8 @@ palier_scenarios_view_init (PalierScenariosView *self)
                     G_CALLBACK (selected_scenario_changed_cb), NULL);
   g_signal_connect_object (self->risk_panel, "updated",
                            G_CALLBACK (risk_updated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->risk_panel, "program-saved",
+                           G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->health_panel, "updated",
                            G_CALLBACK (health_updated_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "no-workspace");

@@ -22,7 +22,10 @@
 #include <string.h>
 
 #include "palier-application.h"
+#include "palier-goal-seek-dialog.h"
+#include "palier-health-panel.h"
 #include "palier-presentation-window.h"
+#include "palier-risk-panel.h"
 #include "palier-scenario-dialog.h"
 #include "palier-scenarios-view.h"
 #include "palier-test.h"
@@ -689,6 +692,152 @@ test_report_writes_pdf (Fixture       *fixture,
   g_assert_cmpint (pages, >=, 5);
 }
 
+/* Goal-seek from the cost-risk panel */
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static PalierRiskPanel *
+risk_panel (Fixture *fixture)
+{
+  return template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "risk_panel");
+}
+
+static PalierHealthPanel *
+health_panel (Fixture *fixture)
+{
+  return template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "health_panel");
+}
+
+static gboolean
+panels_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return palier_risk_panel_get_data (risk_panel (fixture)) != NULL &&
+         palier_health_panel_get_data (health_panel (fixture)) != NULL;
+}
+
+static PalierGoalSeekDialog *
+find_goal_seek_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PALIER_IS_GOAL_SEEK_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+goal_seek_done (gpointer data)
+{
+  return !palier_goal_seek_dialog_is_running (data);
+}
+
+static PalierDecimal
+top_rate (PalierProgram *program)
+{
+  const PalierComponent *base = palier_program_find_component (program, "base");
+
+  return g_array_index (base->tiers, PalierTier, 2).value;
+}
+
+static gboolean
+scenarios_ran (gpointer data)
+{
+  Fixture *fixture = data;
+  gboolean running;
+
+  g_object_get (fixture->view, "running", &running, NULL);
+  return !running && palier_scenarios_view_get_selected_run (fixture->view) != NULL;
+}
+
+typedef struct {
+  Fixture *fixture;
+  PalierDecimal rate;
+} RateCheck;
+
+static gboolean
+panels_show_rate (gpointer data)
+{
+  RateCheck *check = data;
+  PalierScenarioData *risk = palier_risk_panel_get_data (risk_panel (check->fixture));
+  PalierScenarioData *health = palier_health_panel_get_data (health_panel (check->fixture));
+
+  return risk != NULL && health != NULL &&
+         top_rate (palier_scenario_data_get_program (risk)) == check->rate &&
+         top_rate (palier_scenario_data_get_program (health)) == check->rate;
+}
+
+#define DECIMAL_411_04 G_GINT64_CONSTANT (411040000)
+
+/* The proposal pays its top rate, 14 %, on 700 of P2's grown sales.  A
+ * cost of 411.04, 7 more than 404.04, needs 15 % there, give or take
+ * what rounding to cents leaves unchanged. */
+static void
+test_goal_seek_apply_followed (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  PalierGoalSeekDialog *dialog;
+  PalierGoalSeekResult *result;
+  const PalierScenarioRun *run;
+  RateCheck check = { fixture, 0 };
+  GtkStringList *parameters;
+  guint i;
+
+  create_scenarios (fixture);
+  g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
+  g_assert_true (wait_for (panels_loaded, fixture));
+  g_assert_cmpint (top_rate (palier_scenario_data_get_program (palier_risk_panel_get_data (risk_panel (fixture)))),
+                   ==, 140000);
+
+  palier_risk_panel_goal_seek (risk_panel (fixture), "base");
+  dialog = find_goal_seek_dialog ();
+  g_assert_nonnull (dialog);
+
+  parameters = template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "parameter_list");
+  for (i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parameters)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (parameters, i), "Tier 3 rate") == 0)
+      break;
+  g_assert_cmpuint (i, <, g_list_model_get_n_items (G_LIST_MODEL (parameters)));
+  adw_combo_row_set_selected (template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "parameter_row"), i);
+  gtk_editable_set_text (template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "411.04");
+
+  palier_goal_seek_dialog_find (dialog);
+  g_assert_true (wait_for (goal_seek_done, dialog));
+  result = palier_goal_seek_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_true (result->found);
+  g_assert_cmpint (result->value, >=, 150000 - 20);
+  g_assert_cmpint (result->value, <=, 150000 + 20);
+  g_assert_cmpint (result->achieved, ==, DECIMAL_411_04);
+  check.rate = result->value;
+
+  g_assert_true (palier_goal_seek_dialog_apply (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Both panels read the scenario again once the version is saved. */
+  g_assert_true (wait_for (panels_show_rate, &check));
+
+  /* The scenario's next run pays the applied rate too. */
+  palier_scenarios_view_run (fixture->view);
+  g_assert_true (wait_for (scenarios_ran, fixture));
+  run = palier_scenarios_view_get_selected_run (fixture->view);
+  g_assert_nonnull (run);
+  g_assert_cmpint (top_rate (run->program), ==, check.rate);
+  g_assert_cmpint (run->result->total_cost, ==, DECIMAL_411_04);
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -724,6 +873,7 @@ main (int   argc,
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
+  add_test ("/scenarios/goal-seek/apply-followed", test_goal_seek_apply_followed);
 
   status = g_test_run ();
 
