@@ -404,6 +404,36 @@ rerun_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The draws read as a count of years, grouped as the locale groups
+ * numbers ("10,000", "10 000" in French).  The seed stays ungrouped
+ * because it is an identifier, not a quantity. */
+static gboolean
+draws_output_cb (GtkSpinButton *spin)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = palier_format_count ((guint64) MAX (value, 0.0));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Reads what the user typed in the locale's form, grouping included. */
+static int
+draws_input_cb (GtkSpinButton *spin,
+                double        *new_value)
+{
+  PalierDecimal value;
+
+  if (!palier_input_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), &value, NULL) ||
+      value % PALIER_DECIMAL_ONE != 0)
+    return GTK_INPUT_ERROR;
+
+  *new_value = (double) (value / PALIER_DECIMAL_ONE);
+  return TRUE;
+}
+
 static void
 input_changed_cb (PalierRiskPanel *self)
 {
@@ -742,6 +772,8 @@ palier_risk_panel_class_init (PalierRiskPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierRiskPanel, budget_label);
   gtk_widget_class_bind_template_child (widget_class, PalierRiskPanel, status_label);
   gtk_widget_class_bind_template_callback (widget_class, input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draws_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draws_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, run_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, goal_seek_clicked_cb);
