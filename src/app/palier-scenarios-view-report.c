@@ -191,12 +191,16 @@ palier_scenarios_view_write_report_finish (PalierScenariosView  *self,
 
 /* The export dialog */
 
+/* The options dialog closes, destroying its check buttons, before the
+ * file chooser answers: "export" copies what they show. */
 typedef struct {
   PalierScenariosView *self;
   GPtrArray *checks;                    /* GtkCheckButton *, one per scenario with a run */
   GtkCheckButton *risk_check;
   GtkCheckButton *health_check;
   GStrv ids;                            /* picked, set on "export" */
+  gboolean with_risk;                   /* set on "export" */
+  gboolean with_health;                 /* set on "export" */
 } ExportRequest;
 
 static void
@@ -266,8 +270,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
 
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     palier_scenarios_view_write_report_async (request->self, (const char * const *) request->ids,
-                                              gtk_check_button_get_active (request->risk_check),
-                                              gtk_check_button_get_active (request->health_check),
+                                              request->with_risk, request->with_health,
                                               path, NULL, written_cb, path);
 
   export_request_free (request);
@@ -332,6 +335,8 @@ options_response_cb (AdwMessageDialog *dialog,
     }
 
   request->ids = g_strv_builder_end (builder);
+  request->with_risk = gtk_check_button_get_active (request->risk_check);
+  request->with_health = gtk_check_button_get_active (request->health_check);
   choose_file (request);
 }
 

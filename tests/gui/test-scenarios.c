@@ -18,6 +18,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -838,6 +840,176 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   g_assert_cmpint (run->result->total_cost, ==, DECIMAL_411_04);
 }
 
+/* Report export through the window's dialogs */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget **out = data;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *out = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+typedef struct {
+  GtkFileChooser *chooser;
+  GFile *file;
+} ChooserPick;
+
+static gboolean
+chooser_picks_file (gpointer data)
+{
+  ChooserPick *pick = data;
+  g_autoptr(GFile) picked = gtk_file_chooser_get_file (pick->chooser);
+
+  return picked != NULL && g_file_equal (picked, pick->file);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Returns the text of @path as pdftotext extracts it, with no-break
+ * spaces as plain spaces, or NULL without pdftotext. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GString) text = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &output, NULL, &status, NULL))
+    return NULL;
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  text = g_string_new (output);
+  g_string_replace (text, "\u202f", " ", 0);
+  g_string_replace (text, "\u00a0", " ", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  g_autoptr(GString) wanted = g_string_new (expected);
+
+  g_string_replace (wanted, "\u202f", " ", 0);
+  g_string_replace (wanted, "\u00a0", " ", 0);
+  if (strstr (text, wanted->str) == NULL)
+    g_error ("the report's text lacks “%s”:\n%s", wanted->str, text);
+}
+
+/* Runs both scenarios, then exports the report as a user does: the
+ * export action, the options dialog's Choose File, and the file
+ * chooser's Export on a path typed in it. */
+static void
+export_report_through_dialogs (Fixture    *fixture,
+                               const char *headline)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "leadership.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *baseline_payout = palier_format_money (G_GINT64_CONSTANT (343640000), "USD");
+  g_autofree char *proposal_payout = palier_format_money (G_GINT64_CONSTANT (404040000), "USD");
+  AdwMessageDialog *options;
+  GtkWidget *chooser = NULL;
+  int pages;
+
+  run_and_compare (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.export-report", NULL));
+  options = find_message_dialog ();
+  g_assert_nonnull (options);
+  /* A click on the button responds, then closes the dialog. */
+  adw_message_dialog_response (options, "export");
+  gtk_window_destroy (GTK_WINDOW (options));
+
+  g_assert_true (wait_for (file_chooser_shown, &chooser));
+  /* The chooser loads folders in the background: changing the folder
+   * while it loads the first one cancels that load with an error
+   * dialog, and the name typed is read against the folder loaded. */
+  settle (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  settle (chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "leadership.pdf");
+  g_assert_true (wait_for (chooser_picks_file, &(ChooserPick) { GTK_FILE_CHOOSER (chooser), file }));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The report is renamed into place once complete. */
+  g_assert_true (wait_for (file_exists, pdf));
+
+  pages = pdf_page_count (pdf);
+  text = pdf_text (pdf);
+  if (pages < 0 || text == NULL)
+    {
+      g_test_skip ("pdfinfo or pdftotext is missing (Debian package poppler-utils)");
+      return;
+    }
+
+  /* Cover, rules, comparison, cost risk and health at least. */
+  g_assert_cmpint (pages, >=, 5);
+  assert_contains (text, headline);
+  assert_contains (text, "Baseline +8%");
+  assert_contains (text, "Proposal +8%");
+  assert_contains (text, baseline_payout);
+  assert_contains (text, proposal_payout);
+}
+
+static void
+test_report_export_english (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  export_report_through_dialogs (fixture, "Headline figures");
+}
+
+static void
+test_report_export_french (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  /* Setting the locale again also drops gettext's cached lookups. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_setenv ("LANGUAGE", "", TRUE);
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+
+  export_report_through_dialogs (fixture, "Chiffres clés");
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved_locale);
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -857,6 +1029,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   palier_core_init ();
+  bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   application = palier_application_new ();
   g_application_set_flags (G_APPLICATION (application),
@@ -873,6 +1047,8 @@ main (int   argc,
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
+  add_test ("/scenarios/report/export-english", test_report_export_english);
+  add_test ("/scenarios/report/export-french", test_report_export_french);
   add_test ("/scenarios/goal-seek/apply-followed", test_goal_seek_apply_followed);
 
   status = g_test_run ();
