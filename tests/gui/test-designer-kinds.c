@@ -644,8 +644,9 @@ test_component_descriptions (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_value_cell (GtkWidget *widget,
-                 guint      row)
+find_cell (GtkWidget      *widget,
+           PalierRowField  field,
+           guint           row)
 {
   for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
        node = gtk_widget_get_next_sibling (node))
@@ -655,11 +656,11 @@ find_value_cell (GtkWidget *widget,
 
       if (GTK_IS_ENTRY (node) && list_item != NULL &&
           g_object_get_data (G_OBJECT (node), "palier-segment") == NULL &&
-          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == PALIER_ROW_FIELD_VALUE &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == (int) field &&
           gtk_list_item_get_position (list_item) == row)
         return node;
 
-      found = find_value_cell (node, row);
+      found = find_cell (node, field, row);
       if (found != NULL)
         return found;
     }
@@ -684,7 +685,7 @@ test_interpolated_tiers (Fixture       *fixture,
    * whole base (536.25), P2's 6800 earns 8.4 % (571.20) and P3's 200
    * earns 5.1 % (10.20), 1117.65 in all. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  entry = find_value_cell (designer_child (fixture, "tier_table"), 1);
+  entry = find_cell (designer_child (fixture, "tier_table"), PALIER_ROW_FIELD_VALUE, 1);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "10");
   g_signal_emit_by_name (entry, "activate");
@@ -695,6 +696,36 @@ test_interpolated_tiers (Fixture       *fixture,
   g_assert_cmpuint (palier_curve_editor_get_n_handles (curve), ==, 1);
   palier_curve_editor_nudge (curve, 0, 1, 0);
   g_assert_cmpint (palier_component_row_from (component (program (fixture), COMMISSION), 1), >, UNITS (10000));
+}
+
+static void
+test_focused_cell_reformat (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *entry;
+
+  select_component (fixture, COMMISSION);
+  choose (fixture, "basis_row", PALIER_BASIS_ATTAINMENT);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = find_cell (designer_child (fixture, "tier_table"), PALIER_ROW_FIELD_FROM, 0);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0%");
+
+  /* The cell keeps the focus while the basis changes in another row,
+   * as when a user clicks it before opening the menu. */
+  g_assert_true (gtk_widget_grab_focus (entry));
+  run_pending_events ();
+  choose (fixture, "basis_row", PALIER_BASIS_AMOUNT);
+  run_pending_events ();
+  g_assert_cmpint (component (program (fixture), COMMISSION)->basis, ==, PALIER_BASIS_AMOUNT);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* Text being typed stays when the model changes under it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12");
+  choose (fixture, "basis_row", PALIER_BASIS_ATTAINMENT);
+  run_pending_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
 }
 
 static void
@@ -1091,6 +1122,7 @@ main (int   argc,
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/commission/interpolated", test_interpolated_tiers);
+  add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
