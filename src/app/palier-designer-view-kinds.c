@@ -28,6 +28,27 @@
 /* Snapping steps of the deal minimum per bin of the histogram. */
 #define DEAL_STEPS_PER_BIN 10
 
+/* The object-data key of the component period row's menu as the
+ * template gives it: the program's period, then every period kind. */
+#define ALL_PERIODS_KEY "palier-all-periods"
+
+static gboolean
+string_lists_equal (GListModel *a,
+                    GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (!GTK_IS_STRING_LIST (a) || n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 edit_component (PalierDesignerView *self,
                 PalierComponent    *changed)
@@ -95,8 +116,39 @@ first_tier_kind (const PalierComponent *component)
   return g_array_index (component->tiers, PalierTier, 0).kind;
 }
 
+/* The component period menu offers the program's period, then only
+ * the longer periods, because a component period must span whole
+ * program periods.  Position 0 is the program's period and position p
+ * is the period p steps longer than the program's. */
+static void
+show_component_periods (PalierDesignerView    *self,
+                        const PalierProgram   *draft,
+                        const PalierComponent *component)
+{
+  GListModel *all = g_object_get_data (G_OBJECT (self->component_period_row), ALL_PERIODS_KEY);
+  g_autoptr(GtkStringList) offered = gtk_string_list_new (NULL);
+  GListModel *current = adw_combo_row_get_model (self->component_period_row);
+  guint selected = 0;
+
+  gtk_string_list_append (offered, gtk_string_list_get_string (GTK_STRING_LIST (all), 0));
+  for (guint period = draft->period + 1; period <= PALIER_PERIOD_YEAR; period++)
+    gtk_string_list_append (offered, gtk_string_list_get_string (GTK_STRING_LIST (all), period + 1));
+
+  if (!string_lists_equal (current, G_LIST_MODEL (offered)))
+    adw_combo_row_set_model (self->component_period_row, G_LIST_MODEL (offered));
+
+  /* A period shorter than the program's (left by a change of the
+   * program's period) selects nothing, so that any choice fixes it. */
+  if (component->has_period && component->period > draft->period)
+    selected = component->period - draft->period;
+  else if (component->has_period && component->period < draft->period)
+    selected = GTK_INVALID_LIST_POSITION;
+  adw_combo_row_set_selected (self->component_period_row, selected);
+}
+
 static void
 show_commission_options (PalierDesignerView    *self,
+                         const PalierProgram   *draft,
                          const PalierComponent *component)
 {
   gboolean commission = component->kind == PALIER_COMPONENT_COMMISSION;
@@ -105,24 +157,32 @@ show_commission_options (PalierDesignerView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->negative_row), commission);
   adw_combo_row_set_selected (self->tier_kind_row, first_tier_kind (component));
   adw_combo_row_set_selected (self->negative_row, component->negative);
-  adw_combo_row_set_selected (self->component_period_row,
-                              component->has_period ? component->period + 1 : 0);
+  show_component_periods (self, draft, component);
 }
 
 static void
 component_option_changed_cb (PalierDesignerView *self)
 {
   const PalierComponent *component = _palier_designer_view_get_component (self);
+  PalierProgram *draft = _palier_designer_view_get_draft (self);
   g_autoptr(PalierComponent) changed = NULL;
-  guint period;
+  guint position;
 
   if (component == NULL || self->updating)
     return;
 
   changed = palier_component_copy (component);
-  period = adw_combo_row_get_selected (self->component_period_row);
-  changed->has_period = period > 0;
-  changed->period = period > 0 ? (PalierPeriodKind) (period - 1) : 0;
+  position = adw_combo_row_get_selected (self->component_period_row);
+  if (position == 0)
+    {
+      changed->has_period = FALSE;
+      changed->period = 0;
+    }
+  else if (position != GTK_INVALID_LIST_POSITION)
+    {
+      changed->has_period = TRUE;
+      changed->period = (PalierPeriodKind) (draft->period + position);
+    }
 
   if (changed->kind == PALIER_COMPONENT_COMMISSION)
     {
@@ -841,7 +901,7 @@ _palier_designer_view_show_kinds (PalierDesignerView    *self,
   if (component == NULL)
     return;
 
-  show_commission_options (self, component);
+  show_commission_options (self, draft, component);
   if (deal_bonus)
     show_deal_bonus (self, component);
   if (reward)
@@ -855,6 +915,10 @@ _palier_designer_view_init_kinds (PalierDesignerView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_object_set_data_full (G_OBJECT (self->component_period_row), ALL_PERIODS_KEY,
+                          g_object_ref (adw_combo_row_get_model (self->component_period_row)),
+                          g_object_unref);
 
   gtk_drawing_area_set_draw_func (self->deal_chart, draw_deal_chart, self, NULL);
 

@@ -57,6 +57,7 @@ struct _PalierDesignerView
   GtkButton *add_row_button;
   AdwButtonContent *add_row_content;
   PalierCurveEditor *curve_editor;
+  GtkLabel *component_problem_label;
   AdwPreferencesGroup *settings_group;
   AdwEntryRow *component_name_row;
   AdwEntryRow *component_id_row;

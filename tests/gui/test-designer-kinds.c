@@ -599,7 +599,9 @@ test_commission_options (Fixture       *fixture,
 
   choose (fixture, "negative_row", PALIER_NEGATIVE_CARRY_FORWARD);
   negative = last_summary (fixture);
-  choose (fixture, "component_period_row", 1 + PALIER_PERIOD_YEAR);
+  /* The menu of the quarterly program starts at its own period:
+   * Program's Period, Half-year, Year. */
+  choose (fixture, "component_period_row", 2);
   period = last_summary (fixture);
 
   /* One yearly base of 13 500 pays the same 5 % as the quarter did. */
@@ -627,6 +629,44 @@ test_commission_options (Fixture       *fixture,
   palier_designer_view_undo (fixture->designer);
   palier_designer_view_undo (fixture->designer);
   g_assert_true (palier_program_equal (program (fixture), fixture->original));
+}
+
+static void
+test_component_periods (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  AdwComboRow *periods;
+  GListModel *model;
+  GtkWidget *problem;
+
+  select_component (fixture, COMMISSION);
+  periods = ADW_COMBO_ROW (designer_child (fixture, "component_period_row"));
+  model = adw_combo_row_get_model (periods);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Program’s Period");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Half-year");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), ==, "Year");
+
+  choose (fixture, "component_period_row", 1);
+  g_assert_true (component (program (fixture), COMMISSION)->has_period);
+  g_assert_cmpint (component (program (fixture), COMMISSION)->period, ==, PALIER_PERIOD_HALF);
+
+  /* A yearly program leaves the half-year component invalid: the
+   * problem shows beside the component and no period is selected. */
+  problem = designer_child (fixture, "component_problem_label");
+  g_assert_false (gtk_widget_get_visible (problem));
+  choose (fixture, "period_row", PALIER_PERIOD_YEAR);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "shorter than the program’s period"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (periods)), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (periods), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Choosing the program's period fixes it, and the yearly draft is
+   * accepted. */
+  choose (fixture, "component_period_row", 0);
+  g_assert_cmpint (program (fixture)->period, ==, PALIER_PERIOD_YEAR);
+  g_assert_false (component (program (fixture), COMMISSION)->has_period);
+  g_assert_false (gtk_widget_get_visible (problem));
 }
 
 static void
@@ -1124,6 +1164,7 @@ main (int   argc,
   add_test ("/designer-kinds/commission/interpolated", test_interpolated_tiers);
   add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
   add_test ("/designer-kinds/components/add", test_add_components);
+  add_test ("/designer-kinds/components/periods", test_component_periods);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
   add_test ("/designer-kinds/overrides/curve-handles", test_curve_segment_handles);
