@@ -398,6 +398,31 @@ draw_deal_chart (GtkDrawingArea *area,
   palier_chart_draw_deal_sizes (cr, width, height, &spec, &style);
 }
 
+/* Sets *@out_cost to what the live result pays for @component, when
+ * that result is of @component as it is drawn.  Both read the
+ * workspace's simulated range.  The engine rounds the bonus once per
+ * partner and period, so its total can differ by cents from the sum
+ * that palier_deal_sizes_qualify() rounds once. */
+static gboolean
+find_live_deal_cost (PalierDesignerView    *self,
+                     const PalierComponent *component,
+                     PalierDecimal         *out_cost)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (self);
+  PalierResult *result = live != NULL ? palier_live_simulation_get_result (live) : NULL;
+  const PalierComponent *simulated;
+
+  if (result == NULL || self->component >= result->program->components->len)
+    return FALSE;
+
+  simulated = g_ptr_array_index (result->program->components, self->component);
+  if (!palier_component_equal (simulated, component))
+    return FALSE;
+
+  *out_cost = result->component_totals[self->component];
+  return TRUE;
+}
+
 static void
 update_deal_summary (PalierDesignerView *self)
 {
@@ -428,6 +453,8 @@ update_deal_summary (PalierDesignerView *self)
       return;
     }
 
+  /* While the live result lags (a drag), the cost rounded once shows. */
+  find_live_deal_cost (self, component, &cost);
   cost_text = palier_format_money (cost, draft->currency);
   count_text = palier_format_count (count);
   deals_text = palier_format_count (spec.n_values);
@@ -823,6 +850,12 @@ clear_qualifiers (PalierDesignerView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->qualifier_list))) != NULL)
     gtk_list_box_remove (self->qualifier_list, child);
+}
+
+void
+_palier_designer_view_show_deal_summary (PalierDesignerView *self)
+{
+  update_deal_summary (self);
 }
 
 void

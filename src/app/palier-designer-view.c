@@ -151,6 +151,7 @@ live_updated_cb (PalierDesignerView *self)
 {
   show_totals (self);
   _palier_designer_view_show_qualifiers (self);
+  _palier_designer_view_show_deal_summary (self);
   if (self->run_publishes)
     g_signal_emit (self, signals[LIVE_RESULT], 0);
 }

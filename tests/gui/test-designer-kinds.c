@@ -459,6 +459,23 @@ test_deal_bonus_rate (Fixture       *fixture,
 }
 
 static void
+test_deal_bonus_rounding (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  select_component (fixture, DEAL_BONUS);
+
+  /* 0.0001 %: P1 earns 200.0055 and P2 200.006, each rounded to
+   * 200.01 as the engine pays them, 400.02 in all.  Rounded once, the
+   * sum 400.0115 would be 400.01. */
+  gtk_switch_set_active (GTK_SWITCH (designer_child (fixture, "deal_rate_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (designer_child (fixture, "deal_rate_entry")), "0.0001");
+  g_signal_emit_by_name (designer_child (fixture, "deal_rate_entry"), "activate");
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_rate, ==, 1);
+  g_assert_cmpint (live_result (fixture)->component_totals[DEAL_BONUS], ==, UNITS (400) + 20000);
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $400.02");
+}
+
+static void
 test_deal_bonus_drag (Fixture       *fixture,
                       gconstpointer  user_data)
 {
@@ -1158,6 +1175,7 @@ main (int   argc,
   add_test ("/designer-kinds/deal-bonus/invalid", test_deal_bonus_invalid);
   add_test ("/designer-kinds/deal-bonus/rate", test_deal_bonus_rate);
   add_test ("/designer-kinds/deal-bonus/drag", test_deal_bonus_drag);
+  add_test ("/designer-kinds/deal-bonus/rounding", test_deal_bonus_rounding);
   add_test ("/designer-kinds/reward/top", test_reward_top);
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
   add_test ("/designer-kinds/commission/options", test_commission_options);
