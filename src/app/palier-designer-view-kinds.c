@@ -719,6 +719,53 @@ show_reward (PalierDesignerView    *self,
   _palier_designer_view_show_qualifiers (self);
 }
 
+/* The lowest revenue of the partners who win @component in the live
+ * result, or 0 without a winner, so that a threshold there keeps the
+ * current winners.
+ * NOTE: this is revenue over the whole simulated range, which is the
+ * reward's base only for an unfiltered revenue reward paid once over
+ * that range. */
+static PalierDecimal
+find_top_cut_off (PalierDesignerView    *self,
+                  const PalierComponent *component)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (self);
+  PalierResult *result = live != NULL ? palier_live_simulation_get_result (live) : NULL;
+  PalierDecimal cut_off = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; result != NULL && i < result->partners->len; i++)
+    {
+      const PalierPartnerResult *partner = g_ptr_array_index (result->partners, i);
+
+      for (guint j = 0; partner->rewards != NULL && j < partner->rewards->len; j++)
+        {
+          const PalierRewardResult *reward = &g_array_index (partner->rewards, PalierRewardResult, j);
+
+          if (g_strcmp0 (reward->component, component->id) != 0)
+            continue;
+          if (!found || partner->sales < cut_off)
+            cut_off = partner->sales;
+          found = TRUE;
+        }
+    }
+
+  return cut_off;
+}
+
+/* A threshold that starts at 0 gives the reward to every partner, so a
+ * switch from the top rule starts at full attainment, or at the base
+ * of the current winners. */
+static void
+set_default_threshold (PalierDesignerView *self,
+                       PalierComponent    *changed)
+{
+  if (changed->threshold_basis == PALIER_BASIS_ATTAINMENT)
+    changed->threshold_min = PALIER_DECIMAL_ONE;
+  else
+    changed->threshold_min = find_top_cut_off (self, changed);
+}
+
 static void
 reward_combo_changed_cb (PalierDesignerView *self)
 {
@@ -734,6 +781,9 @@ reward_combo_changed_cb (PalierDesignerView *self)
   changed->threshold_basis = adw_combo_row_get_selected (self->threshold_basis_row);
   if (changed->reward_rule == PALIER_REWARD_RULE_TOP && changed->top_count == 0)
     changed->top_count = 1;
+  if (changed->reward_rule == PALIER_REWARD_RULE_THRESHOLD &&
+      component->reward_rule == PALIER_REWARD_RULE_TOP && changed->threshold_min == 0)
+    set_default_threshold (self, changed);
 
   edit_component (self, g_steal_pointer (&changed));
 }

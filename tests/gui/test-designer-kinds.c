@@ -576,10 +576,17 @@ test_reward_threshold (Fixture       *fixture,
 
   select_component (fixture, REWARD);
 
-  /* A threshold of 0: every partner with a positive base wins. */
+  /* The threshold starts at the base of the current winner, P2's
+   * 6800, so the winners stay the same. */
   choose (fixture, "reward_rule_row", PALIER_REWARD_RULE_THRESHOLD);
   g_assert_cmpint (component (program (fixture), REWARD)->reward_rule, ==, PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_min, ==, UNITS (6800));
   g_assert_true (gtk_widget_get_visible (designer_child (fixture, "threshold_min_row")));
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (1000));
+  g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 1);
+
+  /* A threshold of 0: every partner with a positive base wins. */
+  apply_row (fixture, "threshold_min_row", "0");
   g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (3000));
   g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 3);
 
@@ -601,6 +608,23 @@ test_reward_threshold (Fixture       *fixture,
 }
 
 /* Commission options and new components */
+
+static void
+test_reward_threshold_attainment (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  select_component (fixture, REWARD);
+
+  /* On attainment of a quota of 10 000, the threshold starts at 100 %. */
+  apply_row (fixture, "quota_row", "10000");
+  g_assert_true (program (fixture)->has_quota);
+  choose (fixture, "threshold_basis_row", PALIER_BASIS_ATTAINMENT);
+  choose (fixture, "reward_rule_row", PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_basis, ==, PALIER_BASIS_ATTAINMENT);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_min, ==, PALIER_DECIMAL_ONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (designer_child (fixture, "threshold_min_row"))),
+                   ==, "100%");
+}
 
 static void
 test_commission_options (Fixture       *fixture,
@@ -1178,6 +1202,7 @@ main (int   argc,
   add_test ("/designer-kinds/deal-bonus/rounding", test_deal_bonus_rounding);
   add_test ("/designer-kinds/reward/top", test_reward_top);
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
+  add_test ("/designer-kinds/reward/threshold-attainment", test_reward_threshold_attainment);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/commission/interpolated", test_interpolated_tiers);
   add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
