@@ -711,6 +711,27 @@ test_component_periods (Fixture       *fixture,
 }
 
 static void
+test_curve_component_quota (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PalierCurveEditor *curve = PALIER_CURVE_EDITOR (designer_child (fixture, "curve_editor"));
+
+  /* A quarterly quota of 10 000: a yearly component spans four
+   * quarters, so its curve uses 40 000. */
+  select_component (fixture, COMMISSION);
+  apply_row (fixture, "quota_row", "10000");
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (10000));
+
+  choose (fixture, "component_period_row", 2);
+  g_assert_cmpint (component (program (fixture), COMMISSION)->period, ==, PALIER_PERIOD_YEAR);
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (40000));
+
+  /* Half-year: two quarters. */
+  choose (fixture, "component_period_row", 1);
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (20000));
+}
+
+static void
 test_component_descriptions (Fixture       *fixture,
                              gconstpointer  user_data)
 {
@@ -1208,6 +1229,7 @@ main (int   argc,
   add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/components/periods", test_component_periods);
+  add_test ("/designer-kinds/commission/curve-quota", test_curve_component_quota);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
   add_test ("/designer-kinds/overrides/curve-handles", test_curve_segment_handles);
