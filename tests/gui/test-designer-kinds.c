@@ -731,6 +731,43 @@ test_curve_component_quota (Fixture       *fixture,
   g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (20000));
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (node) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (node)), text) == 0)
+        return GTK_LABEL (node);
+
+      found = find_label (node, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_choice_labels_whole (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkLabel *label;
+
+  select_component (fixture, COMMISSION);
+  choose (fixture, "negative_row", PALIER_NEGATIVE_CLAWBACK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The chosen value wraps where it would otherwise be cut. */
+  label = find_label (designer_child (fixture, "negative_row"), "Claws Back at the First Tier’s Rate");
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (label));
+}
+
 static void
 test_component_descriptions (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -1229,6 +1266,7 @@ main (int   argc,
   add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
   add_test ("/designer-kinds/components/add", test_add_components);
   add_test ("/designer-kinds/components/periods", test_component_periods);
+  add_test ("/designer-kinds/components/choice-labels", test_choice_labels_whole);
   add_test ("/designer-kinds/commission/curve-quota", test_curve_component_quota);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
