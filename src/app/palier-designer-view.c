@@ -776,8 +776,8 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
 }
 
 /* Combo row choices: labels that wrap rather than ellipsize.  The
- * default factory of AdwComboRow 1.2 cuts a choice after about 20
- * characters ("Claws Back at the Firs…") even in a wide window. */
+ * default factory of AdwComboRow 1.2 ellipsizes the chosen value, which
+ * showed "Claws Back at the Firs…" even in a wide window. */
 
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
