@@ -96,6 +96,33 @@ current_component (PalierCurveEditor *self)
   return g_ptr_array_index (self->program->components, self->component);
 }
 
+/* Sets *@out_quota to the quota of one period of the component, for
+ * @segment or the program's own when @segment is NULL.  A component
+ * period longer than the program's spans several program periods, and
+ * its quota is the sum of theirs. */
+static gboolean
+find_component_quota (PalierCurveEditor *self,
+                      const char        *segment,
+                      PalierDecimal     *out_quota)
+{
+  const PalierComponent *component = current_component (self);
+  PalierDecimal quota = 0;
+  int n_periods = 1;
+
+  if (!palier_program_quota_for_segment (self->program, segment, &quota) || quota <= 0)
+    return FALSE;
+
+  if (component->has_period)
+    n_periods = MAX (palier_period_kind_months (component->period) /
+                     palier_period_kind_months (self->program->period), 1);
+
+  if (quota > G_MAXINT64 / n_periods)
+    return FALSE;
+
+  *out_quota = quota * n_periods;
+  return TRUE;
+}
+
 static void
 init_spec (PalierCurveEditor *self,
            PalierCurveSpec   *spec)
@@ -104,8 +131,8 @@ init_spec (PalierCurveEditor *self,
   spec->program = self->program;
   spec->component = current_component (self);
   spec->segment = self->segment;
-  /* With a segment, 0 makes the chart take that segment's quota. */
-  spec->quota = self->segment == NULL && self->program->has_quota ? self->program->quota : 0;
+  if (!find_component_quota (self, self->segment, &spec->quota))
+    spec->quota = 0;
 }
 
 /* Computes the layout at the widget's size now.  Returns FALSE when
@@ -271,7 +298,7 @@ compute_scales (PalierCurveEditor       *self,
   scales->from_step = MAX (decimal_from_double (floor_125 (x_range / 200)), 1);
 
   if (component->basis == PALIER_BASIS_ATTAINMENT &&
-      palier_program_quota_for_segment (self->program, NULL, &quota) && quota > 0)
+      find_component_quota (self, NULL, &quota))
     money_range = x_range * palier_decimal_to_double (quota);
 
   if (component->kind == PALIER_COMPONENT_COMMISSION)
@@ -507,6 +534,19 @@ palier_curve_editor_get_program (PalierCurveEditor *self)
   g_return_val_if_fail (PALIER_IS_CURVE_EDITOR (self), NULL);
 
   return self->program;
+}
+
+PalierDecimal
+palier_curve_editor_get_quota (PalierCurveEditor *self)
+{
+  PalierDecimal quota = 0;
+
+  g_return_val_if_fail (PALIER_IS_CURVE_EDITOR (self), 0);
+
+  if (current_component (self) == NULL || !find_component_quota (self, self->segment, &quota))
+    return 0;
+
+  return quota;
 }
 
 guint

@@ -37,6 +37,10 @@ void           palier_curve_editor_set_segment   (PalierCurveEditor *self,
 /* The program drawn: the one set, or the dragged one during a drag. */
 PalierProgram *palier_curve_editor_get_program   (PalierCurveEditor *self);
 
+/* The quota of one component period that the curve and its handles
+ * use on an attainment basis, for the drawn segment; 0 without one. */
+PalierDecimal  palier_curve_editor_get_quota     (PalierCurveEditor *self);
+
 guint          palier_curve_editor_get_n_handles (PalierCurveEditor *self);
 
 /* Where handle @handle is drawn now, in the widget's coordinates. */

@@ -445,6 +445,32 @@ show_settings (PalierDesignerView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->segment_menu_button), g_menu_model_get_n_items (segments) > 0);
 }
 
+/* Shows, above the component's settings, why the component alone makes
+ * the draft invalid.  The problem also shows at the top of the page,
+ * which is scrolled out of view while the component is edited.  A
+ * problem of the program's own settings stays at the top only. */
+static void
+show_component_problem (PalierDesignerView *self,
+                        PalierProgram      *draft)
+{
+  g_autoptr(PalierProgram) alone = palier_program_copy (draft);
+  g_autoptr(GError) problem = NULL;
+  g_autoptr(GError) program_problem = NULL;
+  guint n = alone->components->len;
+  gboolean shown;
+
+  g_ptr_array_remove_range (alone->components, self->component + 1, n - self->component - 1);
+  g_ptr_array_remove_range (alone->components, 0, self->component);
+  palier_program_check (alone, &problem);
+
+  g_ptr_array_set_size (alone->components, 0);
+  palier_program_check (alone, &program_problem);
+
+  shown = problem != NULL && program_problem == NULL;
+  gtk_label_set_text (self->component_problem_label, shown ? problem->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->component_problem_label), shown);
+}
+
 static void
 show_component (PalierDesignerView *self)
 {
@@ -456,6 +482,7 @@ show_component (PalierDesignerView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->settings_group), component != NULL);
   if (component == NULL)
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->component_problem_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->component_group), FALSE);
       palier_curve_editor_set_component (self->curve_editor, NULL, 0);
       g_list_store_remove_all (self->tier_items);
@@ -473,6 +500,7 @@ show_component (PalierDesignerView *self)
   show_settings (self, component);
   _palier_designer_view_show_kinds (self, draft, component);
   self->updating = was_updating;
+  show_component_problem (self, draft);
 
   palier_curve_editor_set_component (self->curve_editor, draft, self->component);
 }
@@ -808,6 +836,7 @@ _palier_designer_view_class_init_components (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, settings_group);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, component_name_row);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, component_id_row);
+  gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, component_problem_label);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, measure_row);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, basis_row);
   gtk_widget_class_bind_template_child (widget_class, PalierDesignerView, method_row);

@@ -28,6 +28,27 @@
 /* Snapping steps of the deal minimum per bin of the histogram. */
 #define DEAL_STEPS_PER_BIN 10
 
+/* The object-data key of the component period row's menu as the
+ * template gives it: the program's period, then every period kind. */
+#define ALL_PERIODS_KEY "palier-all-periods"
+
+static gboolean
+string_lists_equal (GListModel *a,
+                    GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (!GTK_IS_STRING_LIST (a) || n != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (a), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (b), i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 edit_component (PalierDesignerView *self,
                 PalierComponent    *changed)
@@ -95,8 +116,39 @@ first_tier_kind (const PalierComponent *component)
   return g_array_index (component->tiers, PalierTier, 0).kind;
 }
 
+/* The component period menu offers the program's period, then only
+ * the longer periods, because a component period must span whole
+ * program periods.  Position 0 is the program's period and position p
+ * is the period p steps longer than the program's. */
+static void
+show_component_periods (PalierDesignerView    *self,
+                        const PalierProgram   *draft,
+                        const PalierComponent *component)
+{
+  GListModel *all = g_object_get_data (G_OBJECT (self->component_period_row), ALL_PERIODS_KEY);
+  g_autoptr(GtkStringList) offered = gtk_string_list_new (NULL);
+  GListModel *current = adw_combo_row_get_model (self->component_period_row);
+  guint selected = 0;
+
+  gtk_string_list_append (offered, gtk_string_list_get_string (GTK_STRING_LIST (all), 0));
+  for (guint period = draft->period + 1; period <= PALIER_PERIOD_YEAR; period++)
+    gtk_string_list_append (offered, gtk_string_list_get_string (GTK_STRING_LIST (all), period + 1));
+
+  if (!string_lists_equal (current, G_LIST_MODEL (offered)))
+    adw_combo_row_set_model (self->component_period_row, G_LIST_MODEL (offered));
+
+  /* A period shorter than the program's (left by a change of the
+   * program's period) selects nothing, so that any choice fixes it. */
+  if (component->has_period && component->period > draft->period)
+    selected = component->period - draft->period;
+  else if (component->has_period && component->period < draft->period)
+    selected = GTK_INVALID_LIST_POSITION;
+  adw_combo_row_set_selected (self->component_period_row, selected);
+}
+
 static void
 show_commission_options (PalierDesignerView    *self,
+                         const PalierProgram   *draft,
                          const PalierComponent *component)
 {
   gboolean commission = component->kind == PALIER_COMPONENT_COMMISSION;
@@ -105,24 +157,32 @@ show_commission_options (PalierDesignerView    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->negative_row), commission);
   adw_combo_row_set_selected (self->tier_kind_row, first_tier_kind (component));
   adw_combo_row_set_selected (self->negative_row, component->negative);
-  adw_combo_row_set_selected (self->component_period_row,
-                              component->has_period ? component->period + 1 : 0);
+  show_component_periods (self, draft, component);
 }
 
 static void
 component_option_changed_cb (PalierDesignerView *self)
 {
   const PalierComponent *component = _palier_designer_view_get_component (self);
+  PalierProgram *draft = _palier_designer_view_get_draft (self);
   g_autoptr(PalierComponent) changed = NULL;
-  guint period;
+  guint position;
 
   if (component == NULL || self->updating)
     return;
 
   changed = palier_component_copy (component);
-  period = adw_combo_row_get_selected (self->component_period_row);
-  changed->has_period = period > 0;
-  changed->period = period > 0 ? (PalierPeriodKind) (period - 1) : 0;
+  position = adw_combo_row_get_selected (self->component_period_row);
+  if (position == 0)
+    {
+      changed->has_period = FALSE;
+      changed->period = 0;
+    }
+  else if (position != GTK_INVALID_LIST_POSITION)
+    {
+      changed->has_period = TRUE;
+      changed->period = (PalierPeriodKind) (draft->period + position);
+    }
 
   if (changed->kind == PALIER_COMPONENT_COMMISSION)
     {
@@ -338,6 +398,31 @@ draw_deal_chart (GtkDrawingArea *area,
   palier_chart_draw_deal_sizes (cr, width, height, &spec, &style);
 }
 
+/* Sets *@out_cost to what the live result pays for @component, when
+ * that result is of @component as it is drawn.  Both read the
+ * workspace's simulated range.  The engine rounds the bonus once per
+ * partner and period, so its total can differ by cents from the sum
+ * that palier_deal_sizes_qualify() rounds once. */
+static gboolean
+find_live_deal_cost (PalierDesignerView    *self,
+                     const PalierComponent *component,
+                     PalierDecimal         *out_cost)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (self);
+  PalierResult *result = live != NULL ? palier_live_simulation_get_result (live) : NULL;
+  const PalierComponent *simulated;
+
+  if (result == NULL || self->component >= result->program->components->len)
+    return FALSE;
+
+  simulated = g_ptr_array_index (result->program->components, self->component);
+  if (!palier_component_equal (simulated, component))
+    return FALSE;
+
+  *out_cost = result->component_totals[self->component];
+  return TRUE;
+}
+
 static void
 update_deal_summary (PalierDesignerView *self)
 {
@@ -368,6 +453,8 @@ update_deal_summary (PalierDesignerView *self)
       return;
     }
 
+  /* While the live result lags (a drag), the cost rounded once shows. */
+  find_live_deal_cost (self, component, &cost);
   cost_text = palier_format_money (cost, draft->currency);
   count_text = palier_format_count (count);
   deals_text = palier_format_count (spec.n_values);
@@ -632,6 +719,53 @@ show_reward (PalierDesignerView    *self,
   _palier_designer_view_show_qualifiers (self);
 }
 
+/* The lowest revenue of the partners who win @component in the live
+ * result, or 0 without a winner, so that a threshold there keeps the
+ * current winners.
+ * NOTE: this is revenue over the whole simulated range, which is the
+ * reward's base only for an unfiltered revenue reward paid once over
+ * that range. */
+static PalierDecimal
+find_top_cut_off (PalierDesignerView    *self,
+                  const PalierComponent *component)
+{
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (self);
+  PalierResult *result = live != NULL ? palier_live_simulation_get_result (live) : NULL;
+  PalierDecimal cut_off = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; result != NULL && i < result->partners->len; i++)
+    {
+      const PalierPartnerResult *partner = g_ptr_array_index (result->partners, i);
+
+      for (guint j = 0; partner->rewards != NULL && j < partner->rewards->len; j++)
+        {
+          const PalierRewardResult *reward = &g_array_index (partner->rewards, PalierRewardResult, j);
+
+          if (g_strcmp0 (reward->component, component->id) != 0)
+            continue;
+          if (!found || partner->sales < cut_off)
+            cut_off = partner->sales;
+          found = TRUE;
+        }
+    }
+
+  return cut_off;
+}
+
+/* A threshold that starts at 0 gives the reward to every partner, so a
+ * switch from the top rule starts at full attainment, or at the base
+ * of the current winners. */
+static void
+set_default_threshold (PalierDesignerView *self,
+                       PalierComponent    *changed)
+{
+  if (changed->threshold_basis == PALIER_BASIS_ATTAINMENT)
+    changed->threshold_min = PALIER_DECIMAL_ONE;
+  else
+    changed->threshold_min = find_top_cut_off (self, changed);
+}
+
 static void
 reward_combo_changed_cb (PalierDesignerView *self)
 {
@@ -647,6 +781,9 @@ reward_combo_changed_cb (PalierDesignerView *self)
   changed->threshold_basis = adw_combo_row_get_selected (self->threshold_basis_row);
   if (changed->reward_rule == PALIER_REWARD_RULE_TOP && changed->top_count == 0)
     changed->top_count = 1;
+  if (changed->reward_rule == PALIER_REWARD_RULE_THRESHOLD &&
+      component->reward_rule == PALIER_REWARD_RULE_TOP && changed->threshold_min == 0)
+    set_default_threshold (self, changed);
 
   edit_component (self, g_steal_pointer (&changed));
 }
@@ -766,6 +903,12 @@ clear_qualifiers (PalierDesignerView *self)
 }
 
 void
+_palier_designer_view_show_deal_summary (PalierDesignerView *self)
+{
+  update_deal_summary (self);
+}
+
+void
 _palier_designer_view_show_qualifiers (PalierDesignerView *self)
 {
   const PalierComponent *component = _palier_designer_view_get_component (self);
@@ -841,7 +984,7 @@ _palier_designer_view_show_kinds (PalierDesignerView    *self,
   if (component == NULL)
     return;
 
-  show_commission_options (self, component);
+  show_commission_options (self, draft, component);
   if (deal_bonus)
     show_deal_bonus (self, component);
   if (reward)
@@ -855,6 +998,10 @@ _palier_designer_view_init_kinds (PalierDesignerView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_object_set_data_full (G_OBJECT (self->component_period_row), ALL_PERIODS_KEY,
+                          g_object_ref (adw_combo_row_get_model (self->component_period_row)),
+                          g_object_unref);
 
   gtk_drawing_area_set_draw_func (self->deal_chart, draw_deal_chart, self, NULL);
 

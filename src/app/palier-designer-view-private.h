@@ -57,6 +57,7 @@ struct _PalierDesignerView
   GtkButton *add_row_button;
   AdwButtonContent *add_row_content;
   PalierCurveEditor *curve_editor;
+  GtkLabel *component_problem_label;
   AdwPreferencesGroup *settings_group;
   AdwEntryRow *component_name_row;
   AdwEntryRow *component_id_row;
@@ -166,6 +167,9 @@ void           _palier_designer_view_class_init_table  (GtkWidgetClass        *w
 void           _palier_designer_view_show_kinds        (PalierDesignerView    *self,
                                                         const PalierProgram   *draft,
                                                         const PalierComponent *component);
+/* Counts the deals the selected deal bonus pays and its cost, exact
+ * once the live result is of the bonus as drawn. */
+void           _palier_designer_view_show_deal_summary (PalierDesignerView *self);
 /* Lists the partners the last live result gives the selected reward. */
 void           _palier_designer_view_show_qualifiers   (PalierDesignerView    *self);
 void           _palier_designer_view_init_kinds        (PalierDesignerView    *self);

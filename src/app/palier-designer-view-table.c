@@ -24,6 +24,7 @@
 #define LIST_ITEM_KEY "palier-list-item"
 #define FILLING_KEY "palier-filling"
 #define HANDLER_KEY "palier-handler"
+#define FILLED_KEY "palier-filled"
 
 /* The tier table */
 
@@ -231,6 +232,16 @@ fill_cell (GtkWidget *entry)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   g_object_set_data (G_OBJECT (entry), FILLING_KEY, NULL);
+  g_object_set_data_full (G_OBJECT (entry), FILLED_KEY, g_strdup (text), g_free);
+}
+
+/* Whether @entry shows what the model last put in it, so no typing
+ * would be lost by filling it again. */
+static gboolean
+cell_is_untouched (GtkWidget *entry)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)),
+                    g_object_get_data (G_OBJECT (entry), FILLED_KEY)) == 0;
 }
 
 /* Hands the typed value to the editor.  Invalid text stays, flagged. */
@@ -283,8 +294,10 @@ cell_item_notify_cb (PalierTierItem *item,
   GtkEventControllerFocus *focus = g_object_get_data (G_OBJECT (entry), "palier-focus");
   const char *error;
 
-  /* Text being typed stays; everything else follows the model. */
-  if (!gtk_event_controller_focus_contains_focus (focus))
+  /* Text being typed stays.  A focused cell that was not typed in
+   * follows the model too, so that a change of basis or measure
+   * re-formats it ("0%" becomes "0"). */
+  if (!gtk_event_controller_focus_contains_focus (focus) || cell_is_untouched (entry))
     fill_cell (entry);
 
   error = cell_field (entry) == PALIER_ROW_FIELD_FROM ? palier_tier_item_get_from_error (item)

@@ -151,6 +151,7 @@ live_updated_cb (PalierDesignerView *self)
 {
   show_totals (self);
   _palier_designer_view_show_qualifiers (self);
+  _palier_designer_view_show_deal_summary (self);
   if (self->run_publishes)
     g_signal_emit (self, signals[LIVE_RESULT], 0);
 }
@@ -774,10 +775,54 @@ palier_designer_view_class_init (PalierDesignerViewClass *klass)
   _palier_designer_view_class_init_segments (widget_class);
 }
 
+/* Combo row choices: labels that wrap rather than ellipsize.  The
+ * default factory of AdwComboRow 1.2 ellipsizes the chosen value, which
+ * showed "Claws Back at the Firs…" even in a wide window. */
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (choice));
+}
+
+static void
+let_choices_wrap (PalierDesignerView *self)
+{
+  AdwComboRow *rows[] = {
+    self->period_row, self->fiscal_year_row, self->measure_row, self->basis_row,
+    self->method_row, self->tier_kind_row, self->negative_row, self->component_period_row,
+    self->reward_kind_row, self->reward_rule_row, self->threshold_basis_row,
+  };
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    adw_combo_row_set_factory (rows[i], factory);
+}
+
 static void
 palier_designer_view_init (PalierDesignerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  let_choices_wrap (self);
 
   self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->component = G_MAXUINT;

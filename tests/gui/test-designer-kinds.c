@@ -459,6 +459,23 @@ test_deal_bonus_rate (Fixture       *fixture,
 }
 
 static void
+test_deal_bonus_rounding (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  select_component (fixture, DEAL_BONUS);
+
+  /* 0.0001 %: P1 earns 200.0055 and P2 200.006, each rounded to
+   * 200.01 as the engine pays them, 400.02 in all.  Rounded once, the
+   * sum 400.0115 would be 400.01. */
+  gtk_switch_set_active (GTK_SWITCH (designer_child (fixture, "deal_rate_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (designer_child (fixture, "deal_rate_entry")), "0.0001");
+  g_signal_emit_by_name (designer_child (fixture, "deal_rate_entry"), "activate");
+  g_assert_cmpint (component (program (fixture), DEAL_BONUS)->deal_rate, ==, 1);
+  g_assert_cmpint (live_result (fixture)->component_totals[DEAL_BONUS], ==, UNITS (400) + 20000);
+  assert_deal_summary (fixture, "2 of 5 deals qualify, costing $400.02");
+}
+
+static void
 test_deal_bonus_drag (Fixture       *fixture,
                       gconstpointer  user_data)
 {
@@ -559,10 +576,17 @@ test_reward_threshold (Fixture       *fixture,
 
   select_component (fixture, REWARD);
 
-  /* A threshold of 0: every partner with a positive base wins. */
+  /* The threshold starts at the base of the current winner, P2's
+   * 6800, so the winners stay the same. */
   choose (fixture, "reward_rule_row", PALIER_REWARD_RULE_THRESHOLD);
   g_assert_cmpint (component (program (fixture), REWARD)->reward_rule, ==, PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_min, ==, UNITS (6800));
   g_assert_true (gtk_widget_get_visible (designer_child (fixture, "threshold_min_row")));
+  g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (1000));
+  g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 1);
+
+  /* A threshold of 0: every partner with a positive base wins. */
+  apply_row (fixture, "threshold_min_row", "0");
   g_assert_cmpint (live_result (fixture)->total_non_cash, ==, UNITS (3000));
   g_assert_cmpuint (n_children (designer_child (fixture, "qualifier_list")), ==, 3);
 
@@ -586,6 +610,23 @@ test_reward_threshold (Fixture       *fixture,
 /* Commission options and new components */
 
 static void
+test_reward_threshold_attainment (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  select_component (fixture, REWARD);
+
+  /* On attainment of a quota of 10 000, the threshold starts at 100 %. */
+  apply_row (fixture, "quota_row", "10000");
+  g_assert_true (program (fixture)->has_quota);
+  choose (fixture, "threshold_basis_row", PALIER_BASIS_ATTAINMENT);
+  choose (fixture, "reward_rule_row", PALIER_REWARD_RULE_THRESHOLD);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_basis, ==, PALIER_BASIS_ATTAINMENT);
+  g_assert_cmpint (component (program (fixture), REWARD)->threshold_min, ==, PALIER_DECIMAL_ONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (designer_child (fixture, "threshold_min_row"))),
+                   ==, "100%");
+}
+
+static void
 test_commission_options (Fixture       *fixture,
                          gconstpointer  user_data)
 {
@@ -599,7 +640,9 @@ test_commission_options (Fixture       *fixture,
 
   choose (fixture, "negative_row", PALIER_NEGATIVE_CARRY_FORWARD);
   negative = last_summary (fixture);
-  choose (fixture, "component_period_row", 1 + PALIER_PERIOD_YEAR);
+  /* The menu of the quarterly program starts at its own period:
+   * Program's Period, Half-year, Year. */
+  choose (fixture, "component_period_row", 2);
   period = last_summary (fixture);
 
   /* One yearly base of 13 500 pays the same 5 % as the quarter did. */
@@ -630,6 +673,102 @@ test_commission_options (Fixture       *fixture,
 }
 
 static void
+test_component_periods (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  AdwComboRow *periods;
+  GListModel *model;
+  GtkWidget *problem;
+
+  select_component (fixture, COMMISSION);
+  periods = ADW_COMBO_ROW (designer_child (fixture, "component_period_row"));
+  model = adw_combo_row_get_model (periods);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Program’s Period");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Half-year");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 2), ==, "Year");
+
+  choose (fixture, "component_period_row", 1);
+  g_assert_true (component (program (fixture), COMMISSION)->has_period);
+  g_assert_cmpint (component (program (fixture), COMMISSION)->period, ==, PALIER_PERIOD_HALF);
+
+  /* A yearly program leaves the half-year component invalid: the
+   * problem shows beside the component and no period is selected. */
+  problem = designer_child (fixture, "component_problem_label");
+  g_assert_false (gtk_widget_get_visible (problem));
+  choose (fixture, "period_row", PALIER_PERIOD_YEAR);
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "shorter than the program’s period"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (periods)), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (periods), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Choosing the program's period fixes it, and the yearly draft is
+   * accepted. */
+  choose (fixture, "component_period_row", 0);
+  g_assert_cmpint (program (fixture)->period, ==, PALIER_PERIOD_YEAR);
+  g_assert_false (component (program (fixture), COMMISSION)->has_period);
+  g_assert_false (gtk_widget_get_visible (problem));
+}
+
+static void
+test_curve_component_quota (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PalierCurveEditor *curve = PALIER_CURVE_EDITOR (designer_child (fixture, "curve_editor"));
+
+  /* A quarterly quota of 10 000: a yearly component spans four
+   * quarters, so its curve uses 40 000. */
+  select_component (fixture, COMMISSION);
+  apply_row (fixture, "quota_row", "10000");
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (10000));
+
+  choose (fixture, "component_period_row", 2);
+  g_assert_cmpint (component (program (fixture), COMMISSION)->period, ==, PALIER_PERIOD_YEAR);
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (40000));
+
+  /* Half-year: two quarters. */
+  choose (fixture, "component_period_row", 1);
+  g_assert_cmpint (palier_curve_editor_get_quota (curve), ==, UNITS (20000));
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (node) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (node)), text) == 0)
+        return GTK_LABEL (node);
+
+      found = find_label (node, text);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_choice_labels_whole (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkLabel *label;
+
+  select_component (fixture, COMMISSION);
+  choose (fixture, "negative_row", PALIER_NEGATIVE_CLAWBACK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* The chosen value wraps where it would otherwise be cut. */
+  label = find_label (designer_child (fixture, "negative_row"), "Claws Back at the First Tier’s Rate");
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (label));
+}
+
+static void
 test_component_descriptions (Fixture       *fixture,
                              gconstpointer  user_data)
 {
@@ -644,8 +783,9 @@ test_component_descriptions (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_value_cell (GtkWidget *widget,
-                 guint      row)
+find_cell (GtkWidget      *widget,
+           PalierRowField  field,
+           guint           row)
 {
   for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
        node = gtk_widget_get_next_sibling (node))
@@ -655,11 +795,11 @@ find_value_cell (GtkWidget *widget,
 
       if (GTK_IS_ENTRY (node) && list_item != NULL &&
           g_object_get_data (G_OBJECT (node), "palier-segment") == NULL &&
-          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == PALIER_ROW_FIELD_VALUE &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == (int) field &&
           gtk_list_item_get_position (list_item) == row)
         return node;
 
-      found = find_value_cell (node, row);
+      found = find_cell (node, field, row);
       if (found != NULL)
         return found;
     }
@@ -684,7 +824,7 @@ test_interpolated_tiers (Fixture       *fixture,
    * whole base (536.25), P2's 6800 earns 8.4 % (571.20) and P3's 200
    * earns 5.1 % (10.20), 1117.65 in all. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  entry = find_value_cell (designer_child (fixture, "tier_table"), 1);
+  entry = find_cell (designer_child (fixture, "tier_table"), PALIER_ROW_FIELD_VALUE, 1);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "10");
   g_signal_emit_by_name (entry, "activate");
@@ -695,6 +835,36 @@ test_interpolated_tiers (Fixture       *fixture,
   g_assert_cmpuint (palier_curve_editor_get_n_handles (curve), ==, 1);
   palier_curve_editor_nudge (curve, 0, 1, 0);
   g_assert_cmpint (palier_component_row_from (component (program (fixture), COMMISSION), 1), >, UNITS (10000));
+}
+
+static void
+test_focused_cell_reformat (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWidget *entry;
+
+  select_component (fixture, COMMISSION);
+  choose (fixture, "basis_row", PALIER_BASIS_ATTAINMENT);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = find_cell (designer_child (fixture, "tier_table"), PALIER_ROW_FIELD_FROM, 0);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0%");
+
+  /* The cell keeps the focus while the basis changes in another row,
+   * as when a user clicks it before opening the menu. */
+  g_assert_true (gtk_widget_grab_focus (entry));
+  run_pending_events ();
+  choose (fixture, "basis_row", PALIER_BASIS_AMOUNT);
+  run_pending_events ();
+  g_assert_cmpint (component (program (fixture), COMMISSION)->basis, ==, PALIER_BASIS_AMOUNT);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  /* Text being typed stays when the model changes under it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12");
+  choose (fixture, "basis_row", PALIER_BASIS_ATTAINMENT);
+  run_pending_events ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
 }
 
 static void
@@ -1087,11 +1257,17 @@ main (int   argc,
   add_test ("/designer-kinds/deal-bonus/invalid", test_deal_bonus_invalid);
   add_test ("/designer-kinds/deal-bonus/rate", test_deal_bonus_rate);
   add_test ("/designer-kinds/deal-bonus/drag", test_deal_bonus_drag);
+  add_test ("/designer-kinds/deal-bonus/rounding", test_deal_bonus_rounding);
   add_test ("/designer-kinds/reward/top", test_reward_top);
   add_test ("/designer-kinds/reward/threshold", test_reward_threshold);
+  add_test ("/designer-kinds/reward/threshold-attainment", test_reward_threshold_attainment);
   add_test ("/designer-kinds/commission/options", test_commission_options);
   add_test ("/designer-kinds/commission/interpolated", test_interpolated_tiers);
+  add_test ("/designer-kinds/commission/focused-cell", test_focused_cell_reformat);
   add_test ("/designer-kinds/components/add", test_add_components);
+  add_test ("/designer-kinds/components/periods", test_component_periods);
+  add_test ("/designer-kinds/components/choice-labels", test_choice_labels_whole);
+  add_test ("/designer-kinds/commission/curve-quota", test_curve_component_quota);
   add_test ("/designer-kinds/components/descriptions", test_component_descriptions);
   add_test ("/designer-kinds/overrides/segment-column", test_segment_column);
   add_test ("/designer-kinds/overrides/curve-handles", test_curve_segment_handles);
