@@ -566,6 +566,61 @@ test_report_writes_pdf (Fixture       *fixture,
   g_assert_cmpint (pages, >=, 5);
 }
 
+/* Returns the text of @path from pdftotext, or NULL without it. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  char *output = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &output, NULL, NULL, NULL))
+    return NULL;
+  return output;
+}
+
+/* With two scenarios the cost risk is the second's, as in palier-cli. */
+static void
+test_report_risk_second (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_method = NULL;
+  g_autofree char *second_method = NULL;
+  PalierScenario *first;
+  PalierScenario *second;
+  GError *error = NULL;
+  const char *ids[3];
+
+  run_and_compare (fixture);
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+  first = g_ptr_array_index (scenarios, 0);
+  second = g_ptr_array_index (scenarios, 1);
+  ids[0] = first->id;
+  ids[1] = second->id;
+  ids[2] = NULL;
+
+  pdf = g_build_filename (fixture->dir, "report-risk.pdf", NULL);
+  palier_scenarios_view_write_report_async (fixture->view, ids, TRUE, FALSE, pdf, NULL,
+                                            report_written_cb, &error);
+  g_assert_true (wait_for (report_done, fixture->view));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+
+  first_method = g_strdup_printf ("%s: 10,000 simulated years", first->name);
+  second_method = g_strdup_printf ("%s: 10,000 simulated years", second->name);
+  g_assert_nonnull (strstr (text, second_method));
+  g_assert_null (strstr (text, first_method));
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -599,6 +654,7 @@ main (int   argc,
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
+  add_test ("/scenarios/report/risk-second", test_report_risk_second);
 
   status = g_test_run ();
 
