@@ -92,6 +92,8 @@ typedef struct {
   guint         n_pages;                /* total, or 0 while counting */
   gboolean      page_open;
   char         *footer;
+  char         *heading;                /* last heading drawn, repeated when a table breaks */
+  char         *subheading;             /* last subheading under it, or NULL */
 } PalierReportDoc;
 
 void  _palier_report_doc_init       (PalierReportDoc      *doc,
