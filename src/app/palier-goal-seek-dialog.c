@@ -70,6 +70,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   FINISHED,
+  APPLIED,
   N_SIGNALS
 };
 
@@ -642,7 +643,11 @@ palier_goal_seek_dialog_apply (PalierGoalSeekDialog *self)
   summary = g_strdup_printf (_("Goal seek on %s: %s set to %s"),
                              component->name, self->sought.label, value);
 
-  return palier_program_editor_edit (self->editor, candidate, summary);
+  if (!palier_program_editor_edit (self->editor, candidate, summary))
+    return FALSE;
+
+  g_signal_emit (self, signals[APPLIED], 0, self->editor);
+  return TRUE;
 }
 
 static void
@@ -722,6 +727,13 @@ palier_goal_seek_dialog_class_init (PalierGoalSeekDialogClass *klass)
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Emitted when Apply has changed the editor's program.  The editor,
+   * the argument, writes the new version in a worker thread and emits
+   * "saved" once it is written, which may come before this signal. */
+  signals[APPLIED] =
+    g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PALIER_TYPE_PROGRAM_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/palier/Palier/palier-goal-seek-dialog.ui");

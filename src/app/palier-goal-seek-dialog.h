@@ -40,9 +40,9 @@ gboolean              palier_goal_seek_dialog_is_running (PalierGoalSeekDialog *
 /* The last search's result, or NULL. */
 PalierGoalSeekResult *palier_goal_seek_dialog_get_result (PalierGoalSeekDialog *self);
 
-/* Applies the value found through the editor, as the Apply button does.
- * Returns FALSE when there is nothing to apply or the editor rejected
- * the edit. */
+/* Applies the value found through the editor, as the Apply button does,
+ * and emits "applied".  Returns FALSE when there is nothing to apply or
+ * the editor rejected the edit. */
 gboolean              palier_goal_seek_dialog_apply      (PalierGoalSeekDialog *self);
 
 G_END_DECLS

@@ -13,12 +13,13 @@
 
 #include "palier-chart-view.h"
 #include "palier-presentation-window.h"
-#include "palier-scenario-compare.h"
 
 typedef enum {
   PAGE_CURVE,
   PAGE_PERIODS,
-  PAGE_COMPARISON,
+  PAGE_COMPARISON_PERIODS,
+  PAGE_COMPARISON_DISTRIBUTION,
+  PAGE_COMPARISON_DIFFERENCES,
   PAGE_RISK,
   PAGE_HEALTH,
 } PageKind;
@@ -26,7 +27,9 @@ typedef enum {
 static const char *const page_names[] = {
   [PAGE_CURVE] = "curve",
   [PAGE_PERIODS] = "periods",
-  [PAGE_COMPARISON] = "comparison",
+  [PAGE_COMPARISON_PERIODS] = "comparison-periods",
+  [PAGE_COMPARISON_DISTRIBUTION] = "comparison-distribution",
+  [PAGE_COMPARISON_DIFFERENCES] = "comparison-differences",
   [PAGE_RISK] = "risk",
   [PAGE_HEALTH] = "health",
 };
@@ -82,8 +85,19 @@ draw_page (GtkDrawingArea *area,
       palier_chart_draw_periods (cr, width, height, self->result, &style);
       break;
 
-    case PAGE_COMPARISON:
-      palier_scenario_comparison_draw_differences (self->comparison, 1, cr, width, height, &style);
+    case PAGE_COMPARISON_PERIODS:
+      palier_scenario_chart_draw (cr, width, height, self->comparison,
+                                  PALIER_SCENARIO_CHART_PERIODS, &style);
+      break;
+
+    case PAGE_COMPARISON_DISTRIBUTION:
+      palier_scenario_chart_draw (cr, width, height, self->comparison,
+                                  PALIER_SCENARIO_CHART_DISTRIBUTION, &style);
+      break;
+
+    case PAGE_COMPARISON_DIFFERENCES:
+      palier_scenario_chart_draw (cr, width, height, self->comparison,
+                                  PALIER_SCENARIO_CHART_DIFFERENCES, &style);
       break;
 
     case PAGE_RISK:
@@ -152,15 +166,20 @@ add_pages (PalierPresentationWindow *self)
 
   add_page (self, PAGE_PERIODS, _("Payouts per period"));
 
+  /* The compared scenarios share one y-scale on each page.  One
+   * scenario alone has nothing to compare with. */
   if (self->comparison != NULL && self->comparison->n_columns > 1)
     {
       g_autofree char *title = NULL;
 
-      /* Translators: title of a presentation page, "Partner differences
-       * of Proposal against Baseline". */
-      title = g_strdup_printf (_("Partner differences of %s against %s"),
-                               self->comparison->columns[1].label, self->comparison->columns[0].label);
-      add_page (self, PAGE_COMPARISON, title);
+      add_page (self, PAGE_COMPARISON_PERIODS, _("Payouts per period of the compared scenarios"));
+      add_page (self, PAGE_COMPARISON_DISTRIBUTION,
+                _("Distribution of partner costs of the compared scenarios"));
+      /* Translators: title of a presentation page, "Cost differences
+       * per partner against Baseline". */
+      title = g_strdup_printf (_("Cost differences per partner against %s"),
+                               self->comparison->columns[0].label);
+      add_page (self, PAGE_COMPARISON_DIFFERENCES, title);
     }
 
   if (self->risk != NULL)

@@ -28,6 +28,7 @@ struct _PalierRiskPanel
   PalierScenarioData *data;
   PalierMonteCarloResult *result;
   PalierProgramEditor *editor;
+  PalierProgramEditor *applied_editor;  /* saving a goal-seek's Apply, or NULL */
   GCancellable *cancellable;            /* of the run going, or NULL */
   GCancellable *load_cancellable;       /* of the scenario being read, or NULL */
   guint rerun_source;
@@ -72,6 +73,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   UPDATED,
+  PROGRAM_SAVED,
   N_SIGNALS
 };
 
@@ -402,6 +404,36 @@ rerun_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The draws read as a count of years, grouped as the locale groups
+ * numbers ("10,000", "10 000" in French).  The seed stays ungrouped
+ * because it is an identifier, not a quantity. */
+static gboolean
+draws_output_cb (GtkSpinButton *spin)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = palier_format_count ((guint64) MAX (value, 0.0));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Reads what the user typed in the locale's form, grouping included. */
+static int
+draws_input_cb (GtkSpinButton *spin,
+                double        *new_value)
+{
+  PalierDecimal value;
+
+  if (!palier_input_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), &value, NULL) ||
+      value % PALIER_DECIMAL_ONE != 0)
+    return GTK_INPUT_ERROR;
+
+  *new_value = (double) (value / PALIER_DECIMAL_ONE);
+  return TRUE;
+}
+
 static void
 input_changed_cb (PalierRiskPanel *self)
 {
@@ -553,6 +585,57 @@ find_editor (PalierRiskPanel *self)
   return palier_designer_view_get_editor (designer);
 }
 
+static void
+stop_following_save (PalierRiskPanel *self)
+{
+  if (self->applied_editor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->applied_editor, self);
+  g_clear_object (&self->applied_editor);
+}
+
+/* An earlier edit's save may land first: wait until the editor has
+ * written every version queued, the applied one included. */
+static void
+applied_version_saved_cb (PalierRiskPanel *self)
+{
+  if (palier_program_editor_get_n_pending_saves (self->applied_editor) > 0)
+    return;
+
+  stop_following_save (self);
+  g_signal_emit (self, signals[PROGRAM_SAVED], 0);
+}
+
+static void
+applied_version_failed_cb (PalierRiskPanel *self,
+                           const char      *message)
+{
+  g_warning ("Cannot save the goal-seek's value to the program: %s", message);
+  stop_following_save (self);
+}
+
+/* The scenario's data is read from the store, so the panels can follow
+ * the applied value only once the editor has written it.  The editor
+ * may have written it already: its window can run the main loop while
+ * it takes the edit. */
+static void
+goal_seek_applied_cb (PalierRiskPanel     *self,
+                      PalierProgramEditor *editor)
+{
+  stop_following_save (self);
+
+  if (palier_program_editor_get_n_pending_saves (editor) == 0)
+    {
+      g_signal_emit (self, signals[PROGRAM_SAVED], 0);
+      return;
+    }
+
+  self->applied_editor = g_object_ref (editor);
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (applied_version_saved_cb), self);
+  g_signal_connect_swapped (editor, "save-failed", G_CALLBACK (applied_version_failed_cb), self);
+}
+
 void
 palier_risk_panel_goal_seek (PalierRiskPanel *self,
                              const char      *component_id)
@@ -569,11 +652,11 @@ palier_risk_panel_goal_seek (PalierRiskPanel *self,
   if (!palier_risk_panel_get_options (self, &options, NULL))
     options.has_budget = FALSE;
 
-  /* TODO: after an Apply the panels still show the program as read with
-   * the scenario, until the scenario is selected or run again. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = palier_goal_seek_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         self->data, &options, find_editor (self));
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (goal_seek_applied_cb), self,
+                           G_CONNECT_SWAPPED);
   if (component_id != NULL)
     palier_goal_seek_dialog_select_component (dialog, component_id);
 
@@ -617,6 +700,7 @@ palier_risk_panel_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  stop_following_save (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PALIER_TYPE_RISK_PANEL);
 
@@ -656,6 +740,12 @@ palier_risk_panel_class_init (PalierRiskPanelClass *klass)
     g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* Emitted when the program version that a goal-seek's Apply made is
+   * in the workspace, so that the owner can read the scenario again. */
+  signals[PROGRAM_SAVED] =
+    g_signal_new ("program-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/palier/Palier/palier-risk-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PalierRiskPanel, heading_label);
@@ -682,6 +772,8 @@ palier_risk_panel_class_init (PalierRiskPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PalierRiskPanel, budget_label);
   gtk_widget_class_bind_template_child (widget_class, PalierRiskPanel, status_label);
   gtk_widget_class_bind_template_callback (widget_class, input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draws_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, draws_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, run_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, goal_seek_clicked_cb);

@@ -55,7 +55,8 @@ gboolean                palier_risk_panel_get_options  (PalierRiskPanel         
 PalierMonteCarloResult *palier_risk_panel_get_result   (PalierRiskPanel    *self);
 
 /* Opens the goal-seek dialog on the panel's scenario, preselecting
- * @component_id when it is not NULL. */
+ * @component_id when it is not NULL.  After an Apply, the panel emits
+ * "program-saved" once the editor has written the new version. */
 void                    palier_risk_panel_goal_seek    (PalierRiskPanel    *self,
                                                         const char         *component_id);
 

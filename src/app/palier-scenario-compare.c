@@ -2,10 +2,11 @@
  *
  * A table of figures with one column per scenario (totals, cost of
  * sales, the total of each component, partners per tier reached, and
- * winners and losers against the first scenario), then the core's
- * charts drawn once per scenario: payouts per period, the distribution
- * of partner payouts, and each scenario's partner differences against
- * the first.  The widget only presents a comparison; the Scenarios view
+ * winners and losers against the first scenario).  Below it come the
+ * core's comparison charts, each one plot with every scenario on one
+ * y-scale: grouped bars of payouts per period, the overlaid
+ * distribution of partner costs, and each scenario's per-partner
+ * differences against the first.  The widget only presents a comparison; the Scenarios view
  * computes it.
  */
 
@@ -37,57 +38,16 @@ struct _PalierScenarioCompare
 
 G_DEFINE_FINAL_TYPE (PalierScenarioCompare, palier_scenario_compare, ADW_TYPE_BIN)
 
-typedef enum {
-  CHART_PERIODS,
-  CHART_DISTRIBUTION,
-  CHART_DIFFERENCES,
-} ChartKind;
-
-/* What one drawing area of the chart rows draws. */
+/* What one drawing area of the chart pages draws. */
 typedef struct {
   PalierScenarioCompare *self;          /* not owned: the area dies first */
-  ChartKind kind;
-  guint column;
+  PalierScenarioChart chart;
 } ChartCell;
 
 static const char *
 column_currency (const PalierScenarioColumn *column)
 {
   return column->result->program->currency;
-}
-
-gboolean
-palier_scenario_comparison_draw_differences (const PalierScenarioComparison *comparison,
-                                             guint                           column,
-                                             cairo_t                        *cr,
-                                             double                          width,
-                                             double                          height,
-                                             const PalierChartStyle         *style)
-{
-  const PalierScenarioColumn *first;
-  const PalierScenarioColumn *other;
-  PalierComparison pair = { 0 };
-
-  g_return_val_if_fail (comparison != NULL, FALSE);
-  g_return_val_if_fail (cr != NULL, FALSE);
-
-  if (column == 0 || column >= comparison->n_columns)
-    return FALSE;
-
-  /* The core's chart reads a two-program comparison; the column's rows
-   * are the same rows against the first scenario. */
-  first = &comparison->columns[0];
-  other = &comparison->columns[column];
-  pair.baseline = first->result;
-  pair.proposal = other->result;
-  pair.difference = other->payout - first->payout;
-  pair.n_gain = other->n_gain;
-  pair.n_lose = other->n_lose;
-  pair.n_same = other->n_same;
-  pair.rows = other->rows;
-
-  palier_chart_draw_differences (cr, width, height, &pair, style);
-  return TRUE;
 }
 
 /* The figures table */
@@ -434,33 +394,13 @@ draw_cell (GtkDrawingArea *area,
 {
   ChartCell *cell = user_data;
   PalierScenarioComparison *comparison = cell->self->comparison;
-  const PalierScenarioColumn *column;
   PalierChartStyle style;
 
-  if (comparison == NULL || cell->column >= comparison->n_columns)
+  if (comparison == NULL || comparison->n_columns == 0 || width <= 0 || height <= 0)
     return;
 
-  column = &comparison->columns[cell->column];
   palier_chart_view_init_style (GTK_WIDGET (area), &style);
-  style.title = column->label;
-
-  switch (cell->kind)
-    {
-    case CHART_PERIODS:
-      palier_chart_draw_periods (cr, width, height, column->result, &style);
-      break;
-
-    case CHART_DISTRIBUTION:
-      palier_chart_draw_distribution (cr, width, height, column->result, &style);
-      break;
-
-    case CHART_DIFFERENCES:
-      palier_scenario_comparison_draw_differences (comparison, cell->column, cr, width, height, &style);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  palier_scenario_chart_draw (cr, width, height, comparison, cell->chart, &style);
 }
 
 static void
@@ -475,16 +415,14 @@ clear_box (GtkBox *box)
 static void
 append_chart (PalierScenarioCompare *self,
               GtkBox                *box,
-              ChartKind              kind,
-              guint                  column,
+              PalierScenarioChart    chart,
               const char            *accessible_label)
 {
   GtkWidget *area = gtk_drawing_area_new ();
   ChartCell *cell = g_new0 (ChartCell, 1);
 
   cell->self = self;
-  cell->kind = kind;
-  cell->column = column;
+  cell->chart = chart;
 
   gtk_widget_set_hexpand (area, TRUE);
   gtk_widget_set_vexpand (area, TRUE);
@@ -497,6 +435,8 @@ append_chart (PalierScenarioCompare *self,
   gtk_box_append (box, area);
 }
 
+/* One chart per page, whatever the number of scenarios, so that every
+ * scenario is read on the same y-scale. */
 static void
 fill_charts (PalierScenarioCompare *self)
 {
@@ -504,30 +444,20 @@ fill_charts (PalierScenarioCompare *self)
   clear_box (self->distribution_box);
   clear_box (self->differences_box);
 
-  for (guint i = 0; i < self->comparison->n_columns; i++)
+  append_chart (self, self->periods_box, PALIER_SCENARIO_CHART_PERIODS,
+                _("Payouts per period of the compared scenarios"));
+  append_chart (self, self->distribution_box, PALIER_SCENARIO_CHART_DISTRIBUTION,
+                _("Distribution of partner costs of the compared scenarios"));
+
+  if (self->comparison->n_columns > 1)
     {
-      const char *label = self->comparison->columns[i].label;
-      g_autofree char *periods = NULL;
-      g_autofree char *distribution = NULL;
+      g_autofree char *differences = NULL;
 
-      /* Translators: accessible name of a chart, "Payouts per period of
-       * Growth 8%". */
-      periods = g_strdup_printf (_("Payouts per period of %s"), label);
-      /* Translators: accessible name of a chart of one scenario. */
-      distribution = g_strdup_printf (_("Distribution of partner payouts of %s"), label);
-      append_chart (self, self->periods_box, CHART_PERIODS, i, periods);
-      append_chart (self, self->distribution_box, CHART_DISTRIBUTION, i, distribution);
-
-      if (i > 0)
-        {
-          g_autofree char *differences = NULL;
-
-          /* Translators: accessible name of a chart, "Partner differences
-           * of Proposal against Baseline". */
-          differences = g_strdup_printf (_("Partner differences of %s against %s"),
-                                         label, self->comparison->columns[0].label);
-          append_chart (self, self->differences_box, CHART_DIFFERENCES, i, differences);
-        }
+      /* Translators: accessible name of a chart, "Cost differences per
+       * partner against Baseline". */
+      differences = g_strdup_printf (_("Cost differences per partner against %s"),
+                                     self->comparison->columns[0].label);
+      append_chart (self, self->differences_box, PALIER_SCENARIO_CHART_DIFFERENCES, differences);
     }
 
   gtk_stack_set_visible_child_name (self->differences_stack,

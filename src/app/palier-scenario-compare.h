@@ -26,14 +26,4 @@ const char               *palier_scenario_compare_get_figure     (PalierScenario
                                                                   const char               *key,
                                                                   guint                     column);
 
-/* Draws the change of each partner's payout from the first scenario of
- * @comparison to scenario @column.  Returns FALSE, drawing nothing, when
- * @column is 0 or out of range. */
-gboolean                  palier_scenario_comparison_draw_differences (const PalierScenarioComparison *comparison,
-                                                                       guint                           column,
-                                                                       cairo_t                        *cr,
-                                                                       double                          width,
-                                                                       double                          height,
-                                                                       const PalierChartStyle         *style);
-
 G_END_DECLS

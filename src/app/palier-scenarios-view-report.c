@@ -16,6 +16,10 @@
 #include "palier-scenarios-view-private.h"
 #include "palier-window.h"
 
+/* The seed of the report's own Monte Carlo when the risk panel has not
+ * run one: fixed, so that two exports of the same runs agree. */
+#define REPORT_SEED 1
+
 /* Distance below a boundary that the report's health counts, as a
  * fraction of the boundary: the health panel's default. */
 #define REPORT_NEAR (PALIER_DECIMAL_ONE / 20)
@@ -84,9 +88,7 @@ report_thread (GTask        *task,
     {
       PalierMonteCarloOptions options = { 0 };
 
-      /* A fixed seed when the risk panel has not run, so that two
-       * exports of the same runs agree with each other and with the CLI. */
-      options.seed = PALIER_MONTE_CARLO_DEFAULT_SEED;
+      options.seed = REPORT_SEED;
       risk = data->risk != NULL ? palier_monte_carlo_result_ref (data->risk)
                                 : palier_monte_carlo_run (bases, run->program, &options, cancellable, &error);
       if (risk == NULL)
@@ -199,14 +201,16 @@ palier_scenarios_view_write_report_finish (PalierScenariosView  *self,
 
 /* The export dialog */
 
+/* The options dialog closes, destroying its check buttons, before the
+ * file chooser answers: "export" copies what they show. */
 typedef struct {
   PalierScenariosView *self;
   GPtrArray *checks;                    /* GtkCheckButton *, one per scenario with a run */
-  GtkCheckButton *risk_check;           /* belong to the options dialog, */
-  GtkCheckButton *health_check;         /* gone once it answers */
+  GtkCheckButton *risk_check;
+  GtkCheckButton *health_check;
   GStrv ids;                            /* picked, set on "export" */
-  gboolean with_risk;                   /* read on "export" */
-  gboolean with_health;
+  gboolean with_risk;                   /* set on "export" */
+  gboolean with_health;                 /* set on "export" */
 } ExportRequest;
 
 static void
@@ -276,8 +280,7 @@ file_chosen_cb (GtkNativeDialog *chooser,
 
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     palier_scenarios_view_write_report_async (request->self, (const char * const *) request->ids,
-                                              request->with_risk,
-                                              request->with_health,
+                                              request->with_risk, request->with_health,
                                               path, NULL, written_cb, path);
 
   export_request_free (request);
@@ -341,13 +344,9 @@ options_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  /* The options dialog and its check buttons are destroyed once it
-   * answers, before the file chooser does. */
   request->ids = g_strv_builder_end (builder);
   request->with_risk = gtk_check_button_get_active (request->risk_check);
   request->with_health = gtk_check_button_get_active (request->health_check);
-  request->risk_check = NULL;
-  request->health_check = NULL;
   choose_file (request);
 }
 

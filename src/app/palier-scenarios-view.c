@@ -127,11 +127,11 @@ describe_run (const PalierScenarioRun *run)
 }
 
 static void
-tick_toggled_cb (GtkCheckButton      *check,
+tick_toggled_cb (GtkToggleButton     *check,
                  PalierScenariosView *self)
 {
   const char *id = g_object_get_data (G_OBJECT (check), "palier-scenario-id");
-  gboolean active = gtk_check_button_get_active (check);
+  gboolean active = gtk_toggle_button_get_active (check);
 
   if (self->filling)
     return;
@@ -140,7 +140,7 @@ tick_toggled_cb (GtkCheckButton      *check,
     {
       /* Past the limit: the check goes back off and the hint says why. */
       self->filling = TRUE;
-      gtk_check_button_set_active (check, FALSE);
+      gtk_toggle_button_set_active (check, FALSE);
       self->filling = FALSE;
       gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
       gtk_label_set_text (self->hint_label,
@@ -154,7 +154,7 @@ scenario_row_new (PalierScenariosView  *self,
                   GHashTable           *program_names)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *check = gtk_toggle_button_new ();
   GtkWidget *cost = gtk_label_new (NULL);
   g_autofree char *subtitle = describe_scenario (self, scenario, program_names);
   g_autofree char *run = describe_run (g_hash_table_lookup (self->runs, scenario->id));
@@ -166,11 +166,17 @@ scenario_row_new (PalierScenariosView  *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   g_object_set_data_full (G_OBJECT (row), "palier-scenario-id", g_strdup (scenario->id), g_free);
 
-  /* Translators: accessible name of the check box of a scenario. */
+  /* A toggle button, not a GtkCheckButton: GTK 4.8 gives a check button
+   * no AT-SPI action, so assistive tools could not tick it, while a
+   * toggle button offers "click".  Checked with pyatspi under Xvfb. */
+  /* Translators: accessible name and tooltip of the tick of a scenario. */
   check_label = g_strdup_printf (_("Compare “%s”"), scenario->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
+  gtk_widget_set_tooltip_text (check, check_label);
+  gtk_button_set_icon_name (GTK_BUTTON (check), "object-select-symbolic");
+  gtk_widget_add_css_class (check, "circular");
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check),
                                g_ptr_array_find_with_equal_func (self->ticked, scenario->id, g_str_equal, NULL));
   g_object_set_data_full (G_OBJECT (check), "palier-scenario-id", g_strdup (scenario->id), g_free);
   g_signal_connect_object (check, "toggled", G_CALLBACK (tick_toggled_cb), self, 0);
@@ -386,10 +392,10 @@ palier_scenarios_view_set_ticked (PalierScenariosView *self,
   gtk_label_set_text (self->hint_label,
                       _("Tick up to four scenarios to compare them. The first ticked is the reference."));
 
-  /* Keep the check box in step when the tick came from the API. */
+  /* Keep the tick button in step when the tick came from the API. */
   self->filling = TRUE;
   if (g_hash_table_contains (self->checks, id))
-    gtk_check_button_set_active (g_hash_table_lookup (self->checks, id), ticked);
+    gtk_toggle_button_set_active (g_hash_table_lookup (self->checks, id), ticked);
   self->filling = FALSE;
 
   update_comparison (self);
@@ -969,19 +975,19 @@ update_actions (PalierScenariosView *self)
 }
 
 /* Ticks the selected scenario for the comparison, or unticks it.  Past
- * the limit the hint explains why, as when the check box is clicked. */
+ * the limit the hint explains why, as when the tick button is clicked. */
 static void
 toggle_selected_ticked (PalierScenariosView *self)
 {
   const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
-  GtkCheckButton *check;
+  GtkToggleButton *check;
 
   if (scenario == NULL)
     return;
 
   check = g_hash_table_lookup (self->checks, scenario->id);
   if (check != NULL)
-    gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+    gtk_toggle_button_set_active (check, !gtk_toggle_button_get_active (check));
 }
 
 static void
@@ -1131,17 +1137,22 @@ panels_data_ready_cb (GObject      *source,
   palier_health_panel_set_data (self->health_panel, data);
 }
 
-/* Reads the selected scenario's bases once, for both panels, in a worker
- * thread. */
+/* Reads the selected scenario's program as last saved, and its bases,
+ * once for both panels in a worker thread.  With @keep_shown, the
+ * panels show their figures until the new ones arrive. */
 static void
-selected_scenario_changed_cb (PalierScenariosView *self)
+reload_panels (PalierScenariosView *self,
+               gboolean             keep_shown)
 {
   const PalierScenario *scenario = palier_scenarios_view_get_selected_scenario (self);
 
   g_cancellable_cancel (self->panels_cancellable);
   g_clear_object (&self->panels_cancellable);
-  palier_risk_panel_set_data (self->risk_panel, NULL);
-  palier_health_panel_set_data (self->health_panel, NULL);
+  if (!keep_shown || scenario == NULL)
+    {
+      palier_risk_panel_set_data (self->risk_panel, NULL);
+      palier_health_panel_set_data (self->health_panel, NULL);
+    }
 
   if (scenario == NULL || self->workspace == NULL)
     return;
@@ -1150,6 +1161,19 @@ selected_scenario_changed_cb (PalierScenariosView *self)
   palier_scenario_data_load_async (palier_workspace_get_path (self->workspace),
                                    scenario, self->panels_cancellable,
                                    panels_data_ready_cb, g_object_ref (self));
+}
+
+static void
+selected_scenario_changed_cb (PalierScenariosView *self)
+{
+  reload_panels (self, FALSE);
+}
+
+/* A goal-seek's Apply changed the selected scenario's program. */
+static void
+program_saved_cb (PalierScenariosView *self)
+{
+  reload_panels (self, TRUE);
 }
 
 static void
@@ -1321,6 +1345,8 @@ palier_scenarios_view_init (PalierScenariosView *self)
                     G_CALLBACK (selected_scenario_changed_cb), NULL);
   g_signal_connect_object (self->risk_panel, "updated",
                            G_CALLBACK (risk_updated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->risk_panel, "program-saved",
+                           G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->health_panel, "updated",
                            G_CALLBACK (health_updated_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "no-workspace");

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -210,6 +211,54 @@ core_is_stub (gconstpointer  result,
 }
 
 /* Cost risk */
+
+/* The draws show grouped as the locale groups numbers, and read back
+ * what the user types in that form. */
+static void
+check_draws_spin (const char *shown,
+                  const char *typed,
+                  double      expected)
+{
+  GtkWidget *window = gtk_window_new ();
+  PalierRiskPanel *panel = PALIER_RISK_PANEL (palier_risk_panel_new ());
+  GtkSpinButton *draws = child (panel, PALIER_TYPE_RISK_PANEL, "draws_spin");
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (draws)), ==, shown);
+
+  gtk_editable_set_text (GTK_EDITABLE (draws), typed);
+  gtk_spin_button_update (draws);
+  g_assert_cmpfloat (gtk_spin_button_get_value (draws), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_risk_draws_grouped (void)
+{
+  check_draws_spin ("10,000", "25,000", 25000);
+  check_draws_spin ("10,000", "1500", 1500);
+}
+
+static void
+test_risk_draws_grouped_french (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+
+  /* glibc's fr_FR groups with U+202F, a narrow no-break space; people
+   * type a plain space. */
+  check_draws_spin ("10\u202f000", "12 500", 12500);
+
+  setlocale (LC_NUMERIC, saved);
+}
 
 static gboolean
 risk_is_done (gpointer data)
@@ -964,6 +1013,8 @@ main (int   argc,
   g_test_add_func ("/risk/panel/rerun-on-seed", test_risk_rerun_on_seed);
   g_test_add_func ("/risk/panel/invalid-budget", test_risk_invalid_budget);
   g_test_add_func ("/risk/panel/scenario", test_risk_set_scenario);
+  g_test_add_func ("/risk/panel/draws-grouped", test_risk_draws_grouped);
+  g_test_add_func ("/risk/panel/draws-grouped-french", test_risk_draws_grouped_french);
   g_test_add_func ("/risk/goal-seek/parameters", test_goal_seek_parameters);
   g_test_add_func ("/risk/goal-seek/apply-undo", test_goal_seek_apply_undo);
   g_test_add_func ("/risk/goal-seek/no-solution", test_goal_seek_no_solution);

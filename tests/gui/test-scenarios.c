@@ -18,11 +18,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "palier-application.h"
+#include "palier-goal-seek-dialog.h"
+#include "palier-health-panel.h"
 #include "palier-presentation-window.h"
+#include "palier-risk-panel.h"
 #include "palier-scenario-dialog.h"
 #include "palier-scenarios-view.h"
 #include "palier-test.h"
@@ -356,6 +361,129 @@ test_run_compares_side_by_side (Fixture       *fixture,
   g_assert_nonnull (palier_scenarios_view_get_selected_run (fixture->view));
 }
 
+static guint
+count_drawing_areas (GtkWidget *widget)
+{
+  guint count = GTK_IS_DRAWING_AREA (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_drawing_areas (child);
+
+  return count;
+}
+
+/* Writes @widget as drawn to @path, for a person to look at. */
+static void
+save_snapshot (GtkWidget  *widget,
+               const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* Lets the stacks' transitions end and the window draw. */
+static void
+settle (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static GtkStack *
+find_chart_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "distribution") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_chart_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+
+  return NULL;
+}
+
+/* Two scenarios are drawn in one chart per page, on one y-scale: not
+ * one chart per scenario. */
+static void
+test_compare_charts_shared (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  PalierScenarioCompare *compare;
+
+  run_and_compare (fixture);
+  compare = palier_scenarios_view_get_compare (fixture->view);
+
+  /* Payouts per period, distribution and differences. */
+  g_assert_cmpuint (count_drawing_areas (GTK_WIDGET (compare)), ==, 3);
+
+  /* PALIER_TEST_SNAPSHOT_DIR asks for a picture of each chart page. */
+  if (g_getenv ("PALIER_TEST_SNAPSHOT_DIR") != NULL)
+    {
+      static const char *const pages[] = { "periods", "distribution", "differences" };
+      GtkStack *stack = find_chart_stack (GTK_WIDGET (compare));
+
+      g_assert_nonnull (stack);
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autofree char *name = g_strconcat ("scenario-compare-", pages[i], ".png", NULL);
+          g_autofree char *path = g_build_filename (g_getenv ("PALIER_TEST_SNAPSHOT_DIR"), name, NULL);
+
+          gtk_stack_set_visible_child_name (stack, pages[i]);
+          settle (GTK_WIDGET (fixture->window));
+          save_snapshot (GTK_WIDGET (compare), path);
+        }
+    }
+}
+
+static void
+test_presentation_compares (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWindow *presentation;
+  PalierPresentationWindow *window;
+
+  run_and_compare (fixture);
+  presentation = palier_scenarios_view_present (fixture->view);
+  g_assert_nonnull (presentation);
+  window = PALIER_PRESENTATION_WINDOW (presentation);
+
+  /* Curve, periods, three comparison pages, then the cost-risk and
+   * health pages when their runs have finished. */
+  g_assert_cmpuint (palier_presentation_window_get_n_pages (window), >=, 5);
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 2), ==, "comparison-periods");
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 3), ==, "comparison-distribution");
+  g_assert_cmpstr (palier_presentation_window_get_page_name (window, 4), ==, "comparison-differences");
+
+  palier_presentation_window_set_page (window, 4);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (presentation),
+                                   "Cost differences per partner against Baseline +8% — 5 of "));
+  g_assert_cmpuint (count_drawing_areas (GTK_WIDGET (presentation)), ==,
+                    palier_presentation_window_get_n_pages (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (presentation));
+}
+
 static void
 test_ticks_at_most_four (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -566,17 +694,320 @@ test_report_writes_pdf (Fixture       *fixture,
   g_assert_cmpint (pages, >=, 5);
 }
 
-/* Returns the text of @path from pdftotext, or NULL without it. */
+/* Goal-seek from the cost-risk panel */
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static PalierRiskPanel *
+risk_panel (Fixture *fixture)
+{
+  return template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "risk_panel");
+}
+
+static PalierHealthPanel *
+health_panel (Fixture *fixture)
+{
+  return template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "health_panel");
+}
+
+static gboolean
+panels_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return palier_risk_panel_get_data (risk_panel (fixture)) != NULL &&
+         palier_health_panel_get_data (health_panel (fixture)) != NULL;
+}
+
+static PalierGoalSeekDialog *
+find_goal_seek_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PALIER_IS_GOAL_SEEK_DIALOG (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+goal_seek_done (gpointer data)
+{
+  return !palier_goal_seek_dialog_is_running (data);
+}
+
+static PalierDecimal
+top_rate (PalierProgram *program)
+{
+  const PalierComponent *base = palier_program_find_component (program, "base");
+
+  return g_array_index (base->tiers, PalierTier, 2).value;
+}
+
+static gboolean
+scenarios_ran (gpointer data)
+{
+  Fixture *fixture = data;
+  gboolean running;
+
+  g_object_get (fixture->view, "running", &running, NULL);
+  return !running && palier_scenarios_view_get_selected_run (fixture->view) != NULL;
+}
+
+typedef struct {
+  Fixture *fixture;
+  PalierDecimal rate;
+} RateCheck;
+
+static gboolean
+panels_show_rate (gpointer data)
+{
+  RateCheck *check = data;
+  PalierScenarioData *risk = palier_risk_panel_get_data (risk_panel (check->fixture));
+  PalierScenarioData *health = palier_health_panel_get_data (health_panel (check->fixture));
+
+  return risk != NULL && health != NULL &&
+         top_rate (palier_scenario_data_get_program (risk)) == check->rate &&
+         top_rate (palier_scenario_data_get_program (health)) == check->rate;
+}
+
+#define DECIMAL_411_04 G_GINT64_CONSTANT (411040000)
+
+/* The proposal pays its top rate, 14 %, on 700 of P2's grown sales.  A
+ * cost of 411.04, 7 more than 404.04, needs 15 % there, give or take
+ * what rounding to cents leaves unchanged. */
+static void
+test_goal_seek_apply_followed (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  PalierGoalSeekDialog *dialog;
+  PalierGoalSeekResult *result;
+  const PalierScenarioRun *run;
+  RateCheck check = { fixture, 0 };
+  GtkStringList *parameters;
+  guint i;
+
+  create_scenarios (fixture);
+  g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
+  g_assert_true (wait_for (panels_loaded, fixture));
+  g_assert_cmpint (top_rate (palier_scenario_data_get_program (palier_risk_panel_get_data (risk_panel (fixture)))),
+                   ==, 140000);
+
+  palier_risk_panel_goal_seek (risk_panel (fixture), "base");
+  dialog = find_goal_seek_dialog ();
+  g_assert_nonnull (dialog);
+
+  parameters = template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "parameter_list");
+  for (i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parameters)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (parameters, i), "Tier 3 rate") == 0)
+      break;
+  g_assert_cmpuint (i, <, g_list_model_get_n_items (G_LIST_MODEL (parameters)));
+  adw_combo_row_set_selected (template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "parameter_row"), i);
+  gtk_editable_set_text (template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "411.04");
+
+  palier_goal_seek_dialog_find (dialog);
+  g_assert_true (wait_for (goal_seek_done, dialog));
+  result = palier_goal_seek_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_true (result->found);
+  g_assert_cmpint (result->value, >=, 150000 - 20);
+  g_assert_cmpint (result->value, <=, 150000 + 20);
+  g_assert_cmpint (result->achieved, ==, DECIMAL_411_04);
+  check.rate = result->value;
+
+  g_assert_true (palier_goal_seek_dialog_apply (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Both panels read the scenario again once the version is saved. */
+  g_assert_true (wait_for (panels_show_rate, &check));
+
+  /* The scenario's next run pays the applied rate too. */
+  palier_scenarios_view_run (fixture->view);
+  g_assert_true (wait_for (scenarios_ran, fixture));
+  run = palier_scenarios_view_get_selected_run (fixture->view);
+  g_assert_nonnull (run);
+  g_assert_cmpint (top_rate (run->program), ==, check.rate);
+  g_assert_cmpint (run->result->total_cost, ==, DECIMAL_411_04);
+}
+
+/* Report export through the window's dialogs */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget **out = data;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *out = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+typedef struct {
+  GtkFileChooser *chooser;
+  GFile *file;
+} ChooserPick;
+
+static gboolean
+chooser_picks_file (gpointer data)
+{
+  ChooserPick *pick = data;
+  g_autoptr(GFile) picked = gtk_file_chooser_get_file (pick->chooser);
+
+  return picked != NULL && g_file_equal (picked, pick->file);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Returns the text of @path as pdftotext extracts it, with no-break
+ * spaces as plain spaces, or NULL without pdftotext. */
 static char *
 pdf_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  char *output = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *output = NULL;
+  g_autoptr(GString) text = NULL;
+  int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &output, NULL, NULL, NULL))
+                     NULL, NULL, &output, NULL, &status, NULL))
     return NULL;
-  return output;
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  text = g_string_new (output);
+  g_string_replace (text, "\u202f", " ", 0);
+  g_string_replace (text, "\u00a0", " ", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  g_autoptr(GString) wanted = g_string_new (expected);
+
+  g_string_replace (wanted, "\u202f", " ", 0);
+  g_string_replace (wanted, "\u00a0", " ", 0);
+  if (strstr (text, wanted->str) == NULL)
+    g_error ("the report's text lacks “%s”:\n%s", wanted->str, text);
+}
+
+/* Runs both scenarios, then exports the report as a user does: the
+ * export action, the options dialog's Choose File, and the file
+ * chooser's Export on a path typed in it. */
+static void
+export_report_through_dialogs (Fixture    *fixture,
+                               const char *headline)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "leadership.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *baseline_payout = palier_format_money (G_GINT64_CONSTANT (343640000), "USD");
+  g_autofree char *proposal_payout = palier_format_money (G_GINT64_CONSTANT (404040000), "USD");
+  AdwMessageDialog *options;
+  GtkWidget *chooser = NULL;
+  int pages;
+
+  run_and_compare (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "scenarios.export-report", NULL));
+  options = find_message_dialog ();
+  g_assert_nonnull (options);
+  /* A click on the button responds, then closes the dialog. */
+  adw_message_dialog_response (options, "export");
+  gtk_window_destroy (GTK_WINDOW (options));
+
+  g_assert_true (wait_for (file_chooser_shown, &chooser));
+  /* The chooser loads folders in the background: changing the folder
+   * while it loads the first one cancels that load with an error
+   * dialog, and the name typed is read against the folder loaded. */
+  settle (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  settle (chooser);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "leadership.pdf");
+  g_assert_true (wait_for (chooser_picks_file, &(ChooserPick) { GTK_FILE_CHOOSER (chooser), file }));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* The report is renamed into place once complete. */
+  g_assert_true (wait_for (file_exists, pdf));
+
+  pages = pdf_page_count (pdf);
+  text = pdf_text (pdf);
+  if (pages < 0 || text == NULL)
+    {
+      g_test_skip ("pdfinfo or pdftotext is missing (Debian package poppler-utils)");
+      return;
+    }
+
+  /* Cover, rules, comparison, cost risk and health at least. */
+  g_assert_cmpint (pages, >=, 5);
+  assert_contains (text, headline);
+  assert_contains (text, "Baseline +8%");
+  assert_contains (text, "Proposal +8%");
+  assert_contains (text, baseline_payout);
+  assert_contains (text, proposal_payout);
+}
+
+static void
+test_report_export_english (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  export_report_through_dialogs (fixture, "Headline figures");
+}
+
+static void
+test_report_export_french (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+
+  /* Setting the locale again also drops gettext's cached lookups. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_setenv ("LANGUAGE", "", TRUE);
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+
+  export_report_through_dialogs (fixture, "Chiffres clés");
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved_locale);
 }
 
 /* With two scenarios the cost risk is the second's, as in palier-cli. */
@@ -640,6 +1071,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   palier_core_init ();
+  bindtextdomain (GETTEXT_PACKAGE, palier_core_get_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   application = palier_application_new ();
   g_application_set_flags (G_APPLICATION (application),
@@ -650,11 +1083,16 @@ main (int   argc,
   add_test ("/scenarios/dialog/saves-two", test_dialog_saves_scenarios);
   add_test ("/scenarios/dialog/rejects-invalid", test_dialog_rejects_invalid);
   add_test ("/scenarios/view/run-side-by-side", test_run_compares_side_by_side);
+  add_test ("/scenarios/view/compare-charts-shared", test_compare_charts_shared);
+  add_test ("/scenarios/presentation/compares", test_presentation_compares);
   add_test ("/scenarios/view/ticks-at-most-four", test_ticks_at_most_four);
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
   add_test ("/scenarios/report/risk-second", test_report_risk_second);
+  add_test ("/scenarios/report/export-english", test_report_export_english);
+  add_test ("/scenarios/report/export-french", test_report_export_french);
+  add_test ("/scenarios/goal-seek/apply-followed", test_goal_seek_apply_followed);
 
   status = g_test_run ();
 

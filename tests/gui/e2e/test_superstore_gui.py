@@ -4,8 +4,10 @@
 The test starts build/src/app/palier as a user would on a first run and
 creates an empty workspace.  It imports the Superstore sales through the
 file chooser and the import dialog, then builds the acceptance program
-superstore-quarterly.xml by hand in the Designer.  Last, it simulates
-2017 and reads the total payout from the Results view.
+superstore-quarterly.xml by hand in the Designer.  It simulates 2017
+and reads the total payout from the Results view.  Last, it creates a
+scenario with 8 % growth in the Scenarios view, ticks and runs it, and
+reads the P90 of its cost risk.
 
 It runs inside the Xvfb display and the session bus that run-e2e.sh
 starts, with Debian's /usr/bin/python3 (dogtail and pyatspi).  Widgets
@@ -38,6 +40,7 @@ SALES_RELATIVE = ("data", "real", "superstore", "superstore.csv")
 PROGRAM_RELATIVE = ("acceptance", "programs", "superstore-quarterly.xml")
 EXPECTED_ROWS = 9994
 EXPECTED_PAYOUT = {"en": "46,764.72", "fr": "46 764,72"}
+SCENARIO_NAME = "Superstore +8%"
 
 # Field of the import dialog → column of superstore.csv.  The fields that
 # the acceptance mapping leaves out are set to "Not used" (None).
@@ -294,6 +297,13 @@ def set_entry(node, text, window):
     # The key travels through the X server and the next query over
     # D-Bus, so let the window apply the text first.
     time.sleep(0.3)
+
+
+def fill_text(node, text):
+    """Set the text of an entry or an entry row without pressing Enter,
+    and wait until it shows."""
+    node.queryEditableText().setTextContents(text)
+    poll(lambda: text_of(node) == text, 5, "“%s” to show “%s”" % (node.name, text))
 
 
 def choose_in_popup(combo, index, names, what, window):
@@ -669,6 +679,95 @@ class Run:
         heading = find(view, is_heading, "the total payout in the Results view", timeout=60)
         return [n for n in heading.parent.children if n.roleName == "label"][1]
 
+    # Step 5
+
+    def scenario_cost_risk(self):
+        """Create a scenario with 8 % growth through the dialog, tick and
+        run it, and read the P90 of the cost-risk panel, which must be
+        what palier-cli montecarlo computes with the same draws and seed."""
+        view = self.view("Scenarios")
+        new_button = find(view, lambda n: n.roleName == "push button" and "click" in n.actions
+                          and (name_is(n, self.tr("_New Scenario…")) or name_is(n, self.tr("New Scenario"))),
+                          "the New Scenario button")
+        click(new_button)
+        dialog = self.dialog(lambda w: find_all(w, lambda n: n.roleName == "text"
+                                                and name_is(n, self.tr("Overall growth (%)"))),
+                             "the scenario dialog")
+        # Return in an entry row would save the dialog: set the texts only.
+        fill_text(find_named(dialog, "text", self.tr("Name")), SCENARIO_NAME)
+        fill_text(find_named(dialog, "text", self.tr("Overall growth (%)")), "8")
+        program = find_named(dialog, "combo box", self.tr("Program"))
+        if "Superstore partner program 2017" not in shown_labels(program):
+            self.choose(program, 0, {"Superstore partner program 2017"}, "the scenario's program")
+        self.screenshot("scenario-dialog")
+        click(find_named(dialog, "push button", self.tr("_Save"), action="click"))
+        poll(lambda: dialog not in self.top_levels(), 15, "the scenario dialog to close")
+
+        scenarios = find_named(view, "list", self.tr("Scenarios"))
+        find(scenarios, lambda n: n.roleName == "label" and text_of(n) == SCENARIO_NAME,
+             "the new scenario in the list")
+        tick_names = {n % SCENARIO_NAME for n in self.tr("Compare “%s”")}
+        # A toggle button: GTK 4.8 gives a check button no AT-SPI action.
+        tick = find(scenarios, lambda n: name_is(n, tick_names), "the tick of the scenario")
+        if "click" not in tick.actions:
+            raise Failure("the tick “%s” (%s) offers no AT-SPI action “click” (offers: %s)"
+                          % (tick.name, tick.roleName, ", ".join(tick.actions) or "none"))
+        click(tick)
+        poll(lambda: tick.getState().contains(pyatspi.STATE_CHECKED)
+             or tick.getState().contains(pyatspi.STATE_PRESSED), 5,
+             "the tick “%s” to be on" % tick.name)
+
+        # The Run button sits beside the list's New Scenario button; the
+        # cost-risk panel has a Run button of its own.
+        list_new_button = find_named(view, "push button", self.tr("New Scenario"), action="click")
+        run_button = find_named(list_new_button.parent, "push button", self.tr("_Run"), action="click")
+        click(run_button)
+        find(view, lambda n: n.roleName == "label" and text_of(n) in self.tr("Cost of sales"),
+             "the side-by-side figures of the run", timeout=120)
+        self.screenshot("scenario-run")
+
+        click(find_named(view, "page tab", self.tr("Cost Risk"), action="click"))
+        expected = self.strings.number("{:,.2f}".format(self.cli_p90()))
+        poll(lambda: expected in spaces(self.p90_text(view)), 180,
+             lambda: "the cost-risk P90 %s, as palier-cli montecarlo computes it (shows “%s”)"
+             % (expected, self.p90_text(view)))
+        self.log("cost-risk P90: %s" % self.p90_text(view))
+        self.screenshot("cost-risk")
+
+    def p90_text(self, view):
+        """Return the text of the cost beside the heading "P90" of the
+        cost-risk panel, or "" before it shows."""
+        heading = view.findChild(lambda n: n.roleName == "label" and text_of(n) in self.tr("P90"),
+                                 retry=False, requireResult=False)
+        if heading is None:
+            return ""
+        labels = [n for n in heading.parent.children if n.roleName == "label"]
+        index = labels.index(heading)
+        return text_of(labels[index + 1]) if index + 1 < len(labels) else ""
+
+    def cli_p90(self):
+        """Return the P90 of the yearly cost of the scenario, with the
+        panel's default draws and seed, as palier-cli computes it."""
+        cli = os.path.join(self.args.build_dir, "src", "cli", "palier-cli")
+        workspace = os.path.join(self.args.work_dir, "superstore-e2e.palier")
+        env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+        listed = subprocess.run([cli, "scenario", "list", "--workspace", workspace],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False,
+                                env=env, text=True)
+        if listed.returncode != 0:
+            raise Failure("palier-cli scenario list failed: %s" % listed.stderr)
+        ids = [line.split("\t")[0] for line in listed.stdout.splitlines()
+               if line.split("\t")[1:2] == [SCENARIO_NAME]]
+        if not ids:
+            raise Failure("palier-cli scenario list does not list “%s”:\n%s"
+                          % (SCENARIO_NAME, listed.stdout))
+        process = subprocess.run([cli, "montecarlo", "--workspace", workspace, "--scenario", ids[0],
+                                  "--draws", "10000", "--seed", "1", "--format", "json"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False, env=env)
+        if process.returncode != 0:
+            raise Failure("palier-cli montecarlo failed: %s" % process.stderr.decode(errors="replace"))
+        return decimal.Decimal(json.loads(process.stdout, parse_float=decimal.Decimal)["cost"]["p90"])
+
     # Cleaning up
 
     def stop(self):
@@ -718,6 +817,7 @@ def main():
         ("2. import superstore.csv", run.import_sales),
         ("3. build the acceptance program in the Designer", run.build_program),
         ("4. simulate 2017", run.simulate_2017),
+        ("5. scenario with 8 % growth and its cost risk", run.scenario_cost_risk),
     ]
     try:
         for title, step in steps:
