@@ -26,11 +26,14 @@
 #include "palier-application.h"
 #include "palier-goal-seek-dialog.h"
 #include "palier-health-panel.h"
+#include "palier-designer-view.h"
 #include "palier-presentation-window.h"
+#include "palier-program-edits.h"
 #include "palier-risk-panel.h"
 #include "palier-scenario-dialog.h"
 #include "palier-scenarios-view.h"
 #include "palier-test.h"
+#include "palier-tier-item.h"
 #include "palier-window.h"
 
 /* How long a test waits for a worker thread, in microseconds. */
@@ -783,6 +786,66 @@ panels_show_rate (gpointer data)
 
 #define DECIMAL_411_04 G_GINT64_CONSTANT (411040000)
 
+/* The entry of the Designer's tier table for @field of row @row, or
+ * NULL when the table does not show it. */
+static GtkWidget *
+find_tier_cell (GtkWidget      *widget,
+                guint           row,
+                PalierRowField  field)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (node), "palier-list-item");
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (node) && list_item != NULL &&
+          gtk_list_item_get_item (list_item) != NULL &&
+          palier_tier_item_get_row (gtk_list_item_get_item (list_item)) == row &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == (int) field)
+        return node;
+
+      found = find_tier_cell (node, row, field);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static PalierDesignerView *
+designer_view (Fixture *fixture)
+{
+  return template_child (fixture->window, PALIER_TYPE_WINDOW, "designer_view");
+}
+
+/* The top rate as the Designer's tier table shows it. */
+static const char *
+designer_top_rate_text (Fixture *fixture)
+{
+  GtkWidget *table = template_child (designer_view (fixture), PALIER_TYPE_DESIGNER_VIEW, "tier_table");
+  GtkWidget *entry;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = find_tier_cell (table, 2, PALIER_ROW_FIELD_VALUE);
+  g_assert_nonnull (entry);
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+/* Whether the Designer's live totals are those of the top rate in
+ * @data. */
+static gboolean
+live_shows_rate (gpointer data)
+{
+  RateCheck *check = data;
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (designer_view (check->fixture));
+  PalierProgram *program = palier_live_simulation_get_program (live);
+
+  return !palier_live_simulation_is_running (live) && program != NULL &&
+         palier_live_simulation_get_totals (live) != NULL && top_rate (program) == check->rate;
+}
+
+
 /* The proposal pays its top rate, 14 %, on 700 of P2's grown sales.  A
  * cost of 411.04, 7 more than 404.04, needs 15 % there, give or take
  * what rounding to cents leaves unchanged. */
@@ -794,7 +857,10 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   PalierGoalSeekResult *result;
   const PalierScenarioRun *run;
   RateCheck check = { fixture, 0 };
+  RateCheck undone = { fixture, 0 };
   GtkStringList *parameters;
+  PalierProgramEditor *editor;
+  g_autofree char *applied_text = NULL;
   guint i;
 
   create_scenarios (fixture);
@@ -838,6 +904,26 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   g_assert_nonnull (run);
   g_assert_cmpint (top_rate (run->program), ==, check.rate);
   g_assert_cmpint (run->result->total_cost, ==, DECIMAL_411_04);
+
+  /* Undo and redo of the applied value reach the Designer's table. */
+  adw_view_stack_set_visible_child_name (template_child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"),
+                                         "designer");
+  editor = palier_designer_view_get_editor (designer_view (fixture));
+  g_assert_nonnull (editor);
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, check.rate);
+  applied_text = g_strdup (designer_top_rate_text (fixture));
+  g_assert_cmpstr (applied_text, !=, "14%");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, 140000);
+  g_assert_cmpstr (designer_top_rate_text (fixture), ==, "14%");
+  undone.rate = 140000;
+  g_assert_true (wait_for (live_shows_rate, &undone));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, check.rate);
+  g_assert_cmpstr (designer_top_rate_text (fixture), ==, applied_text);
+  g_assert_true (wait_for (live_shows_rate, &check));
 }
 
 /* Report export through the window's dialogs */
