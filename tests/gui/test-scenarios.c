@@ -1096,6 +1096,118 @@ test_report_export_french (Fixture       *fixture,
   setlocale (LC_ALL, saved_locale);
 }
 
+/* Saves a picture of @widget as NAME.png in PALIER_SCREENSHOT_DIR, when
+ * that is set, after the widget's next frame. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PALIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  gint64 settled;
+
+  if (dir == NULL)
+    return;
+
+  /* Let stack transitions and spinners finish: GtkStack's default
+   * transition lasts 200 ms. */
+  settled = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < settled)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Minimum width of the Scenarios page of a window opened on the
+ * fixture's workspace in the current language, the widest of its
+ * three pages, after running both scenarios there.  Saves a screenshot
+ * of each page when PALIER_SCREENSHOT_DIR is set. */
+static int
+scenarios_min_width (Fixture    *fixture,
+                     const char *screenshot)
+{
+  static const char * const page_names[] = { "compare", "risk", "health" };
+  PalierWindow *window = palier_window_new (application);
+  g_autoptr(GPtrArray) scenarios = NULL;
+  AdwViewStack *pages;
+  int minimum = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  palier_window_set_workspace (window, fixture->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (template_child (window, PALIER_TYPE_WINDOW, "view_stack"), "scenarios");
+  fixture->view = template_child (window, PALIER_TYPE_WINDOW, "scenarios_view");
+  fixture->window = window;
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+  if (scenarios->len == 0)
+    run_and_compare (fixture);
+  else
+    {
+      for (guint i = 0; i < scenarios->len; i++)
+        palier_scenarios_view_set_ticked (fixture->view, ((PalierScenario *) g_ptr_array_index (scenarios, i))->id,
+                                          TRUE);
+      palier_scenarios_view_run (fixture->view);
+      g_assert_true (wait_for (comparison_shown, fixture));
+    }
+
+  pages = template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "scenario_pages");
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", screenshot, page_names[i]);
+      int page_minimum = 0;
+
+      adw_view_stack_set_visible_child_name (pages, page_names[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &page_minimum, NULL, NULL, NULL);
+      minimum = MAX (minimum, page_minimum);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  return minimum;
+}
+
+/* The Scenarios page fits a 1280-pixel window in English and French. */
+static void
+test_view_fits_1280 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  int english;
+  int french;
+
+  english = scenarios_min_width (fixture, "scenarios-en");
+  g_assert_cmpint (english, <=, 1280);
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_setenv ("LANGUAGE", "", TRUE);
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  french = scenarios_min_width (fixture, "scenarios-fr");
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved_locale);
+
+  g_test_message ("minimum width: %d in English, %d in French", english, french);
+  g_assert_cmpint (french, <=, 1280);
+}
+
 /* With two scenarios the cost risk is the second's, as in palier-cli. */
 static void
 test_report_risk_second (Fixture       *fixture,
@@ -1176,6 +1288,7 @@ main (int   argc,
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
   add_test ("/scenarios/report/risk-second", test_report_risk_second);
+  add_test ("/scenarios/view/fits-1280", test_view_fits_1280);
   add_test ("/scenarios/report/export-english", test_report_export_english);
   add_test ("/scenarios/report/export-french", test_report_export_french);
   add_test ("/scenarios/goal-seek/apply-followed", test_goal_seek_apply_followed);
