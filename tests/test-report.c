@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
 
 #include "palier.h"
 #include "palier-test.h"
@@ -736,6 +737,61 @@ test_report_table_wraps (void)
   g_assert_cmpfloat (long_height, >, short_height + 8.0);
 }
 
+/* Counts the occurrences of @needle in @text. */
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+/* A table too long for one page repeats its section's heading and
+ * subheading, marked as continued, above the rows on the next page. */
+static void
+test_report_table_continued (void)
+{
+  g_autofree char *dir = palier_test_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "continued.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(PalierReportTable) table = _palier_report_table_new (2);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PalierReportDoc doc;
+
+  _palier_report_table_set_column (table, 0, "Partner", 2.0, FALSE);
+  _palier_report_table_set_column (table, 1, "Payout", 1.0, TRUE);
+  for (guint i = 0; i < 120; i++)
+    _palier_report_table_take_row (table, g_strdup_printf ("Partner %03u", i), g_strdup ("$10.00"));
+
+  surface = cairo_pdf_surface_create (path, PALIER_REPORT_PAGE_WIDTH, PALIER_REPORT_PAGE_HEIGHT);
+  cr = cairo_create (surface);
+  _palier_report_doc_init (&doc, cr, "footer", 0);
+  _palier_report_doc_new_page (&doc);
+  _palier_report_doc_text (&doc, PALIER_REPORT_TEXT_HEADING, "Program health");
+  _palier_report_doc_text (&doc, PALIER_REPORT_TEXT_SUBHEADING, "Payout per partner");
+  _palier_report_doc_table (&doc, table);
+  _palier_report_doc_finish (&doc);
+  _palier_report_doc_clear (&doc);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (count_pdf_pages (path), >=, 2);
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+  g_assert_cmpuint (count_occurrences (text, "Program health (continued)"), ==, count_pdf_pages (path) - 1);
+  g_assert_cmpuint (count_occurrences (text, "Payout per partner"), ==, count_pdf_pages (path));
+  g_assert_nonnull (strstr (text, "Partner 119"));
+}
+
 /* Writes the full report in English and French to the folder named by
  * PALIER_REPORT_RENDER_DIR, for people to look at. */
 static void
@@ -802,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/report/pdf/missing-folder", test_report_missing_folder);
   g_test_add_func ("/report/pdf/replaces-file", test_report_replaces_file);
   g_test_add_func ("/report/pdf/table-wraps", test_report_table_wraps);
+  g_test_add_func ("/report/pdf/table-continued", test_report_table_continued);
   g_test_add_func ("/report/pdf/gallery", test_report_gallery);
 
   return g_test_run ();

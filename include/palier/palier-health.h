@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 #include "palier-chart.h"
 #include "palier-payout.h"
+#include "palier-scenario.h"
 #include "palier-simulate.h"
 
 G_BEGIN_DECLS
@@ -134,6 +135,7 @@ typedef struct {
   GPtrArray      *lines;                /* PalierStatementLine *, program order */
   PalierDecimal   payout;
   PalierDecimal   non_cash;
+  PalierScenario *scenario;             /* the sales' scenario, or NULL for plain history */
 } PalierStatement;
 
 /* The statement of @partner for the program period labelled @period,
@@ -145,6 +147,10 @@ PalierStatement *palier_statement_compute  (const PalierBases    *bases,
                                             GCancellable         *cancellable,
                                             GError              **error);
 PalierStatement *palier_statement_ref      (PalierStatement      *statement);
+/* Records that @statement's bases were grown by @scenario (may be NULL),
+ * so the text, JSON and PDF headers name it and its assumptions. */
+void             palier_statement_set_scenario (PalierStatement      *statement,
+                                                const PalierScenario *scenario);
 void             palier_statement_unref    (PalierStatement      *statement);
 
 /* Writes @statement to @out: PALIER_OUTPUT_JSON with exact decimals

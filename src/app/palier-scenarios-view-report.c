@@ -2,7 +2,7 @@
  *
  * The user picks the scenarios (those with a kept run, the ticked ones
  * first) and whether to add the cost risk and the health of the first
- * one, then a file.  A worker thread compares the scenarios on their
+ * proposal, then a file.  A worker thread compares the scenarios on their
  * runs' bases and writes the PDF with palier_report_write_pdf(), so the
  * report shows the same figures as the Side by Side page.
  */
@@ -23,6 +23,15 @@
 /* Distance below a boundary that the report's health counts, as a
  * fraction of the boundary: the health panel's default. */
 #define REPORT_NEAR (PALIER_DECIMAL_ONE / 20)
+
+/* Returns the index of the scenario that the cost risk and the health
+ * are for: the second (the first proposal) when there are two or more,
+ * else the first.  palier-cli report applies the same rule. */
+static guint
+analysis_index (guint n_scenarios)
+{
+  return n_scenarios > 1 ? 1 : 0;
+}
 
 typedef struct {
   char *path;                           /* the workspace */
@@ -54,7 +63,8 @@ report_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ReportData *data = task_data;
-  PalierRunInput *first = g_ptr_array_index (data->inputs, 0);
+  guint analysed = analysis_index (data->inputs->len);
+  PalierRunInput *run = g_ptr_array_index (data->inputs, analysed);
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(PalierScenarioComparison) comparison = NULL;
   g_autoptr(PalierBases) bases = NULL;
@@ -80,7 +90,7 @@ report_thread (GTask        *task,
 
       options.seed = REPORT_SEED;
       risk = data->risk != NULL ? palier_monte_carlo_result_ref (data->risk)
-                                : palier_monte_carlo_run (bases, first->program, &options, cancellable, &error);
+                                : palier_monte_carlo_run (bases, run->program, &options, cancellable, &error);
       if (risk == NULL)
         {
           g_task_return_error (task, error);
@@ -91,7 +101,7 @@ report_thread (GTask        *task,
   if (data->with_health)
     {
       health = data->health != NULL ? palier_health_ref (data->health)
-                                    : palier_health_compute (bases, first->program, first->result,
+                                    : palier_health_compute (bases, run->program, run->result,
                                                              REPORT_NEAR, cancellable, &error);
       if (health == NULL)
         {
@@ -102,10 +112,10 @@ report_thread (GTask        *task,
 
   for (guint i = 0; i < data->inputs->len; i++)
     {
-      PalierRunInput *run = g_ptr_array_index (data->inputs, i);
+      PalierRunInput *scenario_run = g_ptr_array_index (data->inputs, i);
 
-      scenarios[i] = run->scenario;
-      programs[i] = run->program;
+      scenarios[i] = scenario_run->scenario;
+      programs[i] = scenario_run->program;
     }
 
   input.workspace = data->workspace_title;
@@ -114,9 +124,9 @@ report_thread (GTask        *task,
   input.programs = programs;
   input.comparison = comparison;
   input.risk = risk;
-  input.risk_scenario = 0;
+  input.risk_scenario = analysed;
   input.health = health;
-  input.health_scenario = 0;
+  input.health_scenario = analysed;
 
   if (!palier_report_write_pdf (&input, data->output, &error))
     g_task_return_error (task, error);
@@ -169,7 +179,7 @@ palier_scenarios_view_write_report_async (PalierScenariosView *self,
   data->with_health = with_health;
 
   /* The panels' results are for the selected scenario only. */
-  if (g_strcmp0 (ids[0], self->selected_id) == 0)
+  if (g_strcmp0 (ids[analysis_index (n)], self->selected_id) == 0)
     {
       data->risk = self->risk != NULL ? palier_monte_carlo_result_ref (self->risk) : NULL;
       data->health = self->health != NULL ? palier_health_ref (self->health) : NULL;
@@ -403,8 +413,8 @@ palier_scenarios_view_export_report (PalierScenariosView *self)
       g_ptr_array_add (request->checks, check);
     }
 
-  request->risk_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include the _cost risk of the first scenario")));
-  request->health_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include the program _health of the first scenario")));
+  request->risk_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include the _cost risk of the first proposal")));
+  request->health_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Include the program _health of the first proposal")));
   gtk_check_button_set_active (request->risk_check, TRUE);
   gtk_check_button_set_active (request->health_check, TRUE);
   gtk_widget_set_margin_top (GTK_WIDGET (request->risk_check), 12);
@@ -414,7 +424,9 @@ palier_scenarios_view_export_report (PalierScenariosView *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Export the Leadership Report"),
-                                   _("Pick up to four scenarios. The first is the reference for winners and losers."));
+                                   _("Pick up to four scenarios. The first is the reference for winners and losers. "
+                                     "The cost risk and the health are for the first proposal, the second "
+                                     "scenario, or for the first scenario when it is alone."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

@@ -64,11 +64,13 @@ common_args_add_entries (GOptionContext *context,
 }
 
 /* Opens the workspace, loads the program and reads the bases it needs,
- * those of the scenario with --scenario. */
+ * those of the scenario with --scenario, which it then sets
+ * @out_scenario to when that is not NULL. */
 static PalierBases *
 read_bases (const char          *workspace,
             const CommonArgs    *args,
             PalierProgram      **out_program,
+            PalierScenario     **out_scenario,
             GError             **error)
 {
   g_autoptr(PalierStore) store = NULL;
@@ -83,6 +85,13 @@ read_bases (const char          *workspace,
   store = palier_store_open (workspace, PALIER_STORE_READ_ONLY, error);
   if (store == NULL)
     return NULL;
+
+  if (args->scenario != NULL && out_scenario != NULL)
+    {
+      *out_scenario = palier_store_load_scenario (store, args->scenario, error);
+      if (*out_scenario == NULL)
+        return NULL;
+    }
 
   if (args->scenario != NULL)
     return _palier_cli_read_scenario_bases (store, args->scenario, out_program, error);
@@ -166,6 +175,7 @@ run_statement (const char        *workspace,
                GError           **error)
 {
   g_autoptr(PalierProgram) program = NULL;
+  g_autoptr(PalierScenario) scenario = NULL;
   g_autoptr(PalierBases) bases = NULL;
   g_autoptr(PalierStatement) statement = NULL;
   g_autoptr(GString) text = NULL;
@@ -174,13 +184,14 @@ run_statement (const char        *workspace,
   if (!parse_statement_format (args, &format, error))
     return FALSE;
 
-  bases = read_bases (workspace, args, &program, error);
+  bases = read_bases (workspace, args, &program, &scenario, error);
   if (bases == NULL)
     return FALSE;
 
   statement = palier_statement_compute (bases, program, partner, period, NULL, error);
   if (statement == NULL)
     return FALSE;
+  palier_statement_set_scenario (statement, scenario);
 
   if (format == STATEMENT_PDF)
     return palier_statement_write_pdf (statement, args->output, error);
@@ -303,7 +314,7 @@ run_health (const char        *workspace,
       return FALSE;
     }
 
-  bases = read_bases (workspace, args, &program, error);
+  bases = read_bases (workspace, args, &program, NULL, error);
   if (bases == NULL)
     return FALSE;
 

@@ -50,4 +50,8 @@ GPtrArray *_palier_statement_build_rows (const PalierStatement *statement);
  * numbers in the program's currency, and how its payouts are rounded. */
 char      *_palier_statement_note       (const PalierStatement *statement);
 
+/* The header lines that name the statement's scenario and its
+ * assumptions in plain words (char *), empty without a scenario. */
+GPtrArray *_palier_statement_scenario_lines (const PalierStatement *statement);
+
 G_END_DECLS

@@ -471,49 +471,55 @@ format_growth_line (PalierGrowthDimension  dimension,
     }
 }
 
-static void
-draw_assumption_lines (PalierReportDoc         *doc,
-                       const PalierAssumptions *assumptions)
+GPtrArray *
+_palier_assumptions_describe (const PalierAssumptions *assumptions)
 {
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *overall = format_growth (assumptions->growth);
-  g_autofree char *overall_line = g_strdup_printf (_("Overall sales growth: %s"), overall);
 
-  _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, overall_line);
+  g_ptr_array_add (lines, g_strdup_printf (_("Overall sales growth: %s"), overall));
 
   for (int d = 0; d < PALIER_N_GROWTH_DIMENSIONS; d++)
     for (guint i = 0; assumptions->growths[d] != NULL && i < assumptions->growths[d]->len; i++)
       {
         const PalierGrowth *growth = &g_array_index (assumptions->growths[d], PalierGrowth, i);
         g_autofree char *value = format_growth (growth->growth);
-        g_autofree char *line = format_growth_line (d, growth->key, value);
 
-        _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, line);
+        g_ptr_array_add (lines, format_growth_line (d, growth->key, value));
       }
 
   if (assumptions->removed != NULL && assumptions->removed->len > 0)
     {
       g_autoptr(GPtrArray) codes = g_ptr_array_copy (assumptions->removed, NULL, NULL);
       g_autofree char *list = NULL;
-      g_autofree char *line = NULL;
 
       g_ptr_array_add (codes, NULL);
       list = g_strjoinv (", ", (char **) codes->pdata);
-      line = g_strdup_printf (_("Partners left out: %s"), list);
-      _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, line);
+      g_ptr_array_add (lines, g_strdup_printf (_("Partners left out: %s"), list));
     }
 
   for (guint i = 0; assumptions->added != NULL && i < assumptions->added->len; i++)
     {
       const PalierAddedPartner *added = &g_array_index (assumptions->added, PalierAddedPartner, i);
       g_autofree char *factor = palier_format_number (added->factor, 2);
-      g_autofree char *line = NULL;
 
       /* Translators: an added partner: code, source partner, factor. */
-      line = g_strdup_printf (_("Partner %1$s added: the history of %2$s multiplied by %3$s"),
-                              added->name != NULL ? added->name : added->code,
-                              added->source, factor);
-      _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, line);
+      g_ptr_array_add (lines, g_strdup_printf (_("Partner %1$s added: the history of %2$s multiplied by %3$s"),
+                                               added->name != NULL ? added->name : added->code,
+                                               added->source, factor));
     }
+
+  return lines;
+}
+
+static void
+draw_assumption_lines (PalierReportDoc         *doc,
+                       const PalierAssumptions *assumptions)
+{
+  g_autoptr(GPtrArray) lines = _palier_assumptions_describe (assumptions);
+
+  for (guint i = 0; i < lines->len; i++)
+    _palier_report_doc_text (doc, PALIER_REPORT_TEXT_BODY, g_ptr_array_index (lines, i));
 }
 
 static char *

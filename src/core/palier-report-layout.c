@@ -70,6 +70,8 @@ _palier_report_doc_init (PalierReportDoc *doc,
   doc->n_pages = n_pages;
   doc->page_open = FALSE;
   doc->footer = g_strdup (footer);
+  doc->heading = NULL;
+  doc->subheading = NULL;
 }
 
 void
@@ -77,6 +79,8 @@ _palier_report_doc_clear (PalierReportDoc *doc)
 {
   g_clear_object (&doc->context);
   g_clear_pointer (&doc->footer, g_free);
+  g_clear_pointer (&doc->heading, g_free);
+  g_clear_pointer (&doc->subheading, g_free);
 }
 
 double
@@ -220,10 +224,10 @@ space_after (PalierReportTextKind kind)
     }
 }
 
-void
-_palier_report_doc_text (PalierReportDoc      *doc,
-                         PalierReportTextKind  kind,
-                         const char           *text)
+static void
+draw_text (PalierReportDoc      *doc,
+           PalierReportTextKind  kind,
+           const char           *text)
 {
   g_autoptr(PangoLayout) layout = text_layout (doc, kind, text);
   gboolean heading = kind >= PALIER_REPORT_TEXT_SUBHEADING;
@@ -264,6 +268,43 @@ _palier_report_doc_text (PalierReportDoc      *doc,
   pango_layout_iter_free (iter);
 
   doc->y += space_after (kind);
+}
+
+void
+_palier_report_doc_text (PalierReportDoc      *doc,
+                         PalierReportTextKind  kind,
+                         const char           *text)
+{
+  if (kind == PALIER_REPORT_TEXT_HEADING || kind == PALIER_REPORT_TEXT_TITLE)
+    {
+      g_free (doc->heading);
+      doc->heading = kind == PALIER_REPORT_TEXT_HEADING ? g_strdup (text) : NULL;
+      g_clear_pointer (&doc->subheading, g_free);
+    }
+  else if (kind == PALIER_REPORT_TEXT_SUBHEADING)
+    {
+      g_free (doc->subheading);
+      doc->subheading = g_strdup (text);
+    }
+
+  draw_text (doc, kind, text);
+}
+
+/* Heads a page that a table continues on with the section's heading
+ * and subheading, marked as continued, so its rows are not anonymous. */
+static void
+draw_continued_heading (PalierReportDoc *doc)
+{
+  g_autofree char *heading = NULL;
+
+  if (doc->heading != NULL)
+    {
+      /* Translators: heading repeated on the page a table continues on. */
+      heading = g_strdup_printf (_("%s (continued)"), doc->heading);
+      draw_text (doc, PALIER_REPORT_TEXT_HEADING, heading);
+    }
+  if (doc->subheading != NULL)
+    draw_text (doc, PALIER_REPORT_TEXT_SUBHEADING, doc->subheading);
 }
 
 void
@@ -470,6 +511,11 @@ _palier_report_doc_table (PalierReportDoc         *doc,
   /* The header and at least two rows stay together. */
   for (guint i = 0; i < MIN (table->rows->len, 2); i++)
     first_rows += row_height (doc, table, g_ptr_array_index (table->rows, i), FALSE);
+  if (doc->page_open && doc->y > MARGIN_TOP && doc->y + header + first_rows > CONTENT_BOTTOM)
+    {
+      _palier_report_doc_new_page (doc);
+      draw_continued_heading (doc);
+    }
   _palier_report_doc_reserve (doc, header + first_rows);
   draw_row (doc, table, table->titles, TRUE, header);
 
@@ -481,6 +527,7 @@ _palier_report_doc_table (PalierReportDoc         *doc,
       if (doc->y + height > CONTENT_BOTTOM)
         {
           _palier_report_doc_new_page (doc);
+          draw_continued_heading (doc);
           draw_row (doc, table, table->titles, TRUE, header);
         }
       draw_row (doc, table, cells, FALSE, height);

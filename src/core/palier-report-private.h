@@ -42,6 +42,11 @@ char *_palier_component_format_tier_value (const PalierProgram  *program,
  * ("4 %", "7,25 %"). */
 char *_palier_format_percent_exact       (PalierDecimal          ratio);
 
+/* The assumptions in plain words, one translated line each (char *):
+ * the overall growth, then growth per segment, category and region,
+ * partners left out and partners added. */
+GPtrArray *_palier_assumptions_describe  (const PalierAssumptions *assumptions);
+
 /* A date in the locale's long form ("March 1, 2017", "1 mars 2017"). */
 char *_palier_format_date                (PalierDate             date);
 
@@ -87,6 +92,8 @@ typedef struct {
   guint         n_pages;                /* total, or 0 while counting */
   gboolean      page_open;
   char         *footer;
+  char         *heading;                /* last heading drawn, repeated when a table breaks */
+  char         *subheading;             /* last subheading under it, or NULL */
 } PalierReportDoc;
 
 void  _palier_report_doc_init       (PalierReportDoc      *doc,

@@ -165,6 +165,7 @@ header_render (Page                  *page,
   g_autofree char *period = NULL;
   g_autofree char *currency = NULL;
   g_autofree char *details = NULL;
+  g_autoptr(GPtrArray) scenario_lines = _palier_statement_scenario_lines (statement);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) body = NULL;
   double content = PAGE_WIDTH - 2 * MARGIN;
@@ -188,6 +189,13 @@ header_render (Page                  *page,
                             palier_date_format_iso (statement->last, last));
   currency = g_strdup_printf (_("Currency: %s"), statement->program->currency);
   details = g_strdup_printf ("%s\n%s\n%s\n%s", statement->program->name, partner, period, currency);
+  for (guint i = 0; i < scenario_lines->len; i++)
+    {
+      char *longer = g_strconcat (details, "\n", g_ptr_array_index (scenario_lines, i), NULL);
+
+      g_free (details);
+      details = longer;
+    }
 
   title = text_new (page, _("Payout statement"), 16, TRUE, content);
   body = text_new (page, details, 10, FALSE, content);

@@ -15,6 +15,7 @@
 
 #include "palier-health-private.h"
 #include "palier-money.h"
+#include "palier-report-private.h"
 
 static void
 row_free (gpointer data)
@@ -385,6 +386,34 @@ _palier_statement_note (const PalierStatement *statement)
                           statement->program->currency);
 }
 
+GPtrArray *
+_palier_statement_scenario_lines (const PalierStatement *statement)
+{
+  const PalierScenario *scenario = statement->scenario;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) assumptions = NULL;
+
+  if (scenario == NULL)
+    return lines;
+
+  if (scenario->name == NULL || g_strcmp0 (scenario->name, scenario->id) == 0)
+    g_ptr_array_add (lines, g_strdup_printf (_("Scenario: %s"), scenario->id));
+  else
+    /* TRANSLATORS: scenario name and id on a statement. */
+    g_ptr_array_add (lines, g_strdup_printf (_("Scenario: %s (%s)"), scenario->name, scenario->id));
+
+  if (scenario->assumptions == NULL)
+    {
+      g_ptr_array_add (lines, g_strdup (_("No growth, nobody left out or added.")));
+      return lines;
+    }
+
+  assumptions = _palier_assumptions_describe (scenario->assumptions);
+  for (guint i = 0; i < assumptions->len; i++)
+    g_ptr_array_add (lines, g_strdup (g_ptr_array_index (assumptions, i)));
+  return lines;
+}
+
 /* Text */
 
 static void
@@ -395,6 +424,7 @@ write_text (const PalierStatement *statement,
   g_autofree char *first = format_date (statement->first);
   g_autofree char *last = format_date (statement->last);
   g_autofree char *note = _palier_statement_note (statement);
+  g_autoptr(GPtrArray) scenario_lines = _palier_statement_scenario_lines (statement);
 
   g_string_append_printf (out, "%s\n", statement->program->name);
   /* A partner without a name from a partners file is named by its code,
@@ -405,6 +435,8 @@ write_text (const PalierStatement *statement,
     g_string_append_printf (out, _("Partner: %s (%s)\n"), statement->name, statement->partner);
   g_string_append_printf (out, _("Period: %s, %s to %s\n"), statement->period, first, last);
   g_string_append_printf (out, _("Currency: %s\n"), statement->program->currency);
+  for (guint i = 0; i < scenario_lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (scenario_lines, i));
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -580,6 +612,33 @@ append_json_line (GString                   *out,
   g_string_append (out, "}");
 }
 
+/* The scenario as its id, name and canonical assumptions, which
+ * palier_assumptions_parse() reads back; null without one. */
+static void
+append_json_scenario (GString              *out,
+                      const PalierScenario *scenario)
+{
+  g_autofree char *assumptions = NULL;
+
+  g_string_append (out, ",\n  \"scenario\": ");
+  if (scenario == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  if (scenario->assumptions != NULL)
+    assumptions = palier_assumptions_to_string (scenario->assumptions);
+
+  g_string_append (out, "{ \"id\": ");
+  append_json_string (out, scenario->id);
+  g_string_append (out, ", \"name\": ");
+  append_json_string (out, scenario->name);
+  g_string_append (out, ", \"assumptions\": ");
+  append_json_string (out, assumptions != NULL ? assumptions : "");
+  g_string_append (out, " }");
+}
+
 static void
 write_json (const PalierStatement *statement,
             GString               *out)
@@ -590,6 +649,7 @@ write_json (const PalierStatement *statement,
   append_json_string (out, statement->program->id);
   g_string_append (out, ",\n  \"currency\": ");
   append_json_string (out, statement->program->currency);
+  append_json_scenario (out, statement->scenario);
   g_string_append (out, ",\n  \"partner\": ");
   append_json_string (out, statement->partner);
   g_string_append (out, ",\n  \"name\": ");

@@ -75,7 +75,19 @@ palier_statement_unref (PalierStatement *statement)
   g_free (statement->segment);
   g_free (statement->period);
   g_clear_pointer (&statement->lines, g_ptr_array_unref);
+  g_clear_pointer (&statement->scenario, palier_scenario_unref);
   g_free (statement);
+}
+
+void
+palier_statement_set_scenario (PalierStatement      *statement,
+                               const PalierScenario *scenario)
+{
+  g_return_if_fail (statement != NULL);
+
+  g_clear_pointer (&statement->scenario, palier_scenario_unref);
+  if (scenario != NULL)
+    statement->scenario = palier_scenario_copy (scenario);
 }
 
 static PalierDecimal

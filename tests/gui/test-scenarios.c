@@ -26,11 +26,14 @@
 #include "palier-application.h"
 #include "palier-goal-seek-dialog.h"
 #include "palier-health-panel.h"
+#include "palier-designer-view.h"
 #include "palier-presentation-window.h"
+#include "palier-program-edits.h"
 #include "palier-risk-panel.h"
 #include "palier-scenario-dialog.h"
 #include "palier-scenarios-view.h"
 #include "palier-test.h"
+#include "palier-tier-item.h"
 #include "palier-window.h"
 
 /* How long a test waits for a worker thread, in microseconds. */
@@ -783,6 +786,66 @@ panels_show_rate (gpointer data)
 
 #define DECIMAL_411_04 G_GINT64_CONSTANT (411040000)
 
+/* The entry of the Designer's tier table for @field of row @row, or
+ * NULL when the table does not show it. */
+static GtkWidget *
+find_tier_cell (GtkWidget      *widget,
+                guint           row,
+                PalierRowField  field)
+{
+  for (GtkWidget *node = gtk_widget_get_first_child (widget); node != NULL;
+       node = gtk_widget_get_next_sibling (node))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (node), "palier-list-item");
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (node) && list_item != NULL &&
+          gtk_list_item_get_item (list_item) != NULL &&
+          palier_tier_item_get_row (gtk_list_item_get_item (list_item)) == row &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (node), "palier-field")) == (int) field)
+        return node;
+
+      found = find_tier_cell (node, row, field);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static PalierDesignerView *
+designer_view (Fixture *fixture)
+{
+  return template_child (fixture->window, PALIER_TYPE_WINDOW, "designer_view");
+}
+
+/* The top rate as the Designer's tier table shows it. */
+static const char *
+designer_top_rate_text (Fixture *fixture)
+{
+  GtkWidget *table = template_child (designer_view (fixture), PALIER_TYPE_DESIGNER_VIEW, "tier_table");
+  GtkWidget *entry;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  entry = find_tier_cell (table, 2, PALIER_ROW_FIELD_VALUE);
+  g_assert_nonnull (entry);
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+/* Whether the Designer's live totals are those of the top rate in
+ * @data. */
+static gboolean
+live_shows_rate (gpointer data)
+{
+  RateCheck *check = data;
+  PalierLiveSimulation *live = palier_designer_view_get_live_simulation (designer_view (check->fixture));
+  PalierProgram *program = palier_live_simulation_get_program (live);
+
+  return !palier_live_simulation_is_running (live) && program != NULL &&
+         palier_live_simulation_get_totals (live) != NULL && top_rate (program) == check->rate;
+}
+
+
 /* The proposal pays its top rate, 14 %, on 700 of P2's grown sales.  A
  * cost of 411.04, 7 more than 404.04, needs 15 % there, give or take
  * what rounding to cents leaves unchanged. */
@@ -794,7 +857,10 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   PalierGoalSeekResult *result;
   const PalierScenarioRun *run;
   RateCheck check = { fixture, 0 };
+  RateCheck undone = { fixture, 0 };
   GtkStringList *parameters;
+  PalierProgramEditor *editor;
+  g_autofree char *applied_text = NULL;
   guint i;
 
   create_scenarios (fixture);
@@ -838,6 +904,26 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   g_assert_nonnull (run);
   g_assert_cmpint (top_rate (run->program), ==, check.rate);
   g_assert_cmpint (run->result->total_cost, ==, DECIMAL_411_04);
+
+  /* Undo and redo of the applied value reach the Designer's table. */
+  adw_view_stack_set_visible_child_name (template_child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"),
+                                         "designer");
+  editor = palier_designer_view_get_editor (designer_view (fixture));
+  g_assert_nonnull (editor);
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, check.rate);
+  applied_text = g_strdup (designer_top_rate_text (fixture));
+  g_assert_cmpstr (applied_text, !=, "14%");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, 140000);
+  g_assert_cmpstr (designer_top_rate_text (fixture), ==, "14%");
+  undone.rate = 140000;
+  g_assert_true (wait_for (live_shows_rate, &undone));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, check.rate);
+  g_assert_cmpstr (designer_top_rate_text (fixture), ==, applied_text);
+  g_assert_true (wait_for (live_shows_rate, &check));
 }
 
 /* Report export through the window's dialogs */
@@ -1010,6 +1096,160 @@ test_report_export_french (Fixture       *fixture,
   setlocale (LC_ALL, saved_locale);
 }
 
+/* Saves a picture of @widget as NAME.png in PALIER_SCREENSHOT_DIR, when
+ * that is set, after the widget's next frame. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("PALIER_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  gint64 settled;
+
+  if (dir == NULL)
+    return;
+
+  /* Let stack transitions and spinners finish: GtkStack's default
+   * transition lasts 200 ms. */
+  settled = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < settled)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Minimum width of the Scenarios page of a window opened on the
+ * fixture's workspace in the current language, the widest of its
+ * three pages, after running both scenarios there.  Saves a screenshot
+ * of each page when PALIER_SCREENSHOT_DIR is set. */
+static int
+scenarios_min_width (Fixture    *fixture,
+                     const char *screenshot)
+{
+  static const char * const page_names[] = { "compare", "risk", "health" };
+  PalierWindow *window = palier_window_new (application);
+  g_autoptr(GPtrArray) scenarios = NULL;
+  AdwViewStack *pages;
+  int minimum = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  palier_window_set_workspace (window, fixture->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (template_child (window, PALIER_TYPE_WINDOW, "view_stack"), "scenarios");
+  fixture->view = template_child (window, PALIER_TYPE_WINDOW, "scenarios_view");
+  fixture->window = window;
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+  if (scenarios->len == 0)
+    run_and_compare (fixture);
+  else
+    {
+      for (guint i = 0; i < scenarios->len; i++)
+        palier_scenarios_view_set_ticked (fixture->view, ((PalierScenario *) g_ptr_array_index (scenarios, i))->id,
+                                          TRUE);
+      palier_scenarios_view_run (fixture->view);
+      g_assert_true (wait_for (comparison_shown, fixture));
+    }
+
+  pages = template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "scenario_pages");
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", screenshot, page_names[i]);
+      int page_minimum = 0;
+
+      adw_view_stack_set_visible_child_name (pages, page_names[i]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &page_minimum, NULL, NULL, NULL);
+      minimum = MAX (minimum, page_minimum);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  return minimum;
+}
+
+/* The Scenarios page fits a 1280-pixel window in English and French. */
+static void
+test_view_fits_1280 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_ALL, NULL));
+  int english;
+  int french;
+
+  english = scenarios_min_width (fixture, "scenarios-en");
+  g_assert_cmpint (english, <=, 1280);
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_setenv ("LANGUAGE", "", TRUE);
+      g_test_skip ("The fr_FR.UTF-8 locale is not installed");
+      return;
+    }
+  french = scenarios_min_width (fixture, "scenarios-fr");
+  g_setenv ("LANGUAGE", "", TRUE);
+  setlocale (LC_ALL, saved_locale);
+
+  g_test_message ("minimum width: %d in English, %d in French", english, french);
+  g_assert_cmpint (french, <=, 1280);
+}
+
+/* With two scenarios the cost risk is the second's, as in palier-cli. */
+static void
+test_report_risk_second (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_method = NULL;
+  g_autofree char *second_method = NULL;
+  PalierScenario *first;
+  PalierScenario *second;
+  GError *error = NULL;
+  const char *ids[3];
+
+  run_and_compare (fixture);
+  scenarios = palier_store_list_scenarios (palier_workspace_get_store (fixture->workspace), NULL);
+  first = g_ptr_array_index (scenarios, 0);
+  second = g_ptr_array_index (scenarios, 1);
+  ids[0] = first->id;
+  ids[1] = second->id;
+  ids[2] = NULL;
+
+  pdf = g_build_filename (fixture->dir, "report-risk.pdf", NULL);
+  palier_scenarios_view_write_report_async (fixture->view, ids, TRUE, FALSE, pdf, NULL,
+                                            report_written_cb, &error);
+  g_assert_true (wait_for (report_done, fixture->view));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is missing");
+      return;
+    }
+
+  first_method = g_strdup_printf ("%s: 10,000 simulated years", first->name);
+  second_method = g_strdup_printf ("%s: 10,000 simulated years", second->name);
+  g_assert_nonnull (strstr (text, second_method));
+  g_assert_null (strstr (text, first_method));
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -1047,6 +1287,8 @@ main (int   argc,
   add_test ("/scenarios/view/shortcuts", test_shortcuts_run_actions);
   add_test ("/scenarios/presentation/pages", test_presentation_pages);
   add_test ("/scenarios/report/writes-pdf", test_report_writes_pdf);
+  add_test ("/scenarios/report/risk-second", test_report_risk_second);
+  add_test ("/scenarios/view/fits-1280", test_view_fits_1280);
   add_test ("/scenarios/report/export-english", test_report_export_english);
   add_test ("/scenarios/report/export-french", test_report_export_french);
   add_test ("/scenarios/goal-seek/apply-followed", test_goal_seek_apply_followed);
