@@ -17,8 +17,9 @@
 #include "palier-window.h"
 
 /* The seed of the report's own Monte Carlo when the risk panel has not
- * run one: fixed, so that two exports of the same runs agree. */
-#define REPORT_SEED 1
+ * run one: the same default as palier-cli and the risk panel, so that
+ * two exports of the same runs agree with each other and with them. */
+#define REPORT_SEED PALIER_MONTE_CARLO_DEFAULT_SEED
 
 /* Distance below a boundary that the report's health counts, as a
  * fraction of the boundary: the health panel's default. */
