@@ -2581,7 +2581,14 @@ palier_store_list_programs (PalierStore  *store,
       char *id = column_strdup (stmt, 0);
 
       /* Palier writes only ids that are valid XML names.  A damaged
-       * index can hand back other bytes. */
+       * index can hand back other bytes, or no id at all although the
+       * query excludes NULL. */
+      if (id == NULL)
+        {
+          sqlite3_finalize (stmt);
+          set_damaged_error (store, _("a program has no id"), error);
+          return NULL;
+        }
       if (!is_utf8_or_null (id))
         {
           sqlite3_finalize (stmt);
