@@ -1,0 +1,26 @@
+/* palier-gui-test.h: helpers shared by the in-process window tests */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*PalierGuiTestCondition) (gpointer data);
+
+/* Runs the main context until @condition returns TRUE for @data.
+ * Returns FALSE when it still returns FALSE after @timeout_us
+ * microseconds. */
+gboolean   palier_gui_test_wait_for           (PalierGuiTestCondition  condition,
+                                               gpointer                data,
+                                               gint64                  timeout_us);
+
+/* Dispatches every event already pending in the main context. */
+void       palier_gui_test_run_pending_events (void);
+
+/* Returns the template child @name of @widget, whose class is @type,
+ * failing the test when there is none. */
+GtkWidget *palier_gui_test_template_child     (gpointer                widget,
+                                               GType                   type,
+                                               const char             *name);
+
+G_END_DECLS
