@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "palier-store.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*PalierGuiTestCondition) (gpointer data);
@@ -22,5 +24,15 @@ void       palier_gui_test_run_pending_events (void);
 GtkWidget *palier_gui_test_template_child     (gpointer                widget,
                                                GType                   type,
                                                const char             *name);
+
+/* Imports the sales of the test data file @relative_path into @store,
+ * failing the test on any error.  Returns the number of rows imported. */
+guint64    palier_gui_test_import_sales       (PalierStore            *store,
+                                               const char             *relative_path);
+
+/* Saves the program of the test data file @relative_path into @store
+ * as "Test program", failing the test on any error. */
+void       palier_gui_test_save_program       (PalierStore            *store,
+                                               const char             *relative_path);
 
 G_END_DECLS

@@ -64,33 +64,14 @@ designer_child (Fixture    *fixture,
 static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("designer2/sales.csv");
-  g_autofree char *xml = palier_test_data_path ("designer2/program.xml");
   g_autoptr(PalierStore) store = NULL;
-  g_autoptr(PalierProgram) program = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
+  palier_gui_test_import_sales (store, "designer2/sales.csv");
+  palier_gui_test_save_program (store, "designer2/program.xml");
 }
 
 static PalierProgramEditor *

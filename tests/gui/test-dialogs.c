@@ -74,43 +74,6 @@ message_dialog_shown (gpointer data)
 
 /* Workspaces */
 
-static void
-import_csv (PalierStore *store,
-            const char  *relative)
-{
-  g_autofree char *csv = palier_test_data_path (relative);
-  g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportPlan *plan;
-  gboolean ok;
-
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  palier_import_plan_free (plan);
-}
-
-static void
-save_program (PalierStore *store,
-              const char  *relative)
-{
-  g_autofree char *xml = palier_test_data_path (relative);
-  g_autoptr(PalierProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  ok = palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
 /* The workspace of the tests: the window's test sales and program, or,
  * with @comparison, the comparison's sales and both its programs. */
 static void
@@ -125,14 +88,14 @@ make_workspace (const char *path,
 
   if (comparison)
     {
-      import_csv (store, "dialogs/compare-sales.csv");
-      save_program (store, "dialogs/baseline.xml");
-      save_program (store, "dialogs/proposal.xml");
+      palier_gui_test_import_sales (store, "dialogs/compare-sales.csv");
+      palier_gui_test_save_program (store, "dialogs/baseline.xml");
+      palier_gui_test_save_program (store, "dialogs/proposal.xml");
     }
   else
     {
-      import_csv (store, "gui/sales.csv");
-      save_program (store, "gui/program.xml");
+      palier_gui_test_import_sales (store, "gui/sales.csv");
+      palier_gui_test_save_program (store, "gui/program.xml");
     }
 }
 

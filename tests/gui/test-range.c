@@ -51,50 +51,17 @@ window_child (Fixture    *fixture,
 }
 
 static void
-save_program (PalierStore *store,
-              const char  *file)
-{
-  g_autofree char *path = palier_test_data_path (file);
-  g_autoptr(PalierProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  program = palier_program_read_file (path, &error);
-  g_assert_no_error (error);
-  ok = palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("range/sales.csv");
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
-  gboolean ok;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpuint (report.rows_imported, ==, 4);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  save_program (store, "range/yearly.xml");
-  save_program (store, "range/flat.xml");
+  g_assert_cmpuint (palier_gui_test_import_sales (store, "range/sales.csv"), ==, 4);
+  palier_gui_test_save_program (store, "range/yearly.xml");
+  palier_gui_test_save_program (store, "range/flat.xml");
 }
 
 static PalierResultsView *
