@@ -15,6 +15,7 @@
 
 #include "palier-partners-import.h"
 #include "palier-file-check-private.h"
+#include "palier-file-import-private.h"
 #include "palier-import.h"
 #include "palier-import-private.h"
 #include "palier-store.h"
@@ -41,41 +42,17 @@ static const char *const *const field_headers[PALIER_PARTNERS_N_FIELDS] = {
 };
 
 typedef struct {
+  PalierImportTable table;
   char        *path;
-  char        *display_name;
-  char       **headers;
-  guint        n_columns;
   int          columns[PALIER_PARTNERS_N_FIELDS];
-  GPtrArray   *rows;                /* Row * */
-  GPtrArray   *problems;            /* PalierImportProblem *: rows with a
-                                     * wrong field count */
-  PalierEncoding encoding;
-  char         delimiter;
   PalierDateOrder date_order;
 } PartnersFile;
-
-typedef struct {
-  guint64  line;
-  char   **fields;                  /* n_columns strings */
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_strfreev (row->fields);
-  g_free (row);
-}
 
 static void
 partners_file_clear (PartnersFile *file)
 {
   g_free (file->path);
-  g_free (file->display_name);
-  g_strfreev (file->headers);
-  g_clear_pointer (&file->rows, g_ptr_array_unref);
-  g_clear_pointer (&file->problems, g_ptr_array_unref);
+  _palier_import_table_clear (&file->table);
 }
 
 const char *
@@ -120,74 +97,24 @@ palier_partners_options_clear (PalierPartnersOptions *options)
     g_clear_pointer (&options->columns[f], g_free);
 }
 
-/* Reads the header and every record, each padded to the header's
- * width.  A record with more fields than the header is left out and
- * recorded in the file's problems. */
+/* Reads the header and every record into the file's table. */
 static gboolean
 read_records (PartnersFile                *file,
               const PalierPartnersOptions *options,
               GError                     **error)
 {
-  g_autoptr(PalierCsvReader) reader = NULL;
-  PalierCsvRecord record;
   g_autoptr(GError) local_error = NULL;
 
-  reader = palier_csv_reader_new_for_path (file->path, &options->dialect, error);
-  if (reader == NULL)
-    return FALSE;
-  file->encoding = palier_csv_reader_get_encoding (reader);
-  file->delimiter = palier_csv_reader_get_delimiter (reader);
-
-  if (!palier_csv_reader_next (reader, &record, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
-                     _("%s: the file is empty; a partners file needs a header line"),
-                     file->display_name);
-      return FALSE;
-    }
-
-  file->n_columns = record.n_fields;
-  file->headers = g_new0 (char *, record.n_fields + 1);
-  for (guint i = 0; i < record.n_fields; i++)
-    file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
-
-  file->rows = g_ptr_array_new_with_free_func (row_free);
-  file->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_import_problem_free);
-  while (palier_csv_reader_next (reader, &record, &local_error))
-    {
-      gboolean too_wide = FALSE;
-      Row *row;
-
-      for (guint i = file->n_columns; i < record.n_fields; i++)
-        too_wide = too_wide || record.lengths[i] != 0;
-      if (too_wide)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
-                             file->display_name, (unsigned long long) record.line,
-                             record.n_fields, file->n_columns);
-
-          _palier_file_check_add_problem (file->problems, record.line, NULL, NULL, message);
-          continue;
-        }
-
-      row = g_new0 (Row, 1);
-      row->line = record.line;
-      row->fields = g_new0 (char *, file->n_columns + 1);
-      for (guint i = 0; i < file->n_columns; i++)
-        row->fields[i] = g_strstrip (g_strdup (i < record.n_fields ? record.fields[i] : ""));
-      g_ptr_array_add (file->rows, row);
-    }
+  if (_palier_import_table_read (&file->table, file->path, &options->dialect, &local_error))
+    return TRUE;
 
   if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                 _("%s: the file is empty; a partners file needs a header line"),
+                 file->table.display_name);
+  return FALSE;
 }
 
 /* Maps each field to the requested column, or to a guessed one that no
@@ -199,48 +126,17 @@ map_columns (PartnersFile                *file,
              gboolean                     require_partner,
              GError                     **error)
 {
-  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
-    {
-      g_autofree char *headers = NULL;
-
-      file->columns[f] = -1;
-      if (options->columns[f] == NULL || options->columns[f][0] == '\0')
-        continue;
-
-      file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
-                                                     options->columns[f]);
-      if (file->columns[f] >= 0)
-        continue;
-
-      headers = _palier_import_list_headers (file->headers, file->n_columns);
-      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
-                   _("%s: no column “%s” for the field “%s”; the columns are %s"),
-                   file->display_name, options->columns[f], field_names[f], headers);
-      return FALSE;
-    }
-
-  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
-    {
-      int column;
-      gboolean in_use = FALSE;
-
-      if (file->columns[f] >= 0 || options->columns[f] != NULL)
-        continue;
-
-      column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
-      for (guint g = 0; g < PALIER_PARTNERS_N_FIELDS; g++)
-        in_use = in_use || (column >= 0 && file->columns[g] == column);
-      if (!in_use)
-        file->columns[f] = column;
-    }
+  if (!_palier_import_table_map (&file->table, PALIER_PARTNERS_N_FIELDS, field_names, field_headers,
+                                 options->columns, file->columns, error))
+    return FALSE;
 
   if (require_partner && file->columns[PALIER_PARTNERS_FIELD_PARTNER] < 0)
     {
-      g_autofree char *headers = _palier_import_list_headers (file->headers, file->n_columns);
+      g_autofree char *headers = _palier_import_list_headers (file->table.headers, file->table.n_columns);
 
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
                    _("%s: no column holds the partner id; the columns are %s; use --map partners.partner=COLUMN"),
-                   file->display_name, headers);
+                   file->table.display_name, headers);
       return FALSE;
     }
   return TRUE;
@@ -260,9 +156,9 @@ resolve_date_order (PartnersFile                *file,
   if (column < 0 || file->date_order != PALIER_DATE_ORDER_AUTO)
     return;
 
-  for (guint i = 0; i < file->rows->len; i++)
+  for (guint i = 0; i < file->table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file->rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file->table.rows, i);
 
       if (row->fields[column][0] != '\0')
         palier_date_sniffer_add (&sniffer, row->fields[column], strlen (row->fields[column]));
@@ -272,7 +168,7 @@ resolve_date_order (PartnersFile                *file,
 
 static const char *
 cell (const PartnersFile  *file,
-      const Row           *row,
+      const PalierImportRow           *row,
       PalierPartnersField  field)
 {
   int column = file->columns[field];
@@ -286,7 +182,7 @@ cell (const PartnersFile  *file,
  * invalid. */
 static PalierPartner *
 convert_row (const PartnersFile   *file,
-             const Row            *row,
+             const PalierImportRow            *row,
              PalierPartnersField  *out_field,
              GError              **error)
 {
@@ -301,8 +197,8 @@ convert_row (const PartnersFile   *file,
       *out_field = PALIER_PARTNERS_FIELD_PARTNER;
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                    _("%s:%llu: column “%s”: empty partner id; every row needs one"),
-                   file->display_name, (unsigned long long) row->line,
-                   file->headers[file->columns[PALIER_PARTNERS_FIELD_PARTNER]]);
+                   file->table.display_name, (unsigned long long) row->line,
+                   file->table.headers[file->columns[PALIER_PARTNERS_FIELD_PARTNER]]);
       return NULL;
     }
 
@@ -314,14 +210,14 @@ convert_row (const PartnersFile   *file,
       if (g_error_matches (local_error, PALIER_PARSE_ERROR, PALIER_PARSE_ERROR_AMBIGUOUS))
         g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                      _("%s:%llu: column “%s”: invalid start date “%s”: %s; use --date-order MDY or DMY to choose the order"),
-                     file->display_name, (unsigned long long) row->line,
-                     file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
+                     file->table.display_name, (unsigned long long) row->line,
+                     file->table.headers[file->columns[PALIER_PARTNERS_FIELD_START]],
                      start, local_error->message);
       else
         g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                      _("%s:%llu: column “%s”: invalid start date “%s”: %s"),
-                     file->display_name, (unsigned long long) row->line,
-                     file->headers[file->columns[PALIER_PARTNERS_FIELD_START]],
+                     file->table.display_name, (unsigned long long) row->line,
+                     file->table.headers[file->columns[PALIER_PARTNERS_FIELD_START]],
                      start, local_error->message);
       return NULL;
     }
@@ -410,7 +306,7 @@ static gboolean
 add_partner (const PartnersFile   *file,
              PartnerList          *list,
              PalierPartner        *partner,
-             const Row            *row,
+             const PalierImportRow            *row,
              PalierPartnersField  *out_field,
              GError              **error)
 {
@@ -448,14 +344,14 @@ add_partner (const PartnersFile   *file,
         palier_date_format_iso (partner->start, later_date);
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                    _("%s:%llu: partner “%s” starts on “%s” here but on “%s” on line %llu; give each partner one row, or the same values on each of its rows"),
-                   file->display_name, (unsigned long long) row->line, partner->code,
+                   file->table.display_name, (unsigned long long) row->line, partner->code,
                    later_date, earlier_date, (unsigned long long) earlier_line);
     }
   else
     /* Translators: the second %s is the field: name, segment or region. */
     g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                  _("%s:%llu: partner “%s” has the %s “%s” here but “%s” on line %llu; give each partner one row, or the same values on each of its rows"),
-                 file->display_name, (unsigned long long) row->line, partner->code,
+                 file->table.display_name, (unsigned long long) row->line, partner->code,
                  field_names[field], partner_text (partner, field),
                  partner_text (earlier, field), (unsigned long long) earlier_line);
 
@@ -477,16 +373,16 @@ palier_partners_read (const char                  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file.path = g_strdup (path);
-  file.display_name = g_filename_display_basename (path);
+  file.table.display_name = g_filename_display_basename (path);
   if (!read_records (&file, options, error))
     {
       partners_file_clear (&file);
       return NULL;
     }
 
-  if (file.problems->len > 0)
+  if (file.table.problems->len > 0)
     {
-      const PalierImportProblem *first = g_ptr_array_index (file.problems, 0);
+      const PalierImportProblem *first = g_ptr_array_index (file.table.problems, 0);
 
       g_set_error_literal (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE, first->message);
       partners_file_clear (&file);
@@ -502,9 +398,9 @@ palier_partners_read (const char                  *path,
 
   partners = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_partner_free);
   partner_list_init (&list, partners);
-  for (guint i = 0; i < file.rows->len; i++)
+  for (guint i = 0; i < file.table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file.rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file.table.rows, i);
       PalierPartnersField field;
       PalierPartner *partner = convert_row (&file, row, &field, error);
 
@@ -526,22 +422,8 @@ static void
 describe_file (const PartnersFile *file,
                PalierFileCheck    *check)
 {
-  check->encoding = file->encoding;
-  check->delimiter = file->delimiter;
-  check->headers = g_strdupv (file->headers);
-  check->n_columns = file->n_columns;
+  _palier_import_table_describe (&file->table, PALIER_PARTNERS_N_FIELDS, file->columns, check);
   check->date_order = file->date_order;
-  check->rows_read = file->rows->len + file->problems->len;
-
-  for (guint f = 0; f < PALIER_PARTNERS_N_FIELDS; f++)
-    check->columns[f] = file->columns[f];
-
-  for (guint i = 0; i < file->rows->len && i < PALIER_FILE_CHECK_PREVIEW_ROWS; i++)
-    {
-      const Row *row = g_ptr_array_index (file->rows, i);
-
-      g_ptr_array_add (check->preview, g_strdupv (row->fields));
-    }
 }
 
 PalierFileCheck *
@@ -558,7 +440,7 @@ palier_partners_check (const char                  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file.path = g_strdup (path);
-  file.display_name = g_filename_display_basename (path);
+  file.table.display_name = g_filename_display_basename (path);
   if (!read_records (&file, options, error) || !map_columns (&file, options, FALSE, error))
     {
       partners_file_clear (&file);
@@ -568,12 +450,12 @@ palier_partners_check (const char                  *path,
 
   check = _palier_file_check_new ((GDestroyNotify) palier_partner_free);
   describe_file (&file, check);
-  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.problems));
+  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.table.problems));
 
   partner_list_init (&list, check->records);
-  for (guint i = 0; file.columns[PALIER_PARTNERS_FIELD_PARTNER] >= 0 && i < file.rows->len; i++)
+  for (guint i = 0; file.columns[PALIER_PARTNERS_FIELD_PARTNER] >= 0 && i < file.table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file.rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file.table.rows, i);
       g_autoptr(GError) row_error = NULL;
       PalierPartnersField field = PALIER_PARTNERS_FIELD_PARTNER;
       PalierPartner *partner = convert_row (&file, row, &field, &row_error);
@@ -583,7 +465,7 @@ palier_partners_check (const char                  *path,
           int column = file.columns[field];
 
           _palier_file_check_add_problem (check->problems, row->line,
-                                          column >= 0 ? file.headers[column] : NULL,
+                                          column >= 0 ? file.table.headers[column] : NULL,
                                           column >= 0 ? row->fields[column] : NULL,
                                           row_error->message);
         }

@@ -16,6 +16,7 @@
 
 #include "palier-quotas-import.h"
 #include "palier-file-check-private.h"
+#include "palier-file-import-private.h"
 #include "palier-import.h"
 #include "palier-import-private.h"
 
@@ -36,39 +37,15 @@ static const char *const *const field_headers[PALIER_QUOTAS_N_FIELDS] = {
 };
 
 typedef struct {
-  char          *display_name;
-  char         **headers;
-  guint          n_columns;
+  PalierImportTable table;
   int            columns[PALIER_QUOTAS_N_FIELDS];
-  GPtrArray     *rows;                  /* Row * */
-  GPtrArray     *problems;              /* PalierImportProblem *: rows with a
-                                         * wrong field count */
-  PalierEncoding encoding;
-  char           delimiter;
   PalierDecimalMark decimal_mark;
 } QuotasFile;
-
-typedef struct {
-  guint64  line;
-  char   **fields;                      /* n_columns strings */
-} Row;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_strfreev (row->fields);
-  g_free (row);
-}
 
 static void
 quotas_file_clear (QuotasFile *file)
 {
-  g_free (file->display_name);
-  g_strfreev (file->headers);
-  g_clear_pointer (&file->rows, g_ptr_array_unref);
-  g_clear_pointer (&file->problems, g_ptr_array_unref);
+  _palier_import_table_clear (&file->table);
 }
 
 const char *
@@ -189,75 +166,25 @@ palier_quota_parse_period (const char   *label,
 
 /* Reading */
 
-/* Reads the header and every record, each padded to the header's
- * width.  A record with more fields than the header is left out and
- * recorded in the file's problems. */
+/* Reads the header and every record into the file's table. */
 static gboolean
 read_records (QuotasFile                 *file,
               const char                 *path,
               const PalierQuotasOptions  *options,
               GError                    **error)
 {
-  g_autoptr(PalierCsvReader) reader = NULL;
-  PalierCsvRecord record;
   g_autoptr(GError) local_error = NULL;
 
-  reader = palier_csv_reader_new_for_path (path, &options->dialect, error);
-  if (reader == NULL)
-    return FALSE;
-  file->encoding = palier_csv_reader_get_encoding (reader);
-  file->delimiter = palier_csv_reader_get_delimiter (reader);
-
-  if (!palier_csv_reader_next (reader, &record, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
-                     _("%s: the file is empty; a quotas file needs a header line"),
-                     file->display_name);
-      return FALSE;
-    }
-
-  file->n_columns = record.n_fields;
-  file->headers = g_new0 (char *, record.n_fields + 1);
-  for (guint i = 0; i < record.n_fields; i++)
-    file->headers[i] = g_strstrip (g_strdup (record.fields[i]));
-
-  file->rows = g_ptr_array_new_with_free_func (row_free);
-  file->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_import_problem_free);
-  while (palier_csv_reader_next (reader, &record, &local_error))
-    {
-      gboolean too_wide = FALSE;
-      Row *row;
-
-      for (guint i = file->n_columns; i < record.n_fields; i++)
-        too_wide = too_wide || record.lengths[i] != 0;
-      if (too_wide)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("%s:%llu: %u fields where the header has %u; check the quotes and delimiters on this line"),
-                             file->display_name, (unsigned long long) record.line,
-                             record.n_fields, file->n_columns);
-
-          _palier_file_check_add_problem (file->problems, record.line, NULL, NULL, message);
-          continue;
-        }
-
-      row = g_new0 (Row, 1);
-      row->line = record.line;
-      row->fields = g_new0 (char *, file->n_columns + 1);
-      for (guint i = 0; i < file->n_columns; i++)
-        row->fields[i] = g_strstrip (g_strdup (i < record.n_fields ? record.fields[i] : ""));
-      g_ptr_array_add (file->rows, row);
-    }
+  if (_palier_import_table_read (&file->table, path, &options->dialect, &local_error))
+    return TRUE;
 
   if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
+                 _("%s: the file is empty; a quotas file needs a header line"),
+                 file->table.display_name);
+  return FALSE;
 }
 
 /* Maps each field to the requested column, or to a guessed one that no
@@ -269,40 +196,9 @@ map_columns (QuotasFile                 *file,
              gboolean                    require_all,
              GError                    **error)
 {
-  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
-    {
-      g_autofree char *headers = NULL;
-
-      file->columns[f] = -1;
-      if (options->columns[f] == NULL || options->columns[f][0] == '\0')
-        continue;
-
-      file->columns[f] = _palier_import_find_header (file->headers, file->n_columns,
-                                                     options->columns[f]);
-      if (file->columns[f] >= 0)
-        continue;
-
-      headers = _palier_import_list_headers (file->headers, file->n_columns);
-      g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
-                   _("%s: no column “%s” for the field “%s”; the columns are %s"),
-                   file->display_name, options->columns[f], field_names[f], headers);
-      return FALSE;
-    }
-
-  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
-    {
-      int column;
-      gboolean in_use = FALSE;
-
-      if (file->columns[f] >= 0 || options->columns[f] != NULL)
-        continue;
-
-      column = _palier_import_guess_header (file->headers, file->n_columns, field_headers[f]);
-      for (guint g = 0; g < PALIER_QUOTAS_N_FIELDS; g++)
-        in_use = in_use || (column >= 0 && file->columns[g] == column);
-      if (!in_use)
-        file->columns[f] = column;
-    }
+  if (!_palier_import_table_map (&file->table, PALIER_QUOTAS_N_FIELDS, field_names, field_headers,
+                                 options->columns, file->columns, error))
+    return FALSE;
 
   for (guint f = 0; require_all && f < PALIER_QUOTAS_N_FIELDS; f++)
     {
@@ -311,10 +207,10 @@ map_columns (QuotasFile                 *file,
       if (file->columns[f] >= 0)
         continue;
 
-      headers = _palier_import_list_headers (file->headers, file->n_columns);
+      headers = _palier_import_list_headers (file->table.headers, file->table.n_columns);
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_MAPPING,
                    _("%s: no column holds the field “%s”; the columns are %s; use --map quotas.%s=COLUMN"),
-                   file->display_name, field_names[f], headers, field_names[f]);
+                   file->table.display_name, field_names[f], headers, field_names[f]);
       return FALSE;
     }
   return TRUE;
@@ -334,9 +230,9 @@ resolve_decimal_mark (QuotasFile                *file,
   if (column < 0 || file->decimal_mark != PALIER_DECIMAL_MARK_AUTO)
     return;
 
-  for (guint i = 0; i < file->rows->len; i++)
+  for (guint i = 0; i < file->table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file->rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file->table.rows, i);
 
       if (row->fields[column][0] != '\0')
         palier_number_sniffer_add (&sniffer, row->fields[column], strlen (row->fields[column]));
@@ -348,12 +244,12 @@ static const char *
 header_of (const QuotasFile  *file,
            PalierQuotasField  field)
 {
-  return file->headers[file->columns[field]];
+  return file->table.headers[file->columns[field]];
 }
 
 static gboolean
 set_value_error (const QuotasFile   *file,
-                 const Row          *row,
+                 const PalierImportRow          *row,
                  PalierQuotasField   field,
                  const char         *value,
                  const char         *problem,
@@ -362,14 +258,14 @@ set_value_error (const QuotasFile   *file,
   g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
                /* Translators: the last %s is the problem with the value. */
                _("%s:%llu: column “%s”: “%s”: %s"),
-               file->display_name, (unsigned long long) row->line,
+               file->table.display_name, (unsigned long long) row->line,
                header_of (file, field), value, problem);
   return FALSE;
 }
 
 static gboolean
 parse_quota (const QuotasFile  *file,
-             const Row         *row,
+             const PalierImportRow         *row,
              PalierDecimal     *out_quota,
              GError           **error)
 {
@@ -405,7 +301,7 @@ parse_quota (const QuotasFile  *file,
  * invalid. */
 static PalierQuota *
 convert_row (const QuotasFile           *file,
-             const Row                  *row,
+             const PalierImportRow                  *row,
              const PalierQuotasOptions  *options,
              PalierQuotasField          *out_field,
              GError                    **error)
@@ -428,7 +324,7 @@ convert_row (const QuotasFile           *file,
     {
       *out_field = PALIER_QUOTAS_FIELD_PERIOD;
       g_set_error (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE,
-                   _("%s:%llu: column “%s”: %s"), file->display_name, (unsigned long long) row->line,
+                   _("%s:%llu: column “%s”: %s"), file->table.display_name, (unsigned long long) row->line,
                    header_of (file, PALIER_QUOTAS_FIELD_PERIOD), local_error->message);
       return NULL;
     }
@@ -494,7 +390,7 @@ check_overlaps (const QuotasFile  *file,
       first_line = earlier->line < later->line ? earlier : later;
       second_line = earlier->line < later->line ? later : earlier;
       message = g_strdup_printf (_("%s:%llu: partner “%s” already has a quota for “%s” on line %llu, which shares days with “%s”; give each partner one quota per period"),
-                                 file->display_name, (unsigned long long) second_line->line,
+                                 file->table.display_name, (unsigned long long) second_line->line,
                                  later->partner, first_line->label, (unsigned long long) first_line->line,
                                  second_line->label);
       if (problems == NULL)
@@ -504,7 +400,7 @@ check_overlaps (const QuotasFile  *file,
         }
 
       _palier_file_check_add_problem (problems, second_line->line,
-                                      file->headers[file->columns[PALIER_QUOTAS_FIELD_PERIOD]],
+                                      file->table.headers[file->columns[PALIER_QUOTAS_FIELD_PERIOD]],
                                       second_line->label, message);
       g_ptr_array_add (dropped, (gpointer) second_line);
       kept = first_line;
@@ -527,16 +423,16 @@ palier_quotas_read (const char                 *path,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file.display_name = g_filename_display_basename (path);
+  file.table.display_name = g_filename_display_basename (path);
   if (!read_records (&file, path, options, error))
     {
       quotas_file_clear (&file);
       return NULL;
     }
 
-  if (file.problems->len > 0)
+  if (file.table.problems->len > 0)
     {
-      const PalierImportProblem *first = g_ptr_array_index (file.problems, 0);
+      const PalierImportProblem *first = g_ptr_array_index (file.table.problems, 0);
 
       g_set_error_literal (error, PALIER_IMPORT_ERROR, PALIER_IMPORT_ERROR_VALUE, first->message);
       quotas_file_clear (&file);
@@ -551,10 +447,10 @@ palier_quotas_read (const char                 *path,
   resolve_decimal_mark (&file, options);
 
   quotas = g_ptr_array_new_with_free_func ((GDestroyNotify) palier_quota_free);
-  for (guint i = 0; i < file.rows->len; i++)
+  for (guint i = 0; i < file.table.rows->len; i++)
     {
       PalierQuotasField field;
-      PalierQuota *quota = convert_row (&file, g_ptr_array_index (file.rows, i), options, &field, error);
+      PalierQuota *quota = convert_row (&file, g_ptr_array_index (file.table.rows, i), options, &field, error);
 
       if (quota == NULL)
         {
@@ -579,9 +475,9 @@ has_fiscal_labels (const QuotasFile *file)
 {
   int column = file->columns[PALIER_QUOTAS_FIELD_PERIOD];
 
-  for (guint i = 0; column >= 0 && i < file->rows->len; i++)
+  for (guint i = 0; column >= 0 && i < file->table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file->rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file->table.rows, i);
 
       if (g_ascii_strncasecmp (row->fields[column], "FY", 2) == 0)
         return TRUE;
@@ -594,23 +490,9 @@ static void
 describe_file (const QuotasFile *file,
                PalierFileCheck  *check)
 {
-  check->encoding = file->encoding;
-  check->delimiter = file->delimiter;
-  check->headers = g_strdupv (file->headers);
-  check->n_columns = file->n_columns;
+  _palier_import_table_describe (&file->table, PALIER_QUOTAS_N_FIELDS, file->columns, check);
   check->decimal_mark = file->decimal_mark;
   check->has_fiscal_labels = has_fiscal_labels (file);
-  check->rows_read = file->rows->len + file->problems->len;
-
-  for (guint f = 0; f < PALIER_QUOTAS_N_FIELDS; f++)
-    check->columns[f] = file->columns[f];
-
-  for (guint i = 0; i < file->rows->len && i < PALIER_FILE_CHECK_PREVIEW_ROWS; i++)
-    {
-      const Row *row = g_ptr_array_index (file->rows, i);
-
-      g_ptr_array_add (check->preview, g_strdupv (row->fields));
-    }
 }
 
 static gboolean
@@ -634,7 +516,7 @@ palier_quotas_check (const char                 *path,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file.display_name = g_filename_display_basename (path);
+  file.table.display_name = g_filename_display_basename (path);
   if (!read_records (&file, path, options, error) || !map_columns (&file, options, FALSE, error))
     {
       quotas_file_clear (&file);
@@ -644,18 +526,18 @@ palier_quotas_check (const char                 *path,
 
   check = _palier_file_check_new ((GDestroyNotify) palier_quota_free);
   describe_file (&file, check);
-  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.problems));
+  g_ptr_array_extend_and_steal (check->problems, g_steal_pointer (&file.table.problems));
 
-  for (guint i = 0; all_fields_mapped (&file) && i < file.rows->len; i++)
+  for (guint i = 0; all_fields_mapped (&file) && i < file.table.rows->len; i++)
     {
-      const Row *row = g_ptr_array_index (file.rows, i);
+      const PalierImportRow *row = g_ptr_array_index (file.table.rows, i);
       g_autoptr(GError) row_error = NULL;
       PalierQuotasField field = PALIER_QUOTAS_FIELD_PARTNER;
       PalierQuota *quota = convert_row (&file, row, options, &field, &row_error);
       int column = file.columns[field];
 
       if (quota == NULL)
-        _palier_file_check_add_problem (check->problems, row->line, file.headers[column],
+        _palier_file_check_add_problem (check->problems, row->line, file.table.headers[column],
                                         row->fields[column], row_error->message);
       else
         g_ptr_array_add (check->records, quota);

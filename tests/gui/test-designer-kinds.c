@@ -27,6 +27,7 @@
 #include "palier-program-editor.h"
 #include "palier-program-edits.h"
 #include "palier-results-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-window.h"
 
@@ -52,80 +53,25 @@ typedef struct {
   PalierProgram *original;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static void
-run_pending_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static GtkWidget *
 designer_child (Fixture    *fixture,
                 const char *name)
 {
-  return child (fixture->designer, PALIER_TYPE_DESIGNER_VIEW, name);
+  return palier_gui_test_template_child (fixture->designer, PALIER_TYPE_DESIGNER_VIEW, name);
 }
 
 static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("designer2/sales.csv");
-  g_autofree char *xml = palier_test_data_path ("designer2/program.xml");
   g_autoptr(PalierStore) store = NULL;
-  g_autoptr(PalierProgram) program = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
+  palier_gui_test_import_sales (store, "designer2/sales.csv");
+  palier_gui_test_save_program (store, "designer2/program.xml");
 }
 
 static PalierProgramEditor *
@@ -172,8 +118,8 @@ live_is_current (gpointer data)
 static PalierResult *
 live_result (Fixture *fixture)
 {
-  g_assert_true (wait_for (live_is_current, fixture));
-  run_pending_events ();
+  g_assert_true (palier_gui_test_wait_for (live_is_current, fixture, WAIT_TIMEOUT_US));
+  palier_gui_test_run_pending_events ();
   return palier_live_simulation_get_result (live (fixture));
 }
 
@@ -194,12 +140,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = palier_window_new (application);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 1000);
   palier_window_set_workspace (fixture->window, fixture->workspace);
-  stack = ADW_VIEW_STACK (child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"));
+  stack = ADW_VIEW_STACK (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"));
   adw_view_stack_set_visible_child_name (stack, "designer");
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  fixture->designer = PALIER_DESIGNER_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "designer_view"));
+  fixture->designer = PALIER_DESIGNER_VIEW (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "designer_view"));
   fixture->original = palier_program_copy (program (fixture));
   live_result (fixture);
 }
@@ -216,7 +162,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Let the worker threads' callbacks drop their references. */
   for (int i = 0; i < 50; i++)
     {
-      run_pending_events ();
+      palier_gui_test_run_pending_events ();
       g_usleep (1000);
     }
 
@@ -331,7 +277,7 @@ assert_deal_summary (Fixture    *fixture,
 {
   DealSummary expected = { fixture, text };
 
-  if (!wait_for (deal_summary_is, &expected))
+  if (!palier_gui_test_wait_for (deal_summary_is, &expected, WAIT_TIMEOUT_US))
     g_assert_cmpstr (label_text (fixture, "deal_summary_label"), ==, text);
 }
 
@@ -853,9 +799,9 @@ test_focused_cell_reformat (Fixture       *fixture,
   /* The cell keeps the focus while the basis changes in another row,
    * as when a user clicks it before opening the menu. */
   g_assert_true (gtk_widget_grab_focus (entry));
-  run_pending_events ();
+  palier_gui_test_run_pending_events ();
   choose (fixture, "basis_row", PALIER_BASIS_AMOUNT);
-  run_pending_events ();
+  palier_gui_test_run_pending_events ();
   g_assert_cmpint (component (program (fixture), COMMISSION)->basis, ==, PALIER_BASIS_AMOUNT);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
@@ -863,7 +809,7 @@ test_focused_cell_reformat (Fixture       *fixture,
   /* Text being typed stays when the model changes under it. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "12");
   choose (fixture, "basis_row", PALIER_BASIS_ATTAINMENT);
-  run_pending_events ();
+  palier_gui_test_run_pending_events ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
 }
 
@@ -919,7 +865,7 @@ static void
 test_results_non_cash (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  PalierResultsView *results = PALIER_RESULTS_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "results_view"));
+  PalierResultsView *results = PALIER_RESULTS_VIEW (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "results_view"));
   GtkWidget *detail_widget = palier_partner_detail_new ();
   PalierPartnerDetail *detail = PALIER_PARTNER_DETAIL (detail_widget);
   GtkListBox *components;
@@ -931,29 +877,29 @@ test_results_non_cash (Fixture       *fixture,
   g_object_ref_sink (detail_widget);
   palier_results_view_show_result (results, live_result (fixture));
 
-  g_assert_true (gtk_widget_get_visible (child (results, PALIER_TYPE_RESULTS_VIEW, "non_cash_card")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (results, PALIER_TYPE_RESULTS_VIEW, "total_non_cash_label"))),
+  g_assert_true (gtk_widget_get_visible (palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "non_cash_card")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "total_non_cash_label"))),
                    ==, "$1,000.00");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (results, PALIER_TYPE_RESULTS_VIEW, "total_payout_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "total_payout_label"))),
                    ==, "$1,075.00");
 
   /* The reward's row gives its non-cash cost, not its zero payout. */
-  components = GTK_LIST_BOX (child (results, PALIER_TYPE_RESULTS_VIEW, "component_list"));
+  components = GTK_LIST_BOX (palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "component_list"));
   reward_row = gtk_list_box_get_row_at_index (components, REWARD);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (reward_row)), ==,
                    "Non-cash reward, not in the payout");
 
-  partner_titles = column_titles (GTK_COLUMN_VIEW (child (results, PALIER_TYPE_RESULTS_VIEW, "partner_table")));
+  partner_titles = column_titles (GTK_COLUMN_VIEW (palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "partner_table")));
   g_assert_cmpstr (partner_titles, ==,
                    "Partner|Segment|Sales|Attainment|Payout|Base commission|Big deals|President's club|Non-cash");
 
   /* P2 won the trip of 2024. */
   g_assert_true (palier_partner_detail_show (detail, live_result (fixture), "P2"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, PALIER_TYPE_PARTNER_DETAIL, "non_cash_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (detail, PALIER_TYPE_PARTNER_DETAIL, "non_cash_label"))),
                    ==, "$1,000.00");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, PALIER_TYPE_PARTNER_DETAIL, "rewards_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (detail, PALIER_TYPE_PARTNER_DETAIL, "rewards_label"))),
                    ==, "President's club (Trip), 2024");
-  period_titles = column_titles (GTK_COLUMN_VIEW (child (detail, PALIER_TYPE_PARTNER_DETAIL, "period_table")));
+  period_titles = column_titles (GTK_COLUMN_VIEW (palier_gui_test_template_child (detail, PALIER_TYPE_PARTNER_DETAIL, "period_table")));
   g_assert_cmpstr (period_titles, ==, "Period|Sales|Quota|Attainment|Payout|Base commission|Big deals|Non-cash");
 
   /* The CSV export writes what the core writes: a non_cash column. */
@@ -1155,7 +1101,7 @@ save_window (Fixture    *fixture,
   for (int i = 0; i < 20; i++)
     {
       gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-      run_pending_events ();
+      palier_gui_test_run_pending_events ();
       g_usleep (10000);
     }
 
@@ -1213,9 +1159,9 @@ test_screenshots (Fixture       *fixture,
   scroll_to (fixture, "reward_group");
   save_window (fixture, dir, "reward.png");
 
-  palier_results_view_show_result (PALIER_RESULTS_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "results_view")),
+  palier_results_view_show_result (PALIER_RESULTS_VIEW (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "results_view")),
                                    live_result (fixture));
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child (fixture->window, PALIER_TYPE_WINDOW, "view_stack")),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "view_stack")),
                                          "results");
   save_window (fixture, dir, "results.png");
 }

@@ -23,6 +23,7 @@
 #include "palier-number-input.h"
 #include "palier-program-edits.h"
 #include "palier-results-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-tier-item.h"
 #include "palier-window.h"
@@ -43,80 +44,25 @@ typedef struct {
   PalierProgram *original;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static void
-run_pending_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static GtkWidget *
 designer_child (Fixture    *fixture,
                 const char *name)
 {
-  return child (fixture->designer, PALIER_TYPE_DESIGNER_VIEW, name);
+  return palier_gui_test_template_child (fixture->designer, PALIER_TYPE_DESIGNER_VIEW, name);
 }
 
 static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("gui/sales.csv");
-  g_autofree char *xml = palier_test_data_path ("gui/program.xml");
   g_autoptr(PalierStore) store = NULL;
-  g_autoptr(PalierProgram) program = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
+  palier_gui_test_import_sales (store, "gui/sales.csv");
+  palier_gui_test_save_program (store, "gui/program.xml");
 }
 
 static PalierProgramEditor *
@@ -179,14 +125,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = palier_window_new (application);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   palier_window_set_workspace (fixture->window, fixture->workspace);
-  stack = ADW_VIEW_STACK (child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"));
+  stack = ADW_VIEW_STACK (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "view_stack"));
   adw_view_stack_set_visible_child_name (stack, "designer");
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 
-  fixture->designer = PALIER_DESIGNER_VIEW (child (fixture->window, PALIER_TYPE_WINDOW, "designer_view"));
+  fixture->designer = PALIER_DESIGNER_VIEW (palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "designer_view"));
   fixture->original = palier_program_copy (program (fixture));
-  g_assert_true (wait_for (live_has_result, fixture));
+  g_assert_true (palier_gui_test_wait_for (live_has_result, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -214,7 +160,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Let the worker threads' callbacks drop their references. */
   for (int i = 0; i < 50; i++)
     {
-      run_pending_events ();
+      palier_gui_test_run_pending_events ();
       g_usleep (1000);
     }
 
@@ -234,7 +180,7 @@ saved_versions (Fixture *fixture)
   GPtrArray *versions;
 
   palier_program_editor_flush (editor (fixture));
-  run_pending_events ();
+  palier_gui_test_run_pending_events ();
 
   store = palier_store_open (fixture->path, PALIER_STORE_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -864,8 +810,8 @@ test_live_totals (Fixture       *fixture,
 {
   PalierLiveSimulation *live = palier_designer_view_get_live_simulation (fixture->designer);
   GtkWidget *totals = designer_child (fixture, "totals_label");
-  GtkWidget *results = child (fixture->window, PALIER_TYPE_WINDOW, "results_view");
-  GtkWidget *payout_label = child (results, PALIER_TYPE_RESULTS_VIEW, "total_payout_label");
+  GtkWidget *results = palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, "results_view");
+  GtkWidget *payout_label = palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, "total_payout_label");
   guint before = palier_live_simulation_get_n_completed (live);
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (totals)), ==,
@@ -878,7 +824,7 @@ test_live_totals (Fixture       *fixture,
    * more in 2024-Q2, so 313 + 5 + 10 = 328 on sales of 4,700. */
   g_object_set_data (G_OBJECT (live), "test-before", &before);
   type_in_cell (fixture, 1, PALIER_ROW_FIELD_VALUE, "8");
-  g_assert_true (wait_for (live_completed_more, fixture));
+  g_assert_true (palier_gui_test_wait_for (live_completed_more, fixture, WAIT_TIMEOUT_US));
 
   g_assert_cmpint (palier_live_simulation_get_result (live)->total_payout, ==, 328 * PALIER_DECIMAL_ONE);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (totals)), ==,
@@ -902,7 +848,7 @@ test_live_reuses_sales (Fixture       *fixture,
   /* A new rate recomputes its component from the sales read already. */
   g_object_set_data (G_OBJECT (live), "test-before", &before);
   type_in_cell (fixture, 1, PALIER_ROW_FIELD_VALUE, "8");
-  g_assert_true (wait_for (live_completed_more, fixture));
+  g_assert_true (palier_gui_test_wait_for (live_completed_more, fixture, WAIT_TIMEOUT_US));
   g_object_set_data (G_OBJECT (live), "test-before", NULL);
 
   palier_live_simulation_get_stats (live, &second);
@@ -924,7 +870,7 @@ test_live_follows_drag (Fixture       *fixture,
 
   /* A dragged tier 3 at 0 %: P2's 2024-Q2 pays 40 + 70 = 110, not 160. */
   g_object_set_data (G_OBJECT (live), "test-before", &before);
-  g_assert_true (wait_for (live_completed_more, fixture));
+  g_assert_true (palier_gui_test_wait_for (live_completed_more, fixture, WAIT_TIMEOUT_US));
   g_assert_cmpint (palier_live_simulation_get_result (live)->total_payout, ==, 263 * PALIER_DECIMAL_ONE);
   g_assert_true (palier_program_equal (program (fixture), fixture->original));
   g_object_set_data (G_OBJECT (live), "test-before", NULL);

@@ -25,6 +25,7 @@
 #include "palier-import-dialog.h"
 #include "palier-import-problem-item.h"
 #include "palier-results-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-window-private.h"
 
@@ -40,43 +41,14 @@ typedef struct {
   PalierWindow *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
 
 /* Runs the main loop until @condition is TRUE.  Returns FALSE on
  * timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 static GtkWidget *
 window_child (Fixture    *fixture,
               const char *name)
 {
-  return child (fixture->window, PALIER_TYPE_WINDOW, name);
+  return palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, name);
 }
 
 /* The last shown toplevel of @type, or NULL. */
@@ -102,43 +74,6 @@ message_dialog_shown (gpointer data)
 
 /* Workspaces */
 
-static void
-import_csv (PalierStore *store,
-            const char  *relative)
-{
-  g_autofree char *csv = palier_test_data_path (relative);
-  g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportPlan *plan;
-  gboolean ok;
-
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  palier_import_plan_free (plan);
-}
-
-static void
-save_program (PalierStore *store,
-              const char  *relative)
-{
-  g_autofree char *xml = palier_test_data_path (relative);
-  g_autoptr(PalierProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  ok = palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
 /* The workspace of the tests: the window's test sales and program, or,
  * with @comparison, the comparison's sales and both its programs. */
 static void
@@ -153,14 +88,14 @@ make_workspace (const char *path,
 
   if (comparison)
     {
-      import_csv (store, "dialogs/compare-sales.csv");
-      save_program (store, "dialogs/baseline.xml");
-      save_program (store, "dialogs/proposal.xml");
+      palier_gui_test_import_sales (store, "dialogs/compare-sales.csv");
+      palier_gui_test_save_program (store, "dialogs/baseline.xml");
+      palier_gui_test_save_program (store, "dialogs/proposal.xml");
     }
   else
     {
-      import_csv (store, "gui/sales.csv");
-      save_program (store, "gui/program.xml");
+      palier_gui_test_import_sales (store, "gui/sales.csv");
+      palier_gui_test_save_program (store, "gui/program.xml");
     }
 }
 
@@ -184,7 +119,7 @@ static const char *
 data_label (Fixture    *fixture,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (child (window_child (fixture, "data_view"),
+  return gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (window_child (fixture, "data_view"),
                                                PALIER_TYPE_DATA_VIEW, name)));
 }
 
@@ -192,7 +127,7 @@ static gboolean
 data_view_loaded (gpointer data)
 {
   Fixture *fixture = data;
-  GtkStack *stack = GTK_STACK (child (window_child (fixture, "data_view"),
+  GtkStack *stack = GTK_STACK (palier_gui_test_template_child (window_child (fixture, "data_view"),
                                       PALIER_TYPE_DATA_VIEW, "stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
@@ -215,7 +150,7 @@ fixture_set_up (Fixture       *fixture,
   palier_window_set_workspace (fixture->window, fixture->workspace);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  g_assert_true (wait_for (data_view_loaded, fixture));
+  g_assert_true (palier_gui_test_wait_for (data_view_loaded, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -270,7 +205,7 @@ open_import_dialog (Fixture    *fixture,
   palier_window_open_file (fixture->window, file);
   dialog = find_toplevel (PALIER_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   return dialog;
 }
@@ -288,7 +223,7 @@ static GtkWidget *
 dialog_child (PalierImportDialog *dialog,
               const char         *name)
 {
-  return child (dialog, PALIER_TYPE_IMPORT_DIALOG, name);
+  return palier_gui_test_template_child (dialog, PALIER_TYPE_IMPORT_DIALOG, name);
 }
 
 /* The header the drop-down of @field shows, "Not used" included. */
@@ -430,7 +365,7 @@ test_import_date_order_changes_problems (Fixture       *fixture,
   g_assert_cmpstr (mapping_subtitle (dialog, PALIER_FIELD_DATE), ==, "“13/01/2024” reads as January 13, 2024");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (date_order_row), 1);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   g_assert_cmpint (palier_import_plan_get_date_order (palier_import_dialog_get_plan (dialog)), ==,
                    PALIER_DATE_ORDER_MDY);
@@ -455,7 +390,7 @@ test_import_delimiter_rebuilds_plan (Fixture       *fixture,
 
   /* Read with semicolons, each line is one column that feeds nothing. */
   adw_combo_row_set_selected (delimiter_row, 1);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   g_assert_cmpint (palier_import_plan_get_delimiter (palier_import_dialog_get_plan (dialog)), ==, ';');
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 1);
@@ -464,7 +399,7 @@ test_import_delimiter_rebuilds_plan (Fixture       *fixture,
 
   /* Back to commas, the columns are guessed again. */
   adw_combo_row_set_selected (delimiter_row, 0);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 12);
   g_assert_cmpstr (mapped_header (dialog, PALIER_FIELD_DATE), ==, "Order Date");
@@ -526,7 +461,7 @@ wait_for_transactions (Fixture    *fixture,
 {
   const char *expected[] = { text, (const char *) fixture };
 
-  g_assert_true (wait_for (transactions_shown, expected));
+  g_assert_true (palier_gui_test_wait_for (transactions_shown, expected, WAIT_TIMEOUT_US));
 }
 
 typedef struct {
@@ -596,7 +531,7 @@ test_import_skips_invalid_rows (Fixture       *fixture,
   watch_import (&watch, dialog);
   gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "skip_switch")), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
-  g_assert_true (wait_for (dialog_closed, &watch));
+  g_assert_true (palier_gui_test_wait_for (dialog_closed, &watch, WAIT_TIMEOUT_US));
 
   g_assert_true (watch.imported);
   g_assert_cmpuint (watch.rows, ==, 3);
@@ -642,7 +577,7 @@ test_import_progress_and_summary (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dialog_child (dialog, "stack"))), ==,
                    "importing");
-  g_assert_true (wait_for (dialog_closed, &watch));
+  g_assert_true (palier_gui_test_wait_for (dialog_closed, &watch, WAIT_TIMEOUT_US));
 
   g_assert_true (watch.imported);
   g_assert_cmpuint (watch.rows, ==, 20000);
@@ -681,10 +616,10 @@ test_import_cancel_leaves_workspace (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
 
   /* Cancel once rows are being written. */
-  g_assert_true (wait_for (import_progressed, &watch));
+  g_assert_true (palier_gui_test_wait_for (import_progressed, &watch, WAIT_TIMEOUT_US));
   g_assert_nonnull (watch.dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
-  g_assert_true (wait_for (dialog_closed, &watch));
+  g_assert_true (palier_gui_test_wait_for (dialog_closed, &watch, WAIT_TIMEOUT_US));
 
   g_assert_true (watch.cancelled);
   g_assert_false (watch.imported);
@@ -716,7 +651,7 @@ test_import_unmapped_required (Fixture       *fixture,
   gtk_drop_down_set_selected (partner, 2);
   g_assert_false (import_enabled (dialog));
   gtk_drop_down_set_selected (amount, 3);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   g_assert_cmpstr (mapping_subtitle (dialog, PALIER_FIELD_AMOUNT), ==, "“100” reads as 100");
   g_assert_true (import_enabled (dialog));
@@ -786,7 +721,7 @@ export_to (Fixture            *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &watch[0]);
   palier_export_dialog_export_to_file (dialog, file);
-  g_assert_true (wait_for (file_written, watch));
+  g_assert_true (palier_gui_test_wait_for (file_written, watch, WAIT_TIMEOUT_US));
   if (watch[0] != NULL)
     g_object_remove_weak_pointer (G_OBJECT (dialog), &watch[0]);
 
@@ -837,9 +772,9 @@ set_image (PalierExportDialog *dialog,
            double              width,
            double              height)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, PALIER_TYPE_EXPORT_DIALOG, "format_row")), format);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, PALIER_TYPE_EXPORT_DIALOG, "width_spin")), width);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, PALIER_TYPE_EXPORT_DIALOG, "height_spin")), height);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (palier_gui_test_template_child (dialog, PALIER_TYPE_EXPORT_DIALOG, "format_row")), format);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (palier_gui_test_template_child (dialog, PALIER_TYPE_EXPORT_DIALOG, "width_spin")), width);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (palier_gui_test_template_child (dialog, PALIER_TYPE_EXPORT_DIALOG, "height_spin")), height);
 }
 
 static void
@@ -847,7 +782,7 @@ test_export_curve_png (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   PalierExportDialog *dialog = open_export_dialog (fixture);
-  AdwComboRow *size_row = ADW_COMBO_ROW (child (dialog, PALIER_TYPE_EXPORT_DIALOG, "size_row"));
+  AdwComboRow *size_row = ADW_COMBO_ROW (palier_gui_test_template_child (dialog, PALIER_TYPE_EXPORT_DIALOG, "size_row"));
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *png_path = NULL;
@@ -884,7 +819,7 @@ static void
 simulate (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.simulate", NULL));
-  g_assert_true (wait_for (has_result, fixture));
+  g_assert_true (palier_gui_test_wait_for (has_result, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -991,7 +926,7 @@ test_program_import_schema_error (Fixture       *fixture,
   g_autoptr(GPtrArray) ids = NULL;
 
   _palier_window_import_program (fixture->window, path);
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (palier_gui_test_wait_for (message_dialog_shown, NULL, WAIT_TIMEOUT_US));
 
   message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   body = adw_message_dialog_get_body (message);
@@ -1031,7 +966,7 @@ test_program_import_saves (Fixture       *fixture,
   g_assert_true (palier_program_equal (saved, expected));
 
   /* The Designer lists it. */
-  list = GTK_LIST_BOX (child (designer, PALIER_TYPE_DESIGNER_VIEW, "program_list"));
+  list = GTK_LIST_BOX (palier_gui_test_template_child (designer, PALIER_TYPE_DESIGNER_VIEW, "program_list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "designer");
 }
@@ -1042,7 +977,7 @@ static GtkWidget *
 compare_child (Fixture    *fixture,
                const char *name)
 {
-  return child (window_child (fixture, "compare_view"), PALIER_TYPE_COMPARE_VIEW, name);
+  return palier_gui_test_template_child (window_child (fixture, "compare_view"), PALIER_TYPE_COMPARE_VIEW, name);
 }
 
 static const char *
@@ -1069,7 +1004,7 @@ compare (Fixture    *fixture,
   PalierCompareView *view = PALIER_COMPARE_VIEW (window_child (fixture, "compare_view"));
 
   g_assert_true (palier_compare_view_select (view, baseline, proposal));
-  g_assert_true (wait_for (comparison_done, fixture));
+  g_assert_true (palier_gui_test_wait_for (comparison_done, fixture, WAIT_TIMEOUT_US));
 }
 
 static const char *
@@ -1167,7 +1102,7 @@ test_compare_search (Fixture       *fixture,
 
   /* Segments are searched too. */
   gtk_editable_set_text (GTK_EDITABLE (compare_child (fixture, "search_entry")), "silver");
-  g_assert_true (wait_for (one_row_shown, rows));
+  g_assert_true (palier_gui_test_wait_for (one_row_shown, rows, WAIT_TIMEOUT_US));
   g_assert_cmpstr (item_partner (rows, 0), ==, "P2");
 }
 

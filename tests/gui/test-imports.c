@@ -22,6 +22,7 @@
 #include "palier-import-dialog.h"
 #include "palier-import-problem-item.h"
 #include "palier-results-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-window-private.h"
 
@@ -42,41 +43,12 @@ typedef struct {
   PalierWindow *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static GtkWidget *
 window_child (Fixture    *fixture,
               const char *name)
 {
-  return child (fixture->window, PALIER_TYPE_WINDOW, name);
+  return palier_gui_test_template_child (fixture->window, PALIER_TYPE_WINDOW, name);
 }
 
 static gpointer
@@ -173,7 +145,7 @@ static gboolean
 data_view_loaded (gpointer data)
 {
   Fixture *fixture = data;
-  GtkStack *stack = GTK_STACK (child (window_child (fixture, "data_view"),
+  GtkStack *stack = GTK_STACK (palier_gui_test_template_child (window_child (fixture, "data_view"),
                                       PALIER_TYPE_DATA_VIEW, "stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
@@ -183,7 +155,7 @@ static const char *
 data_label (Fixture    *fixture,
             const char *name)
 {
-  return gtk_label_get_text (GTK_LABEL (child (window_child (fixture, "data_view"),
+  return gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (window_child (fixture, "data_view"),
                                                PALIER_TYPE_DATA_VIEW, name)));
 }
 
@@ -213,7 +185,7 @@ fixture_set_up (Fixture       *fixture,
   palier_window_set_workspace (fixture->window, fixture->workspace);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  g_assert_true (wait_for (data_view_loaded, fixture));
+  g_assert_true (palier_gui_test_wait_for (data_view_loaded, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -258,7 +230,7 @@ static PalierDecimal
 simulate_total (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.simulate", NULL));
-  g_assert_true (wait_for (has_result, fixture));
+  g_assert_true (palier_gui_test_wait_for (has_result, fixture, WAIT_TIMEOUT_US));
   return shown_result (fixture)->total_payout;
 }
 
@@ -292,7 +264,7 @@ static GtkWidget *
 dialog_child (PalierImportDialog *dialog,
               const char         *name)
 {
-  return child (dialog, PALIER_TYPE_IMPORT_DIALOG, name);
+  return palier_gui_test_template_child (dialog, PALIER_TYPE_IMPORT_DIALOG, name);
 }
 
 static const char *
@@ -338,7 +310,7 @@ open_dialog (Fixture          *fixture,
 
   g_assert_nonnull (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 900);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
   return dialog;
 }
 
@@ -375,7 +347,7 @@ run_import (PalierImportDialog *dialog)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &watch.dialog);
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &watch);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
-  g_assert_true (wait_for (dialog_closed, &watch));
+  g_assert_true (palier_gui_test_wait_for (dialog_closed, &watch, WAIT_TIMEOUT_US));
   g_assert_true (watch.imported);
   return watch.rows;
 }
@@ -445,7 +417,7 @@ import_resellers (Fixture *fixture)
   PalierImportDialog *dialog;
 
   palier_window_open_file (fixture->window, file);
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (palier_gui_test_wait_for (message_dialog_shown, NULL, WAIT_TIMEOUT_US));
   question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "partners");
   save_screenshot (GTK_WIDGET (question), "import-kind-question");
@@ -456,7 +428,7 @@ import_resellers (Fixture *fixture)
   g_assert_nonnull (dialog);
   g_assert_cmpint (palier_import_dialog_get_kind (dialog), ==, PALIER_IMPORT_KIND_PARTNERS);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 900);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
 
   g_assert_cmpstr (mapped_header (dialog, PALIER_PARTNERS_FIELD_PARTNER), ==, "ResellerKey");
   g_assert_cmpstr (mapped_header (dialog, PALIER_PARTNERS_FIELD_SEGMENT), ==, "BusinessType");
@@ -500,8 +472,8 @@ test_partners_resellers (Fixture       *fixture,
 
   /* Every reseller of the sales is in the file, so the count stays at
    * the file's 701 resellers. */
-  g_assert_true (wait_for (label_shows, &label));
-  g_assert_true (wait_for (total_changed, &total));
+  g_assert_true (palier_gui_test_wait_for (label_shows, &label, WAIT_TIMEOUT_US));
+  g_assert_true (palier_gui_test_wait_for (total_changed, &total, WAIT_TIMEOUT_US));
   save_screenshot (GTK_WIDGET (fixture->window), "data-after-partners");
 }
 
@@ -547,7 +519,7 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
   g_assert_false (import_enabled (dialog));
   period = palier_column_mapping_row_get_drop_down (palier_import_dialog_get_mapping_row (dialog, PALIER_QUOTAS_FIELD_PERIOD));
   gtk_drop_down_set_selected (period, 2);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
   g_assert_cmpstr (mapped_header (dialog, PALIER_QUOTAS_FIELD_PERIOD), ==, "Quarter");
   unread = g_strdup_printf (_("“%s” cannot be read as a period"), "FY2018-Q1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (palier_import_dialog_get_mapping_row (dialog, PALIER_QUOTAS_FIELD_PERIOD))),
@@ -563,7 +535,7 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
   g_assert_false (import_enabled (dialog));
 
   adw_combo_row_set_selected (fiscal_row, 6);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
   g_assert_cmpuint (g_list_model_get_n_items (problems (dialog)), ==, 0);
   g_assert_true (import_enabled (dialog));
   save_screenshot (GTK_WIDGET (dialog), "import-quotas");
@@ -583,8 +555,8 @@ test_quotas_fiscal_change_result (Fixture       *fixture,
   g_assert_cmpstr (quota->partner, ==, "676");
   g_assert_cmpint (quota->first, ==, palier_date_from_ymd (2017, 10, 1));
 
-  g_assert_true (wait_for (label_shows, &label));
-  g_assert_true (wait_for (total_changed, &total));
+  g_assert_true (palier_gui_test_wait_for (label_shows, &label, WAIT_TIMEOUT_US));
+  g_assert_true (palier_gui_test_wait_for (total_changed, &total, WAIT_TIMEOUT_US));
   g_assert_cmpint (shown_result (fixture)->total_payout, >, total.before);
 }
 
@@ -666,7 +638,7 @@ test_partners_unmapped_optional (Fixture       *fixture,
   /* "Not used" stays unused: the check does not guess the column again. */
   segment = palier_column_mapping_row_get_drop_down (palier_import_dialog_get_mapping_row (dialog, PALIER_PARTNERS_FIELD_SEGMENT));
   gtk_drop_down_set_selected (segment, 0);
-  g_assert_true (wait_for (dialog_ready, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_ready, dialog, WAIT_TIMEOUT_US));
   g_assert_cmpint (palier_import_dialog_get_file_check (dialog)->columns[PALIER_PARTNERS_FIELD_SEGMENT], ==, -1);
   g_assert_cmpstr (mapped_header (dialog, PALIER_PARTNERS_FIELD_SEGMENT), ==, _("Not used"));
   g_assert_null (((PalierPartner *) g_ptr_array_index (palier_import_dialog_get_file_check (dialog)->records, 0))->segment);

@@ -16,6 +16,7 @@
 #include "palier-live-simulation.h"
 #include "palier-range-selector.h"
 #include "palier-results-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-window.h"
 
@@ -41,88 +42,26 @@ typedef struct {
   PalierWindow *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static GtkWidget *
-child (GtkWidget  *widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
 
 static GtkWidget *
 window_child (Fixture    *fixture,
               const char *name)
 {
-  return child (GTK_WIDGET (fixture->window), PALIER_TYPE_WINDOW, name);
-}
-
-static void
-save_program (PalierStore *store,
-              const char  *file)
-{
-  g_autofree char *path = palier_test_data_path (file);
-  g_autoptr(PalierProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  program = palier_program_read_file (path, &error);
-  g_assert_no_error (error);
-  ok = palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  return palier_gui_test_template_child (GTK_WIDGET (fixture->window), PALIER_TYPE_WINDOW, name);
 }
 
 static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("range/sales.csv");
   g_autoptr(PalierStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
-  gboolean ok;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpuint (report.rows_imported, ==, 4);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  save_program (store, "range/yearly.xml");
-  save_program (store, "range/flat.xml");
+  g_assert_cmpuint (palier_gui_test_import_sales (store, "range/sales.csv"), ==, 4);
+  palier_gui_test_save_program (store, "range/yearly.xml");
+  palier_gui_test_save_program (store, "range/flat.xml");
 }
 
 static PalierResultsView *
@@ -212,7 +151,7 @@ wait_for_result (Fixture    *fixture,
 {
   Expected expected = { fixture, from };
 
-  g_assert_true (wait_for (result_from, &expected));
+  g_assert_true (palier_gui_test_wait_for (result_from, &expected, WAIT_TIMEOUT_US));
 }
 
 static gboolean
@@ -230,13 +169,13 @@ wait_for_comparison (Fixture    *fixture,
 {
   Expected expected = { fixture, from };
 
-  g_assert_true (wait_for (comparison_from, &expected));
+  g_assert_true (palier_gui_test_wait_for (comparison_from, &expected, WAIT_TIMEOUT_US));
 }
 
 static const char *
 payout_text (Fixture *fixture)
 {
-  GtkWidget *label = child (GTK_WIDGET (results_view (fixture)), PALIER_TYPE_RESULTS_VIEW,
+  GtkWidget *label = palier_gui_test_template_child (GTK_WIDGET (results_view (fixture)), PALIER_TYPE_RESULTS_VIEW,
                             "total_payout_label");
 
   return gtk_label_get_text (GTK_LABEL (label));
@@ -368,7 +307,7 @@ test_range_custom_invalid (Fixture       *fixture,
   PalierRangeSelector *selector = results_selector (fixture);
   GtkEditable *from_entry = palier_range_selector_get_from_entry (selector);
   GtkEditable *to_entry = palier_range_selector_get_to_entry (selector);
-  GtkRevealer *revealer = GTK_REVEALER (child (GTK_WIDGET (selector), PALIER_TYPE_RANGE_SELECTOR,
+  GtkRevealer *revealer = GTK_REVEALER (palier_gui_test_template_child (GTK_WIDGET (selector), PALIER_TYPE_RANGE_SELECTOR,
                                                "custom_revealer"));
   PalierDate from;
   PalierDate to;
@@ -472,7 +411,7 @@ test_range_live_simulation (Fixture       *fixture,
 
   run.n_completed = palier_live_simulation_get_n_completed (run.live);
   palier_live_simulation_run (run.live, program);
-  g_assert_true (wait_for (live_completed, &run));
+  g_assert_true (palier_gui_test_wait_for (live_completed, &run, WAIT_TIMEOUT_US));
   result = palier_live_simulation_get_result (run.live);
   g_assert_nonnull (result);
   g_assert_cmpint (result->total_payout, ==, palier_decimal_from_int (325));
@@ -480,7 +419,7 @@ test_range_live_simulation (Fixture       *fixture,
   /* A new range runs the same program again on its own sales. */
   run.n_completed = palier_live_simulation_get_n_completed (run.live);
   palier_workspace_set_range (fixture->workspace, 20170101, 20171231);
-  g_assert_true (wait_for (live_completed, &run));
+  g_assert_true (palier_gui_test_wait_for (live_completed, &run, WAIT_TIMEOUT_US));
   result = palier_live_simulation_get_result (run.live);
   g_assert_nonnull (result);
   g_assert_cmpint (result->from, ==, 20170101);

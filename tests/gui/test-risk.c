@@ -25,6 +25,7 @@
 #include "palier-risk-panel.h"
 #include "palier-scenario-data.h"
 #include "palier-scenarios-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-window.h"
 
@@ -35,24 +36,6 @@
 
 static PalierApplication *application;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
 
 static void
 run_pending_events (void)
@@ -331,7 +314,7 @@ test_risk_matches_core (void)
 
   panel = risk_panel_new (&fixture, 2000, 7, "300");
   palier_risk_panel_set_data (panel, fixture.data);
-  g_assert_true (wait_for (risk_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (risk_is_done, panel, WAIT_TIMEOUT_US));
 
   displayed = palier_risk_panel_get_result (panel);
   g_assert_cmpuint (displayed->n_draws, ==, 2000);
@@ -368,7 +351,7 @@ test_risk_rerun_on_seed (void)
   fixture_set_up (&fixture, "gui/program.xml");
   panel = risk_panel_new (&fixture, 500, 1, "");
   palier_risk_panel_set_data (panel, fixture.data);
-  g_assert_true (wait_for (risk_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (risk_is_done, panel, WAIT_TIMEOUT_US));
   if (palier_risk_panel_get_result (panel) == NULL)
     {
       g_test_skip ("palier_monte_carlo_run() returns nothing yet");
@@ -380,8 +363,8 @@ test_risk_rerun_on_seed (void)
 
   /* A new seed runs again by itself after the pause. */
   gtk_spin_button_set_value (child (panel, PALIER_TYPE_RISK_PANEL, "seed_spin"), 99);
-  g_assert_true (wait_for (risk_is_running, panel));
-  g_assert_true (wait_for (risk_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (risk_is_running, panel, WAIT_TIMEOUT_US));
+  g_assert_true (palier_gui_test_wait_for (risk_is_done, panel, WAIT_TIMEOUT_US));
   g_assert_cmpuint (palier_risk_panel_get_result (panel)->seed, ==, 99);
   g_assert_false (palier_risk_panel_get_result (panel)->has_budget);
 
@@ -400,7 +383,7 @@ test_risk_invalid_budget (void)
   fixture_set_up (&fixture, "gui/program.xml");
   panel = risk_panel_new (&fixture, 500, 1, "");
   palier_risk_panel_set_data (panel, fixture.data);
-  g_assert_true (wait_for (risk_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (risk_is_done, panel, WAIT_TIMEOUT_US));
 
   entry = child (panel, PALIER_TYPE_RISK_PANEL, "budget_entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "12,3.4x");
@@ -466,7 +449,7 @@ test_risk_set_scenario (void)
   g_assert_no_error (error);
   panel = risk_panel_new (&fixture, 500, 1, "");
   palier_risk_panel_set_scenario (panel, workspace, scenario);
-  g_assert_true (wait_for (risk_panel_has_data, panel));
+  g_assert_true (palier_gui_test_wait_for (risk_panel_has_data, panel, WAIT_TIMEOUT_US));
   g_assert_nonnull (palier_risk_panel_get_data (panel));
 
   /* 8 % growth on 4,700 of sales. */
@@ -548,7 +531,7 @@ test_goal_seek_apply_undo (void)
   dialog = goal_seek_dialog_new (&fixture, editor, "Tier 3 rate", "318");
 
   palier_goal_seek_dialog_find (dialog);
-  g_assert_true (wait_for (dialog_is_done, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_is_done, dialog, WAIT_TIMEOUT_US));
   result = palier_goal_seek_dialog_get_result (dialog);
   if (result == NULL)
     {
@@ -592,7 +575,7 @@ test_goal_seek_no_solution (void)
   dialog = goal_seek_dialog_new (&fixture, editor, "Tier 3 rate", "100");
 
   palier_goal_seek_dialog_find (dialog);
-  g_assert_true (wait_for (dialog_is_done, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_is_done, dialog, WAIT_TIMEOUT_US));
   result = palier_goal_seek_dialog_get_result (dialog);
   if (result == NULL)
     {
@@ -689,7 +672,7 @@ health_panel_show (Fixture *fixture)
 
   fixture_show (fixture, GTK_WIDGET (panel));
   palier_health_panel_set_data (panel, fixture->data);
-  g_assert_true (wait_for (health_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (health_is_done, panel, WAIT_TIMEOUT_US));
 
   return panel;
 }
@@ -754,8 +737,8 @@ test_health_near_change (void)
 
   palier_health_panel_set_near (panel, 10000);
   g_assert_cmpint (palier_health_panel_get_near (panel), ==, 10000);
-  g_assert_true (wait_for (health_is_running, panel));
-  g_assert_true (wait_for (health_is_done, panel));
+  g_assert_true (palier_gui_test_wait_for (health_is_running, panel, WAIT_TIMEOUT_US));
+  g_assert_true (palier_gui_test_wait_for (health_is_done, panel, WAIT_TIMEOUT_US));
   g_assert_cmpint (palier_health_panel_get_health (panel)->near, ==, 10000);
   g_assert_cmpuint (palier_health_panel_get_health (panel)->cliffs->len, ==, 0);
   g_assert_cmpuint (n_rows (panel, "cliff_table"), ==, 0);
@@ -940,7 +923,7 @@ test_window_scenario_panels (void)
 
   view = child (fixture.window, PALIER_TYPE_WINDOW, "scenarios_view");
   g_assert_true (palier_scenarios_view_select (view, "growth"));
-  g_assert_true (wait_for (panels_are_done, view));
+  g_assert_true (palier_gui_test_wait_for (panels_are_done, view, WAIT_TIMEOUT_US));
 
   risk = child (view, PALIER_TYPE_SCENARIOS_VIEW, "risk_panel");
   g_assert_cmpstr (palier_scenario_data_get_label (palier_risk_panel_get_data (risk)), ==, "Growth 8%");
@@ -963,7 +946,7 @@ test_window_scenario_panels (void)
 
   gtk_editable_set_text (child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "100000");
   palier_goal_seek_dialog_find (dialog);
-  g_assert_true (wait_for (dialog_is_done, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_is_done, dialog, WAIT_TIMEOUT_US));
   result = palier_goal_seek_dialog_get_result (dialog);
   g_assert_nonnull (result);
   g_assert_false (result->found);
@@ -971,7 +954,7 @@ test_window_scenario_panels (void)
 
   gtk_editable_set_text (child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "353.64");
   palier_goal_seek_dialog_find (dialog);
-  g_assert_true (wait_for (dialog_is_done, dialog));
+  g_assert_true (palier_gui_test_wait_for (dialog_is_done, dialog, WAIT_TIMEOUT_US));
   result = palier_goal_seek_dialog_get_result (dialog);
   g_assert_true (result->found);
   g_assert_cmpint (result->original, ==, 100000);

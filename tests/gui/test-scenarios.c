@@ -32,6 +32,7 @@
 #include "palier-risk-panel.h"
 #include "palier-scenario-dialog.h"
 #include "palier-scenarios-view.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-tier-item.h"
 #include "palier-window.h"
@@ -50,24 +51,6 @@ typedef struct {
   PalierScenariosView *view;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
 
 static void
 make_workspace (const char *path)
@@ -328,7 +311,7 @@ run_and_compare (Fixture *fixture)
   g_assert_true (palier_scenarios_view_set_ticked (fixture->view,
                                                    ((PalierScenario *) g_ptr_array_index (scenarios, 1))->id, TRUE));
   palier_scenarios_view_run (fixture->view);
-  g_assert_true (wait_for (comparison_shown, fixture));
+  g_assert_true (palier_gui_test_wait_for (comparison_shown, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -683,7 +666,7 @@ test_report_writes_pdf (Fixture       *fixture,
   pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
   palier_scenarios_view_write_report_async (fixture->view, ids, TRUE, TRUE, pdf, NULL,
                                             report_written_cb, &error);
-  g_assert_true (wait_for (report_done, fixture->view));
+  g_assert_true (palier_gui_test_wait_for (report_done, fixture->view, WAIT_TIMEOUT_US));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
@@ -865,7 +848,7 @@ test_goal_seek_apply_followed (Fixture       *fixture,
 
   create_scenarios (fixture);
   g_assert_cmpstr (palier_scenarios_view_get_selected_scenario (fixture->view)->name, ==, "Proposal +8%");
-  g_assert_true (wait_for (panels_loaded, fixture));
+  g_assert_true (palier_gui_test_wait_for (panels_loaded, fixture, WAIT_TIMEOUT_US));
   g_assert_cmpint (top_rate (palier_scenario_data_get_program (palier_risk_panel_get_data (risk_panel (fixture)))),
                    ==, 140000);
 
@@ -882,7 +865,7 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   gtk_editable_set_text (template_child (dialog, PALIER_TYPE_GOAL_SEEK_DIALOG, "target_row"), "411.04");
 
   palier_goal_seek_dialog_find (dialog);
-  g_assert_true (wait_for (goal_seek_done, dialog));
+  g_assert_true (palier_gui_test_wait_for (goal_seek_done, dialog, WAIT_TIMEOUT_US));
   result = palier_goal_seek_dialog_get_result (dialog);
   g_assert_nonnull (result);
   g_assert_true (result->found);
@@ -895,11 +878,11 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Both panels read the scenario again once the version is saved. */
-  g_assert_true (wait_for (panels_show_rate, &check));
+  g_assert_true (palier_gui_test_wait_for (panels_show_rate, &check, WAIT_TIMEOUT_US));
 
   /* The scenario's next run pays the applied rate too. */
   palier_scenarios_view_run (fixture->view);
-  g_assert_true (wait_for (scenarios_ran, fixture));
+  g_assert_true (palier_gui_test_wait_for (scenarios_ran, fixture, WAIT_TIMEOUT_US));
   run = palier_scenarios_view_get_selected_run (fixture->view);
   g_assert_nonnull (run);
   g_assert_cmpint (top_rate (run->program), ==, check.rate);
@@ -1036,7 +1019,7 @@ export_report_through_dialogs (Fixture    *fixture,
   adw_message_dialog_response (options, "export");
   gtk_window_destroy (GTK_WINDOW (options));
 
-  g_assert_true (wait_for (file_chooser_shown, &chooser));
+  g_assert_true (palier_gui_test_wait_for (file_chooser_shown, &chooser, WAIT_TIMEOUT_US));
   /* The chooser loads folders in the background: changing the folder
    * while it loads the first one cancels that load with an error
    * dialog, and the name typed is read against the folder loaded. */
@@ -1045,11 +1028,11 @@ export_report_through_dialogs (Fixture    *fixture,
   g_assert_no_error (error);
   settle (chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "leadership.pdf");
-  g_assert_true (wait_for (chooser_picks_file, &(ChooserPick) { GTK_FILE_CHOOSER (chooser), file }));
+  g_assert_true (palier_gui_test_wait_for (chooser_picks_file, &(ChooserPick) { GTK_FILE_CHOOSER (chooser), file }, WAIT_TIMEOUT_US));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   /* The report is renamed into place once complete. */
-  g_assert_true (wait_for (file_exists, pdf));
+  g_assert_true (palier_gui_test_wait_for (file_exists, pdf, WAIT_TIMEOUT_US));
 
   pages = pdf_page_count (pdf);
   text = pdf_text (pdf);

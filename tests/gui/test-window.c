@@ -19,6 +19,7 @@
 #include "palier-partner-item.h"
 #include "palier-results-view.h"
 #include "palier-sample.h"
+#include "palier-gui-test.h"
 #include "palier-test.h"
 #include "palier-tier-item.h"
 #include "palier-window.h"
@@ -36,79 +37,27 @@ typedef struct {
   PalierWindow *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
 
 /* Runs the main loop until @condition is TRUE.  Returns FALSE on
  * timeout. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static GtkWidget *
-child (GtkWidget  *widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 static GtkWidget *
 window_child (Fixture    *fixture,
               const char *name)
 {
-  return child (GTK_WIDGET (fixture->window), PALIER_TYPE_WINDOW, name);
+  return palier_gui_test_template_child (GTK_WIDGET (fixture->window), PALIER_TYPE_WINDOW, name);
 }
 
 static void
 make_workspace (const char *path)
 {
-  g_autofree char *csv = palier_test_data_path ("gui/sales.csv");
-  g_autofree char *xml = palier_test_data_path ("gui/program.xml");
   g_autoptr(PalierStore) store = NULL;
-  g_autoptr(PalierProgram) program = NULL;
   g_autoptr(GError) error = NULL;
-  PalierImportOptions options;
-  PalierImportReport report;
-  PalierImportPlan *plan;
-  gboolean ok;
 
   store = palier_store_open (path, PALIER_STORE_CREATE, &error);
   g_assert_no_error (error);
 
-  palier_import_options_init (&options);
-  plan = palier_import_plan_new (csv, &options, &error);
-  palier_import_options_clear (&options);
-  g_assert_no_error (error);
-
-  palier_import_report_init (&report);
-  ok = palier_store_import_sales (store, plan, NULL, NULL, NULL, &report, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_assert_cmpuint (report.rows_imported, ==, 5);
-  palier_import_report_clear (&report);
-  palier_import_plan_free (plan);
-
-  program = palier_program_read_file (xml, &error);
-  g_assert_no_error (error);
-  ok = palier_store_save_program (store, program, "Test program", &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
+  g_assert_cmpuint (palier_gui_test_import_sales (store, "gui/sales.csv"), ==, 5);
+  palier_gui_test_save_program (store, "gui/program.xml");
 }
 
 static gboolean
@@ -116,7 +65,7 @@ data_view_loaded (gpointer data)
 {
   Fixture *fixture = data;
   GtkWidget *data_view = window_child (fixture, "data_view");
-  GtkStack *stack = GTK_STACK (child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
+  GtkStack *stack = GTK_STACK (palier_gui_test_template_child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
 }
@@ -138,7 +87,7 @@ fixture_set_up (Fixture       *fixture,
   palier_window_set_workspace (fixture->window, fixture->workspace);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  g_assert_true (wait_for (data_view_loaded, fixture));
+  g_assert_true (palier_gui_test_wait_for (data_view_loaded, fixture, WAIT_TIMEOUT_US));
 }
 
 static void
@@ -177,7 +126,7 @@ data_label (Fixture    *fixture,
 {
   GtkWidget *data_view = window_child (fixture, "data_view");
 
-  return gtk_label_get_text (GTK_LABEL (child (data_view, PALIER_TYPE_DATA_VIEW, name)));
+  return gtk_label_get_text (GTK_LABEL (palier_gui_test_template_child (data_view, PALIER_TYPE_DATA_VIEW, name)));
 }
 
 static void
@@ -185,7 +134,7 @@ test_data_summary (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   GtkWidget *data_view = window_child (fixture, "data_view");
-  GtkStack *stack = GTK_STACK (child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
+  GtkStack *stack = GTK_STACK (palier_gui_test_template_child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "summary");
   g_assert_cmpstr (data_label (fixture, "transactions_label"), ==, "5");
@@ -222,12 +171,12 @@ test_empty_workspace (void)
 
   window = palier_window_new (application);
   palier_window_set_workspace (window, workspace);
-  data_view = child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "data_view");
-  designer = child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "designer_view");
-  data_stack = GTK_STACK (child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
-  designer_stack = GTK_STACK (child (designer, PALIER_TYPE_DESIGNER_VIEW, "stack"));
+  data_view = palier_gui_test_template_child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "data_view");
+  designer = palier_gui_test_template_child (GTK_WIDGET (window), PALIER_TYPE_WINDOW, "designer_view");
+  data_stack = GTK_STACK (palier_gui_test_template_child (data_view, PALIER_TYPE_DATA_VIEW, "stack"));
+  designer_stack = GTK_STACK (palier_gui_test_template_child (designer, PALIER_TYPE_DESIGNER_VIEW, "stack"));
 
-  g_assert_true (wait_for (stack_shows, data_stack));
+  g_assert_true (palier_gui_test_wait_for (stack_shows, data_stack, WAIT_TIMEOUT_US));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (data_stack), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (designer_stack), ==, "empty");
   g_assert_false (palier_designer_view_has_programs (PALIER_DESIGNER_VIEW (designer)));
@@ -243,7 +192,7 @@ designer_child (Fixture    *fixture,
 {
   GtkWidget *designer = window_child (fixture, "designer_view");
 
-  return child (designer, PALIER_TYPE_DESIGNER_VIEW, name);
+  return palier_gui_test_template_child (designer, PALIER_TYPE_DESIGNER_VIEW, name);
 }
 
 static void
@@ -330,7 +279,7 @@ results_child (Fixture    *fixture,
 {
   GtkWidget *results = window_child (fixture, "results_view");
 
-  return child (results, PALIER_TYPE_RESULTS_VIEW, name);
+  return palier_gui_test_template_child (results, PALIER_TYPE_RESULTS_VIEW, name);
 }
 
 static gboolean
@@ -346,7 +295,7 @@ static void
 simulate (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.simulate", NULL));
-  g_assert_true (wait_for (has_result, fixture));
+  g_assert_true (palier_gui_test_wait_for (has_result, fixture, WAIT_TIMEOUT_US));
 }
 
 static const char *
@@ -451,7 +400,7 @@ test_results_search (Fixture       *fixture,
   /* Segments are searched too.  GtkSearchEntry emits "search-changed"
    * after a delay. */
   gtk_editable_set_text (entry, "gold");
-  g_assert_true (wait_for (one_partner_shown, model));
+  g_assert_true (palier_gui_test_wait_for (one_partner_shown, model, WAIT_TIMEOUT_US));
   g_assert_cmpstr (item_partner (model, 0), ==, "P1");
 }
 
@@ -509,7 +458,7 @@ test_open_error_keeps_workspace (Fixture       *fixture,
   g_assert_no_error (error);
 
   palier_window_open_file (fixture->window, file);
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (palier_gui_test_wait_for (message_dialog_shown, NULL, WAIT_TIMEOUT_US));
 
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open “notes.palier”");
@@ -537,7 +486,7 @@ test_open_workspace_replaces (Fixture       *fixture,
 
   make_workspace (path);
   palier_window_open_file (fixture->window, file);
-  g_assert_true (wait_for (workspace_changed, fixture));
+  g_assert_true (palier_gui_test_wait_for (workspace_changed, fixture, WAIT_TIMEOUT_US));
 
   opened = palier_window_get_workspace (fixture->window);
   g_assert_cmpstr (palier_workspace_get_path (opened), ==, path);
@@ -616,13 +565,13 @@ test_open_csv_imports (Fixture       *fixture,
   /* Five more sales, added to the current workspace once the import
    * dialog checked them. */
   palier_window_open_file (fixture->window, file);
-  g_assert_true (wait_for (import_dialog_ready, NULL));
+  g_assert_true (palier_gui_test_wait_for (import_dialog_ready, NULL, WAIT_TIMEOUT_US));
   g_assert_true (gtk_widget_activate_action (find_import_dialog (), "import.import", NULL));
-  g_assert_true (wait_for (import_finished, fixture));
+  g_assert_true (palier_gui_test_wait_for (import_finished, fixture, WAIT_TIMEOUT_US));
 
   g_assert_null (find_message_dialog ());
 
-  g_assert_true (wait_for (ten_transactions_shown, fixture));
+  g_assert_true (palier_gui_test_wait_for (ten_transactions_shown, fixture, WAIT_TIMEOUT_US));
   g_assert_true (palier_window_get_workspace (fixture->window) == fixture->workspace);
 
   /* The results of the earlier sales are gone. */
@@ -640,9 +589,9 @@ test_open_csv_twice_rejected (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   palier_window_open_file (fixture->window, file);
-  g_assert_true (wait_for (import_dialog_ready, NULL));
+  g_assert_true (palier_gui_test_wait_for (import_dialog_ready, NULL, WAIT_TIMEOUT_US));
   g_assert_true (gtk_widget_activate_action (find_import_dialog (), "import.import", NULL));
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (palier_gui_test_wait_for (message_dialog_shown, NULL, WAIT_TIMEOUT_US));
 
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Import “sales.csv”");
