@@ -901,12 +901,12 @@ test_goal_seek_apply_followed (Fixture       *fixture,
   g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, 140000);
   g_assert_cmpstr (designer_top_rate_text (fixture), ==, "14%");
   undone.rate = 140000;
-  g_assert_true (wait_for (live_shows_rate, &undone));
+  g_assert_true (palier_gui_test_wait_for (live_shows_rate, &undone, WAIT_TIMEOUT_US));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
   g_assert_cmpint (top_rate (palier_program_editor_get_program (editor)), ==, check.rate);
   g_assert_cmpstr (designer_top_rate_text (fixture), ==, applied_text);
-  g_assert_true (wait_for (live_shows_rate, &check));
+  g_assert_true (palier_gui_test_wait_for (live_shows_rate, &check, WAIT_TIMEOUT_US));
 }
 
 /* Report export through the window's dialogs */
@@ -1146,7 +1146,7 @@ scenarios_min_width (Fixture    *fixture,
         palier_scenarios_view_set_ticked (fixture->view, ((PalierScenario *) g_ptr_array_index (scenarios, i))->id,
                                           TRUE);
       palier_scenarios_view_run (fixture->view);
-      g_assert_true (wait_for (comparison_shown, fixture));
+      g_assert_true (palier_gui_test_wait_for (comparison_shown, fixture, WAIT_TIMEOUT_US));
     }
 
   pages = template_child (fixture->view, PALIER_TYPE_SCENARIOS_VIEW, "scenario_pages");
@@ -1217,7 +1217,7 @@ test_report_risk_second (Fixture       *fixture,
   pdf = g_build_filename (fixture->dir, "report-risk.pdf", NULL);
   palier_scenarios_view_write_report_async (fixture->view, ids, TRUE, FALSE, pdf, NULL,
                                             report_written_cb, &error);
-  g_assert_true (wait_for (report_done, fixture->view));
+  g_assert_true (palier_gui_test_wait_for (report_done, fixture->view, WAIT_TIMEOUT_US));
   g_assert_no_error (error);
 
   text = pdf_text (pdf);
