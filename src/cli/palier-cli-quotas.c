@@ -141,7 +141,9 @@ _palier_cli_file_args_clear (PalierCliFileArgs *args)
 /* Rewrites the options that @error's message advises, such as
  * "--encoding", into those of "simulate" for a @file_kind file, such as
  * "--partners-encoding".  The core's messages name the options of the
- * import commands, which "simulate" would read as sales options. */
+ * import commands, which "simulate" would read as sales options.
+ * NOTE: this matches the core's wording, so a reworded core message
+ * loses its option silently; the encoding messages no longer name one. */
 static void
 prefix_advised_options (GError     *error,
                         const char *file_kind)

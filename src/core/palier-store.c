@@ -359,9 +359,8 @@ is_write_error (int extended_rc)
 }
 
 /* Sets @error for a failed read or write of the workspace or its
- * journal.  sqlite reports a full disk while writing the journal or
- * growing the file as an I/O error; the system's errno tells them
- * apart. */
+ * journal.  sqlite reports a full disk as an I/O error, so the system's
+ * errno separates a full disk from other I/O failures. */
 static void
 set_io_error (PalierStore  *store,
               GError      **error)

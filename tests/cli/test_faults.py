@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""What palier-cli does when the machine or the file is against it: a
-full disk during an import or a save, a read-only workspace, one locked
-by another program, a file that is not a workspace, one written by a
-newer Palier, a truncated one.  Each gets a message that names the file
-and says what to do, and the workspace keeps exactly what it
-contained."""
+"""Tests palier-cli against faults of the machine and of the file.
+
+The faults are a full disk during an import or a save, a read-only
+workspace, one locked by another program, a file that is not a
+workspace, one written by a newer Palier and a truncated one.  Each
+gets a message that names the file and what to do next.  The workspace
+keeps exactly what it contained."""
 
 import hashlib
 import os
